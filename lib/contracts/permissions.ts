@@ -1,0 +1,68 @@
+import type { TRole } from "./roles";
+
+// Permission names are data: routes and pages declare one, this table decides who holds it.
+export const PERMISSIONS = [
+  "users:read",
+  "users:manage",
+  "workflows:read",
+  "workflows:create",
+  "workflows:edit",
+  "tokens:manage",
+  "catalog:read",
+  "catalog:manage",
+  "changes:review",
+  "approvals:read",
+  "approvals:decide",
+  "killswitch:read",
+  "killswitch:engage",
+  "killswitch:release",
+  "audit:read",
+  "audit:export",
+  "dashboard:read",
+] as const;
+export type TPermission = (typeof PERMISSIONS)[number];
+
+const READ_EVERYTHING: TPermission[] = [
+  "users:read",
+  "workflows:read",
+  "catalog:read",
+  "approvals:read",
+  "killswitch:read",
+  "audit:read",
+  "audit:export",
+  "dashboard:read",
+];
+
+const SECURITY: TPermission[] = [
+  ...READ_EVERYTHING,
+  "catalog:manage",
+  "changes:review",
+  "approvals:decide",
+  "killswitch:engage",
+  "killswitch:release",
+];
+
+export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  ADMIN: PERMISSIONS,
+  SECURITY,
+  APPROVER: ["workflows:read", "catalog:read", "approvals:read", "approvals:decide"],
+  // OWNER's workflow permissions are narrowed to their own workflows in the query (lib/server/authz).
+  OWNER: [
+    "workflows:read",
+    "workflows:create",
+    "workflows:edit",
+    "tokens:manage",
+    "catalog:read",
+    "killswitch:read",
+    "killswitch:engage",
+  ],
+  AUDITOR: READ_EVERYTHING,
+};
+
+export function permissionsOf(roles: readonly TRole[]): Set<TPermission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+export function hasPermission(roles: readonly TRole[], permission: TPermission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
