@@ -7,6 +7,7 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
   TOLLGATE_DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   NEXTAUTH_URL: z.url().optional(),
@@ -20,6 +21,8 @@ const ZEnv = z.object({
   OIDC_ROLE_CLAIM: z.string().default("groups"),
   // "claim-value=ROLE,other-value=ROLE": which values of the role claim grant which Tollgate role.
   OIDC_ROLE_MAP: z.string().default(""),
+  // Requested scopes; by default "openid email profile" plus the role claim's name as a scope.
+  OIDC_SCOPE: z.string().min(1).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_REQUESTS: ZBooleanFlag.default(false),
 });

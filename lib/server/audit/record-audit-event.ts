@@ -3,6 +3,13 @@ import { ZAuditEvent, type TAuditActor, type TAuditEvent } from "@/lib/contracts
 import type { TTx } from "../db/client";
 import { GENESIS_HASH, hashAuditRow, type TChainedContent } from "./hash-chain";
 
+const actionsByTransaction = new WeakMap<object, Set<string>>();
+
+/** The actions recorded so far in `tx`: lets the HTTP layer refuse to commit an unaudited change. */
+export function auditedActions(tx: TTx): ReadonlySet<string> {
+  return actionsByTransaction.get(tx) ?? new Set();
+}
+
 // Serialises audit writers until their transaction ends, so rows chain in commit order.
 const AUDIT_CHAIN_LOCK = 7_236_111_002;
 
@@ -29,5 +36,8 @@ export async function recordAuditEvent(tx: TTx, actor: TAuditActor, event: TAudi
   };
   const hash = hashAuditRow(prevHash, content);
   await tx.auditEvent.create({ data: { ...content, data: content.data as object, prevHash, hash } });
+  const actions = actionsByTransaction.get(tx) ?? new Set<string>();
+  actions.add(parsed.action);
+  actionsByTransaction.set(tx, actions);
   return { seq: content.seq, hash };
 }

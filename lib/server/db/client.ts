@@ -3,23 +3,24 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { requireDatabaseUrl } from "../env";
 
-function createClient() {
+/** A client for an explicit URL, for scripts that open the database themselves. */
+export function createDb(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }),
+    adapter: new PrismaPg({ connectionString }),
     // Secrets never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true }, serviceToken: { tokenHash: true } },
     transactionOptions: { maxWait: 5_000, timeout: 10_000 },
   });
 }
 
-export type TDb = ReturnType<typeof createClient>;
-export type TTx = Parameters<Parameters<TDb["$transaction"]>[0]>[0];
+export type TDb = ReturnType<typeof createDb>;
+export type TTx = Omit<TDb, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 const globalForDb = globalThis as unknown as { tollgateDb?: TDb };
 
 /** The one Prisma client, created on first use so that builds never need a database. */
 export function getDb(): TDb {
-  globalForDb.tollgateDb ??= createClient();
+  globalForDb.tollgateDb ??= createDb(requireDatabaseUrl());
   return globalForDb.tollgateDb;
 }
 

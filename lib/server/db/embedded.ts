@@ -41,9 +41,11 @@ export async function startEmbeddedPostgres(options: {
       `Could not start the embedded Postgres on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT): ${(error as Error).message}`,
     );
   }
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
-  return { url, stop: () => server.stop() };
+  return { url: (database) => embeddedUrl(options.port, database), stop: () => server.stop() };
+}
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 /** Creates `database` on the server behind `adminUrl` unless it exists. */

@@ -71,15 +71,18 @@ export async function migrateDatabase(options: {
         throw new MigrationError(`Migration ${row.migration_name} started but never finished; resolve it before migrating`);
       }
     }
-    const result: TMigrateResult = { applied: [], alreadyApplied: 0 };
+    // Every check runs before the first apply, so a refused run changes nothing.
     for (const file of files) {
       const row = applied.get(file.name);
-      if (row) {
-        if (row.checksum !== file.checksum) {
-          throw new MigrationError(
-            `Migration ${file.name} was edited after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk); add a new migration instead`,
-          );
-        }
+      if (row && row.checksum !== file.checksum) {
+        throw new MigrationError(
+          `Migration ${file.name} was edited after it was applied (checksum ${row.checksum.slice(0, 12)}… in the database, ${file.checksum.slice(0, 12)}… on disk); add a new migration instead`,
+        );
+      }
+    }
+    const result: TMigrateResult = { applied: [], alreadyApplied: 0 };
+    for (const file of files) {
+      if (applied.has(file.name)) {
         result.alreadyApplied++;
         continue;
       }
@@ -113,6 +116,8 @@ async function applyOne(client: pg.Client, file: TMigrationFile): Promise<void> 
 /** Names of migrations on disk that the database has not applied; empty when up to date. */
 export async function pendingMigrations(client: pg.ClientBase, migrationsDir?: string): Promise<string[]> {
   const files = await readMigrationFiles(migrationsDir);
+  const { rows: exists } = await client.query<{ found: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS found`);
+  if (!exists[0]?.found) return files.map((f) => f.name);
   const { rows } = await client.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );

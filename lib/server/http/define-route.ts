@@ -1,0 +1,112 @@
+import "server-only";
+import type { z } from "zod";
+import type { TAuditAction, TAuditActor } from "@/lib/contracts/audit";
+import type { TPermission } from "@/lib/contracts/permissions";
+import type { TTokenScope } from "@/lib/contracts/tokens";
+import { authenticateServiceToken } from "../auth/authenticate-service-token";
+import { auditedActions } from "../audit/record-audit-event";
+import { actorOf, type TPrincipal, type TServicePrincipal } from "../authz/principal";
+import { db, type TTx } from "../db/client";
+import { env } from "../env";
+import { AppError } from "../errors";
+import type { TSessionUser } from "../auth/current-user";
+import { authenticateSession } from "./authenticate-session";
+import { queryObject, readJsonBody, validate } from "./parse-input";
+import { problemResponse } from "./problem";
+import { requestIdOf } from "./request-id";
+
+type TAuth =
+  | { auth: "session"; permission: TPermission }
+  | { auth: "token"; scope: TTokenScope }
+  | { auth: "public" };
+
+type TContext<P, Q, B, TWho> = {
+  params: P;
+  query: Q;
+  body: B;
+  who: TWho;
+  actor: TAuditActor;
+  requestId: string;
+  request: Request;
+  /** The transaction the change and its audit event share (the plain client for reads). */
+  tx: TTx;
+};
+
+type TWhoFor<A extends TAuth> = A extends { auth: "session" } ? TSessionUser : A extends { auth: "token" } ? TServicePrincipal : null;
+
+type TSpec<A extends TAuth, P, Q, B, R> = A & {
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** A change route names the audit event it records; it cannot commit without recording it. */
+  audit?: TAuditAction;
+  status?: number;
+  maxBodyBytes?: number;
+  handler: (ctx: TContext<P, Q, B, TWhoFor<A>>) => Promise<R>;
+};
+
+type TNextContext = { params: Promise<Record<string, string | string[]>> };
+export type TRouteHandler = (request: Request, context: TNextContext) => Promise<Response>;
+
+/** One declarative `/api/v1` route: auth mode, permission, zod inputs, audit action, problem+json errors. */
+export function defineRoute<A extends TAuth, P = undefined, Q = undefined, B = undefined, R = unknown>(
+  spec: TSpec<A, P, Q, B, R>,
+): TRouteHandler {
+  return async (request, context) => {
+    const requestId = requestIdOf(request);
+    const url = new URL(request.url);
+    let principal: TPrincipal | null = null;
+    try {
+      principal = await authenticate(spec, request, requestId, url.pathname);
+      const params = spec.params ? validate(spec.params, await context.params, "params") : (undefined as P);
+      const query = spec.query ? validate(spec.query, queryObject(url), "query") : (undefined as Q);
+      const body = spec.body
+        ? validate(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? env().MAX_BODY_BYTES), "body")
+        : (undefined as B);
+      const actor = actorOf(principal, requestId);
+      const who = (principal?.kind === "user" ? principal.user : principal?.kind === "service" ? principal.service : null) as TWhoFor<A>;
+      const base = { params, query, body, who, actor, requestId, request };
+      const audit = spec.audit;
+      const result = audit
+        ? await db.$transaction(async (tx) => {
+            const value = await spec.handler({ ...base, tx });
+            if (!auditedActions(tx).has(audit)) throw new Error(`route ${url.pathname} did not record its audit event ${audit}`);
+            return value;
+          })
+        : await spec.handler({ ...base, tx: db });
+      const status = spec.status ?? 200;
+      if (result === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
+      return Response.json(result, { status, headers: { "x-request-id": requestId } });
+    } catch (error) {
+      return errorResponse(error, requestId, url.pathname, request.method);
+    }
+  };
+}
+
+async function authenticate(spec: TAuth, request: Request, requestId: string, path: string): Promise<TPrincipal | null> {
+  if (spec.auth === "public") return null;
+  if (spec.auth === "token") {
+    const service = await authenticateServiceToken({ authorization: request.headers.get("authorization"), scope: spec.scope });
+    return { kind: "service", service };
+  }
+  const user = await authenticateSession({ permission: spec.permission, requestId, resource: path });
+  return { kind: "user", user };
+}
+
+export function errorResponse(error: unknown, requestId: string, instance: string, method: string): Response {
+  if (error instanceof AppError) {
+    return problemResponse({
+      code: error.code,
+      requestId,
+      instance,
+      detail: error.detail,
+      ...(error.fieldProblems ? { errors: error.fieldProblems } : {}),
+      ...(error.headers ? { headers: error.headers } : {}),
+    });
+  }
+  // Unexpected: the log gets the details, the caller only the request id to quote.
+  console.error(
+    JSON.stringify({ level: "error", requestId, method, path: instance, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
+  return problemResponse({ code: "internal", requestId, instance, detail: `Something went wrong on our side; quote request id ${requestId}` });
+}

@@ -1,0 +1,29 @@
+import "server-only";
+import { ERROR_STATUS, ERROR_TITLES, problemType, type TErrorCode, type TFieldProblem, type TProblem } from "@/lib/contracts/errors";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export function problemResponse(options: {
+  code: TErrorCode;
+  requestId: string;
+  instance?: string;
+  detail?: string;
+  errors?: TFieldProblem[];
+  headers?: Record<string, string>;
+}): Response {
+  const status = ERROR_STATUS[options.code];
+  const body: TProblem = {
+    type: problemType(options.code),
+    title: ERROR_TITLES[options.code],
+    status,
+    code: options.code,
+    requestId: options.requestId,
+    ...(options.detail ? { detail: options.detail } : {}),
+    ...(options.instance ? { instance: options.instance } : {}),
+    ...(options.errors?.length ? { errors: options.errors } : {}),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": options.requestId, ...options.headers },
+  });
+}

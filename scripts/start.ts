@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
+import { seedDemoData } from "@/prisma/seed";
+import { createDb } from "@/lib/server/db/client";
+import { migrateDatabase } from "@/lib/server/db/migrate";
+import { openDatabase } from "@/lib/server/db/open-database";
+import { env } from "@/lib/server/env";
+
+// `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, build if needed, serve.
+const startedAt = performance.now();
+const dev = process.argv.includes("--dev");
+const config = env();
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+
+async function authSecret(): Promise<string> {
+  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
+  // Kept with the data, so sessions survive a restart without anyone configuring a secret.
+  const file = path.join(config.TOLLGATE_DATA_DIR, "auth-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  await mkdir(config.TOLLGATE_DATA_DIR, { recursive: true });
+  const secret = randomBytes(48).toString("base64url");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+}
+
+function exited(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitUntilAnswering(url: string, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error("the web server exited before it was ready");
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const database = await openDatabase({ log: (line) => console.log(line) });
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (server && server.exitCode === null) {
+      server.kill("SIGTERM");
+      await exited(server);
+    }
+    await database.stop();
+    if (database.embedded) console.log("embedded Postgres stopped; data kept in", path.resolve(config.TOLLGATE_DATA_DIR));
+  }
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const migrated = await migrateDatabase({ databaseUrl: database.url, log: (line) => console.log(`migration ${line}`) });
+  const db = createDb(database.url);
+  const { seeded } = await seedDemoData({ db });
+  await db.$disconnect();
+  console.log(`database ready (${migrated.applied.length} migrations applied${seeded ? ", demo data seeded" : ""})`);
+
+  if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("building the console (first start only)…");
+    const code = await exited(run(["build"]));
+    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  }
+
+  const origin = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
+  server = run([dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    DATABASE_URL: database.url,
+    NEXTAUTH_URL: origin,
+    NEXTAUTH_SECRET: await authSecret(),
+  });
+  const child = server;
+  void exited(child).then((code) => !stopping && shutdown(code));
+  await waitUntilAnswering(`http://${config.HOST}:${config.PORT}/sign-in`, child);
+
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+  console.log(`\nTollgate is ready in ${seconds} s: ${origin}\n`);
+  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
+  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
+  console.log("\nPress Ctrl-C to stop.");
+} catch (error) {
+  console.error(`Tollgate could not start: ${(error as Error).message}`);
+  await shutdown(1);
+}
