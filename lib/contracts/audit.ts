@@ -23,15 +23,41 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     z.object({
       method: z.enum(["password", "oidc"]),
       email: z.string(),
-      reason: z.enum(["unknown_user", "bad_password", "disabled", "locked", "throttled", "no_role", "no_password"]),
+      reason: z.enum([
+        "unknown_user",
+        "bad_password",
+        "disabled",
+        "locked",
+        "throttled",
+        "no_role",
+        "no_password",
+        "invalid_profile",
+        "email_unverified",
+        "oidc_conflict",
+      ]),
     }),
   ),
   event("auth.account.locked", z.object({ failedSignIns: z.number().int(), lockedUntil: z.string() })),
   event("auth.sign_out", z.object({})),
   event("user.created", z.object({ email: z.string(), name: z.string(), roles: z.array(ZRole), source: z.enum(["admin", "oidc", "seed"]) })),
   event("user.roles.changed", z.object({ before: z.array(ZRole), after: z.array(ZRole) })),
+  event("user.oidc.linked", z.object({ subject: z.string() })),
   event("user.disabled.changed", z.object({ before: z.boolean(), after: z.boolean() })),
-  event("user.unlocked", z.object({})),
+  event(
+    "user.updated",
+    z.object({
+      changes: z.object({
+        name: z.object({ before: z.string(), after: z.string() }).optional(),
+        roles: z.object({ before: z.array(ZRole), after: z.array(ZRole) }).optional(),
+        disabled: z.object({ before: z.boolean(), after: z.boolean() }).optional(),
+      }),
+    }),
+  ),
+  event(
+    "user.unlocked",
+    // Optional so events written before the lock state was recorded still validate.
+    z.object({ before: z.object({ failedSignIns: z.number().int(), lockedUntil: z.string().nullable(), nextAttemptAt: z.string().nullable() }).optional() }),
+  ),
   event("access.denied", z.object({ permission: z.string(), resource: z.string() })),
   event("system.seeded", z.object({ workflows: z.number().int(), users: z.number().int() })),
 ]);
@@ -52,3 +78,31 @@ export const ZAuditEventView = z.object({
   hash: z.string(),
 });
 export type TAuditEventView = z.infer<typeof ZAuditEventView>;
+
+export const AUDIT_PAGE_DEFAULT = 50;
+export const AUDIT_PAGE_MAX = 200;
+
+export const ZAuditEventsQuery = z.object({
+  /** Events older than this seq (the previous page's `nextCursor`). */
+  cursor: z.string().regex(/^[1-9]\d{0,17}$/, "A cursor is a positive event number").optional(),
+  limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
+  /** An exact action, or a prefix ending in "." (`user.` matches every user event). */
+  action: z.string().trim().min(1).max(100).optional(),
+  /** The actor's id or label (an email for people). */
+  actor: z.string().trim().min(1).max(320).optional(),
+  /** `type:id`, or just an id. */
+  target: z.string().trim().min(1).max(200).optional(),
+});
+export type TAuditEventsQuery = z.input<typeof ZAuditEventsQuery>;
+export type TAuditEventsQueryInput = z.output<typeof ZAuditEventsQuery>;
+
+export const ZAuditEventPage = z.object({ events: z.array(ZAuditEventView), nextCursor: z.string().nullable() });
+export type TAuditEventPage = z.infer<typeof ZAuditEventPage>;
+
+export const ZAuditChainVerdict = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  lastHash: z.string(),
+  firstBreak: z.object({ seq: z.string(), problem: z.string() }).nullable(),
+});
+export type TAuditChainVerdict = z.infer<typeof ZAuditChainVerdict>;

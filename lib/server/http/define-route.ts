@@ -15,10 +15,9 @@ import { queryObject, readJsonBody, validate } from "./parse-input";
 import { problemResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
-type TAuth =
-  | { auth: "session"; permission: TPermission }
-  | { auth: "token"; scope: TTokenScope }
-  | { auth: "public" };
+type TAuthMode = "session" | "token" | "public";
+type TAuth = { auth: "session"; permission: TPermission } | { auth: "token"; scope: TTokenScope } | { auth: "public" };
+type TAuthFor<M extends TAuthMode> = Extract<TAuth, { auth: M }>;
 
 type TContext<P, Q, B, TWho> = {
   params: P;
@@ -32,9 +31,10 @@ type TContext<P, Q, B, TWho> = {
   tx: TTx;
 };
 
-type TWhoFor<A extends TAuth> = A extends { auth: "session" } ? TSessionUser : A extends { auth: "token" } ? TServicePrincipal : null;
+type TWhoFor<M extends TAuthMode> = M extends "session" ? TSessionUser : M extends "token" ? TServicePrincipal : null;
 
-type TSpec<A extends TAuth, P, Q, B, R> = A & {
+// The auth mode is its own type parameter so TypeScript infers it before typing the handler.
+type TSpec<M extends TAuthMode, P, Q, B, R> = TAuthFor<M> & {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -42,15 +42,15 @@ type TSpec<A extends TAuth, P, Q, B, R> = A & {
   audit?: TAuditAction;
   status?: number;
   maxBodyBytes?: number;
-  handler: (ctx: TContext<P, Q, B, TWhoFor<A>>) => Promise<R>;
+  handler: (ctx: TContext<P, Q, B, TWhoFor<M>>) => Promise<R>;
 };
 
 type TNextContext = { params: Promise<Record<string, string | string[]>> };
 export type TRouteHandler = (request: Request, context: TNextContext) => Promise<Response>;
 
 /** One declarative `/api/v1` route: auth mode, permission, zod inputs, audit action, problem+json errors. */
-export function defineRoute<A extends TAuth, P = undefined, Q = undefined, B = undefined, R = unknown>(
-  spec: TSpec<A, P, Q, B, R>,
+export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B = undefined, R = unknown>(
+  spec: TSpec<M, P, Q, B, R>,
 ): TRouteHandler {
   return async (request, context) => {
     const requestId = requestIdOf(request);
@@ -64,7 +64,7 @@ export function defineRoute<A extends TAuth, P = undefined, Q = undefined, B = u
         ? validate(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? env().MAX_BODY_BYTES), "body")
         : (undefined as B);
       const actor = actorOf(principal, requestId);
-      const who = (principal?.kind === "user" ? principal.user : principal?.kind === "service" ? principal.service : null) as TWhoFor<A>;
+      const who = (principal?.kind === "user" ? principal.user : principal?.kind === "service" ? principal.service : null) as TWhoFor<M>;
       const base = { params, query, body, who, actor, requestId, request };
       const audit = spec.audit;
       const result = audit
