@@ -62,33 +62,37 @@ async function idleRss(pid: number) {
   return treeRssKb(pid);
 }
 
-const dir = await mkdtemp(path.join(os.tmpdir(), "tollgate-bench-"));
-await chmod(dir, 0o755);
-const dataDir = path.join(dir, "data");
-try {
-  const baseStarted = performance.now();
-  const base = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${BASE_PORT})`], { stdio: "ignore" });
-  await until(`http://127.0.0.1:${BASE_PORT}/`, base);
-  const baseSeconds = (performance.now() - baseStarted) / 1000;
-  const baseRss = await idleRss(base.pid ?? 0);
-  await stop(base);
+async function main(): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "tollgate-bench-"));
+  await chmod(dir, 0o755);
+  const dataDir = path.join(dir, "data");
+  try {
+    const baseStarted = performance.now();
+    const base = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${BASE_PORT})`], { stdio: "ignore" });
+    await until(`http://127.0.0.1:${BASE_PORT}/`, base);
+    const baseSeconds = (performance.now() - baseStarted) / 1000;
+    const baseRss = await idleRss(base.pid ?? 0);
+    await stop(base);
 
-  const cold = await startTollgate(dataDir);
-  const coldRss = await idleRss(cold.child.pid ?? 0);
-  await stop(cold.child);
-  const warm = await startTollgate(dataDir);
-  const warmRss = await idleRss(warm.child.pid ?? 0);
-  await stop(warm.child);
+    const cold = await startTollgate(dataDir);
+    const coldRss = await idleRss(cold.child.pid ?? 0);
+    await stop(cold.child);
+    const warm = await startTollgate(dataDir);
+    const warmRss = await idleRss(warm.child.pid ?? 0);
+    await stop(warm.child);
 
-  const mb = (kb: number) => (kb / 1024).toFixed(0);
-  const server = (rss: ReturnType<typeof treeRssKb>) =>
-    Object.entries(rss.byCommand).filter(([c]) => c.startsWith("next")).reduce((s, [, v]) => s + v, 0);
-  console.log(`baseline bare node:http start to answering: ${baseSeconds.toFixed(2)} s, RSS ${mb(baseRss.total)} MB`);
-  console.log(`npm start, empty data dir (init Postgres, migrate, seed): ${cold.seconds.toFixed(2)} s  (${(cold.seconds / baseSeconds).toFixed(1)}x baseline)`);
-  console.log(`npm start, second start (data kept): ${warm.seconds.toFixed(2)} s  (${(warm.seconds / baseSeconds).toFixed(1)}x baseline)`);
-  console.log(`idle RSS, web server (next-server): ${mb(server(warmRss))} MB  (${(server(warmRss) / baseRss.total).toFixed(1)}x baseline)`);
-  console.log(`idle RSS, whole tree (launcher + web server + embedded Postgres): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`);
-  console.log(`  by process: ${Object.entries(warmRss.byCommand).map(([c, v]) => `${c} ${mb(v)} MB`).join(", ")}`);
-} finally {
-  await rm(dir, { recursive: true, force: true });
+    const mb = (kb: number) => (kb / 1024).toFixed(0);
+    const server = (rss: ReturnType<typeof treeRssKb>) =>
+      Object.entries(rss.byCommand).filter(([c]) => c.startsWith("next")).reduce((s, [, v]) => s + v, 0);
+    console.log(`baseline bare node:http start to answering: ${baseSeconds.toFixed(2)} s, RSS ${mb(baseRss.total)} MB`);
+    console.log(`npm start, empty data dir (init Postgres, migrate, seed): ${cold.seconds.toFixed(2)} s  (${(cold.seconds / baseSeconds).toFixed(1)}x baseline)`);
+    console.log(`npm start, second start (data kept): ${warm.seconds.toFixed(2)} s  (${(warm.seconds / baseSeconds).toFixed(1)}x baseline)`);
+    console.log(`idle RSS, web server (next-server): ${mb(server(warmRss))} MB  (${(server(warmRss) / baseRss.total).toFixed(1)}x baseline)`);
+    console.log(`idle RSS, whole tree (launcher + web server + embedded Postgres): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`);
+    console.log(`  by process: ${Object.entries(warmRss.byCommand).map(([c, v]) => `${c} ${mb(v)} MB`).join(", ")}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
+
+void main();

@@ -47,54 +47,58 @@ async function waitUntilAnswering(url: string, child: ChildProcess): Promise<voi
   }
 }
 
-const database = await openDatabase({ log: (line) => console.log(line) });
-let server: ChildProcess | undefined;
-let stopping = false;
+async function main(): Promise<void> {
+  const database = await openDatabase({ log: (line) => console.log(line) });
+  let server: ChildProcess | undefined;
+  let stopping = false;
 
-async function shutdown(code: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await exited(server);
+  const shutdown = async (code: number): Promise<never> => {
+    if (!stopping) {
+      stopping = true;
+      if (server && server.exitCode === null) {
+        server.kill("SIGTERM");
+        await exited(server);
+      }
+      await database.stop();
+      if (database.embedded) console.log("embedded Postgres stopped; data kept in", path.resolve(config.TOLLGATE_DATA_DIR));
     }
-    await database.stop();
-    if (database.embedded) console.log("embedded Postgres stopped; data kept in", path.resolve(config.TOLLGATE_DATA_DIR));
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const migrated = await migrateDatabase({ databaseUrl: database.url, log: (line) => console.log(`migration ${line}`) });
+    const db = createDb(database.url);
+    const { seeded } = await seedDemoData({ db });
+    await db.$disconnect();
+    console.log(`database ready (${migrated.applied.length} migrations applied${seeded ? ", demo data seeded" : ""})`);
+
+    if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+      console.log("building the console (first start only)…");
+      const code = await exited(run(["build"]));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+
+    const origin = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
+    const child = run([dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: origin,
+      NEXTAUTH_SECRET: await authSecret(),
+    });
+    server = child;
+    void exited(child).then((code) => !stopping && shutdown(code));
+    await waitUntilAnswering(`http://${config.HOST}:${config.PORT}/sign-in`, child);
+
+    const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
+    console.log(`\nTollgate is ready in ${seconds} s: ${origin}\n`);
+    console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
+    for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
+    console.log("\nPress Ctrl-C to stop.");
+  } catch (error) {
+    console.error(`Tollgate could not start: ${(error as Error).message}`);
+    await shutdown(1);
   }
-  process.exit(code);
 }
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
 
-try {
-  const migrated = await migrateDatabase({ databaseUrl: database.url, log: (line) => console.log(`migration ${line}`) });
-  const db = createDb(database.url);
-  const { seeded } = await seedDemoData({ db });
-  await db.$disconnect();
-  console.log(`database ready (${migrated.applied.length} migrations applied${seeded ? ", demo data seeded" : ""})`);
-
-  if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.log("building the console (first start only)…");
-    const code = await exited(run(["build"]));
-    if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
-  }
-
-  const origin = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
-  server = run([dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
-    DATABASE_URL: database.url,
-    NEXTAUTH_URL: origin,
-    NEXTAUTH_SECRET: await authSecret(),
-  });
-  const child = server;
-  void exited(child).then((code) => !stopping && shutdown(code));
-  await waitUntilAnswering(`http://${config.HOST}:${config.PORT}/sign-in`, child);
-
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(`\nTollgate is ready in ${seconds} s: ${origin}\n`);
-  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
-  for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
-  console.log("\nPress Ctrl-C to stop.");
-} catch (error) {
-  console.error(`Tollgate could not start: ${(error as Error).message}`);
-  await shutdown(1);
-}
+void main();

@@ -8,48 +8,53 @@ import { OIDC_CLIENT, SSO_ROLE_MAP, startOidcProvider } from "./oidc-provider";
 import { E2E_APP_PORT, E2E_BASE_URL, E2E_OIDC_ISSUER, E2E_OIDC_PORT } from "./ports";
 
 // Playwright's web server: the built app on its own fresh database, never the quick-start data.
-const server = await startTestServer();
-const database = uniqueDatabaseName("tollgate_e2e");
-const databaseUrl = await createMigratedDatabase(server.adminUrl, database);
-const db = createDb(databaseUrl);
-await seedDemoData({ db });
-await db.$disconnect();
-const oidc = await startOidcProvider({ issuer: E2E_OIDC_ISSUER, port: E2E_OIDC_PORT, redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
+async function main(): Promise<void> {
+  const server = await startTestServer();
+  const database = uniqueDatabaseName("tollgate_e2e");
+  const databaseUrl = await createMigratedDatabase(server.adminUrl, database);
+  const db = createDb(databaseUrl);
+  await seedDemoData({ db });
+  await db.$disconnect();
+  const oidc = await startOidcProvider({ issuer: E2E_OIDC_ISSUER, port: E2E_OIDC_PORT, redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
 
-const app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E_APP_PORT)], {
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: databaseUrl,
-    NEXTAUTH_URL: E2E_BASE_URL,
-    NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-    OIDC_ISSUER: E2E_OIDC_ISSUER,
-    OIDC_CLIENT_ID: OIDC_CLIENT.id,
-    OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-    OIDC_DISPLAY_NAME: "Corp SSO",
-    OIDC_ROLE_CLAIM: "groups",
-    OIDC_ROLE_MAP: SSO_ROLE_MAP,
-    AUTH_MAX_FAILED_SIGN_INS: "4",
-  },
-});
+  const app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E_APP_PORT)], {
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: E2E_BASE_URL,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      OIDC_ISSUER: E2E_OIDC_ISSUER,
+      OIDC_CLIENT_ID: OIDC_CLIENT.id,
+      OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+      OIDC_DISPLAY_NAME: "Corp SSO",
+      OIDC_ROLE_CLAIM: "groups",
+      OIDC_ROLE_MAP: SSO_ROLE_MAP,
+      AUTH_MAX_FAILED_SIGN_INS: "4",
+    },
+  });
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  app.kill("SIGTERM");
-  await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once("exit", resolve)));
-  await oidc.stop();
-  await dropDatabase(server.adminUrl, database);
-  await server.stop();
-  process.exit(0);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    app.kill("SIGTERM");
+    await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : app.once("exit", resolve)));
+    await oidc.stop();
+    await dropDatabase(server.adminUrl, database);
+    await server.stop();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop());
+  process.on("SIGINT", () => void stop());
+  app.once("exit", (code) => {
+    if (!stopping) {
+      console.error(`next start exited with ${code}`);
+      void stop();
+    }
+  });
 }
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
-app.once("exit", (code) => {
-  if (!stopping) {
-    console.error(`next start exited with ${code}`);
-    void stop();
-  }
-});
+
+void main();

@@ -29,11 +29,12 @@ export type TMigrateResult = { applied: string[]; alreadyApplied: number };
 export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
 
 export async function readMigrationFiles(dir = DEFAULT_MIGRATIONS_DIR): Promise<TMigrationFile[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+  // Read at run time from the checkout; the bundler must not trace the whole project for it.
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
   return Promise.all(
     names.map(async (name) => {
-      const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
+      const sql = await readFile(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       // Prisma's checksum: SHA-256 of the file's bytes, hex.
       return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
     }),
