@@ -1,0 +1,33 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { hasPermission, type TPermission } from "@/lib/contracts/permissions";
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { getCurrentUser, type TSessionUser } from "../auth/current-user";
+import { actorOf } from "../authz/principal";
+import { db } from "../db/client";
+
+export type TPageAccess = { allowed: true; user: TSessionUser } | { allowed: false; user: TSessionUser; permission: TPermission };
+
+/** The signed-in user for the console shell, or null; it never redirects (see requirePageUser). */
+export async function currentPageUser(): Promise<TSessionUser | null> {
+  return getCurrentUser();
+}
+
+/**
+ * The gate every console page calls first. No session: redirect to sign-in, coming back to
+ * `path` (a server component cannot see its own URL, so the page names it). Lacking
+ * `permission`: the page renders its refusal, and the refusal is audited as on the API.
+ */
+export async function requirePageUser(options: { path: string; permission?: TPermission }): Promise<TPageAccess> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(options.path)}`);
+  const { permission } = options;
+  if (!permission || hasPermission(user.roles, permission)) return { allowed: true, user };
+  await db.$transaction((tx) =>
+    recordAuditEvent(tx, actorOf({ kind: "user", user }, null), {
+      action: "access.denied",
+      data: { permission, resource: options.path },
+    }),
+  );
+  return { allowed: false, user, permission };
+}
