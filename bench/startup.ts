@@ -24,7 +24,12 @@ function treeRssKb(pid: number): { total: number; byCommand: Record<string, numb
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const r of rows) if (tree.has(r.ppid) && !tree.has(r.pid)) (tree.add(r.pid), (grew = true));
+    for (const r of rows) {
+      if (tree.has(r.ppid) && !tree.has(r.pid)) {
+        tree.add(r.pid);
+        grew = true;
+      }
+    }
   }
   const byCommand: Record<string, number> = {};
   let total = 0;
@@ -44,7 +49,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 // The quick start is measured, so the embedded Postgres must be the one in use.
-const { DATABASE_URL: _ignored, ...withoutDatabaseUrl } = process.env;
+const withoutDatabaseUrl = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "DATABASE_URL"));
 
 async function startTollgate(dataDir: string) {
   const started = performance.now();
