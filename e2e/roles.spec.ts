@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, signInByApi, signInByForm, type TDemoRole } from "./support/session";
+import { DEMO, signInByApi, signInByForm, submitSignInForm, type TDemoRole } from "./support/session";
 
 // The authorization matrix, stated outright: a change to the role table must change this too.
 const PAGES = [
@@ -79,7 +79,7 @@ test("sign-out ends the session", async ({ page }) => {
 });
 
 test("a wrong password gets a clear form error and no session", async ({ page }) => {
-  await signInByForm(page, "nobody-here@tollgate.local", "definitely-wrong-password");
+  await submitSignInForm(page, "nobody-here@tollgate.local", "definitely-wrong-password");
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });

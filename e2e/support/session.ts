@@ -23,10 +23,16 @@ export async function signInByApi(request: APIRequestContext, email: string, pas
   expect(session?.user, `session for ${email}`).toBeTruthy();
 }
 
-/** Signs in through the sign-in page, as a person would. */
-export async function signInByForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/** Fills and submits the sign-in page, as a person would; the outcome is the caller's to check. */
+export async function submitSignInForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+/** Signs in through the sign-in page and waits until the console has taken over. */
+export async function signInByForm(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignInForm(page, email, password);
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }

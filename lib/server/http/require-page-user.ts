@@ -1,10 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { hasPermission, type TPermission } from "@/lib/contracts/permissions";
-import { recordAuditEvent } from "../audit/record-audit-event";
 import { getCurrentUser, type TSessionUser } from "../auth/current-user";
-import { actorOf } from "../authz/principal";
-import { db } from "../db/client";
+import { recordAccessDenied } from "../authz/record-access-denied";
 
 export type TPageAccess = { allowed: true; user: TSessionUser } | { allowed: false; user: TSessionUser; permission: TPermission };
 
@@ -23,11 +21,6 @@ export async function requirePageUser(options: { path: string; permission?: TPer
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(options.path)}`);
   const { permission } = options;
   if (!permission || hasPermission(user.roles, permission)) return { allowed: true, user };
-  await db.$transaction((tx) =>
-    recordAuditEvent(tx, actorOf({ kind: "user", user }, null), {
-      action: "access.denied",
-      data: { permission, resource: options.path },
-    }),
-  );
+  await recordAccessDenied({ user, permission, resource: options.path, requestId: null });
   return { allowed: false, user, permission };
 }
