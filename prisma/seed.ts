@@ -1,4 +1,5 @@
 import { DEFAULT_TIER } from "@/lib/contracts/registry-enums";
+import { deriveWorkflowRisk } from "@/lib/server/registry/derive-workflow-risk";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { hashPassword } from "@/lib/server/auth/password";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
@@ -31,10 +32,10 @@ export async function seedDemoData(options: { db: TDb }): Promise<{ seeded: bool
   return { seeded: true };
 }
 
-type TIds = { dataClasses: Map<string, string>; models: Map<string, string>; tools: Map<string, { id: string; consequence: keyof typeof DEFAULT_TIER }> };
+type TIds = { sensitivity: Map<string, (typeof DEMO_DATA_CLASSES)[number]["sensitivity"]>; dataClasses: Map<string, string>; models: Map<string, string>; tools: Map<string, { id: string; consequence: keyof typeof DEFAULT_TIER }> };
 
 async function createCatalog(tx: TTx): Promise<TIds> {
-  const ids: TIds = { dataClasses: new Map(), models: new Map(), tools: new Map() };
+  const ids: TIds = { sensitivity: new Map(DEMO_DATA_CLASSES.map((d) => [d.key, d.sensitivity])), dataClasses: new Map(), models: new Map(), tools: new Map() };
   for (const dc of DEMO_DATA_CLASSES) {
     const row = await tx.dataClass.create({ data: { ...dc, tags: [...dc.tags] } });
     ids.dataClasses.set(dc.key, row.id);
@@ -66,8 +67,11 @@ async function createWorkflow(tx: TTx, w: (typeof DEMO_WORKFLOWS)[number], users
   ];
   // Drafts are deliberately incomplete, so the registry has something to ask for.
   const raci = drafted ? completeRaci.slice(0, 2) : completeRaci;
+  const tiers = w.tools.map((t) => t.raiseTo ?? DEFAULT_TIER[ids.tools.get(t.key)?.consequence ?? "READ"]);
+  const risk = deriveWorkflowRisk({ sensitivities: w.dataClasses.map((key) => ids.sensitivity.get(key) ?? "PUBLIC"), tiers });
   const workflow = await tx.workflow.create({
     data: {
+      ...risk,
       key: w.key,
       name: w.name,
       purpose: w.purpose,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZPermissionChange } from "./registry";
 import { ZRole } from "./roles";
 
 const ZTarget = z.object({ type: z.string().min(1), id: z.string().min(1) });
@@ -11,6 +12,9 @@ export const ZAuditActor = z.object({
   requestId: z.string().nullable().optional(),
 });
 export type TAuditActor = z.infer<typeof ZAuditActor>;
+
+const ZRecord = z.record(z.string(), z.unknown());
+const ZFieldChanges = z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() }));
 
 const event = <A extends string, D extends z.ZodType>(action: A, data: D) =>
   z.object({ action: z.literal(action), target: ZTarget.optional(), data });
@@ -60,6 +64,28 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   ),
   event("access.denied", z.object({ permission: z.string(), resource: z.string() })),
   event("system.seeded", z.object({ workflows: z.number().int(), users: z.number().int() })),
+  // The registry: every change carries what it was and what it became.
+  event("workflow.created", z.object({ after: ZRecord })),
+  event("workflow.updated", z.object({ changes: ZFieldChanges, version: z.number().int() })),
+  event("workflow.status.changed", z.object({ before: z.string(), after: z.string(), reason: z.string().optional() })),
+  event("workflow.raci.changed", z.object({ before: z.array(ZRecord), after: z.array(ZRecord), version: z.number().int() })),
+  event(
+    "workflow.permissions.changed",
+    z.object({ changes: z.array(ZPermissionChange), version: z.number().int(), changeRequestId: z.string().nullable() }),
+  ),
+  event("change_request.opened", z.object({ subject: z.enum(["WORKFLOW", "POLICY"]), summary: z.string(), diff: z.unknown() })),
+  event("change_request.approved", z.object({ reason: z.string(), breakGlass: z.boolean().optional() })),
+  event("change_request.rejected", z.object({ reason: z.string() })),
+  event("change_request.withdrawn", z.object({})),
+  event("catalog.data_class.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
+  event("catalog.model.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
+  event("catalog.tool.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
+  event("policy.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable(), changeRequestId: z.string().nullable() })),
+  event("token.created", z.object({ prefix: z.string(), name: z.string(), scopes: z.array(z.string()), environment: z.string(), expiresAt: z.string() })),
+  event("token.rotated", z.object({ previousPrefix: z.string(), prefix: z.string(), previousValidUntil: z.string() })),
+  event("token.revoked", z.object({ prefix: z.string() })),
+  event("registry.imported", z.object({ format: z.enum(["json", "csv"]), counts: z.record(z.string(), z.number().int()) })),
+  event("shadow_workflow.registered", z.object({ key: z.string(), workflowId: z.string() })),
 ]);
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type TAuditAction = TAuditEvent["action"];
