@@ -6,6 +6,9 @@ export type TNavItem = { label: string; href: string; permission: TPermission };
 export const NAV_ITEMS: readonly TNavItem[] = [
   { label: "Dashboard", href: "/dashboard", permission: "dashboard:read" },
   { label: "Workflows", href: "/workflows", permission: "workflows:read" },
+  { label: "Shadow workflows", href: "/shadow-workflows", permission: "workflows:read" },
+  { label: "Catalog", href: "/catalog", permission: "catalog:read" },
+  { label: "Change review", href: "/changes", permission: "changes:read" },
   { label: "Approvals", href: "/approvals", permission: "approvals:read" },
   { label: "Kill switches", href: "/kill-switches", permission: "killswitch:read" },
   { label: "Audit log", href: "/audit", permission: "audit:read" },
