@@ -9,6 +9,7 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { label: "Shadow workflows", href: "/shadow-workflows", permission: "workflows:read" },
   { label: "Catalog", href: "/catalog", permission: "catalog:read" },
   { label: "Change review", href: "/changes", permission: "changes:read" },
+  { label: "Import / export", href: "/registry/transfer", permission: "workflows:read" },
   { label: "Approvals", href: "/approvals", permission: "approvals:read" },
   { label: "Kill switches", href: "/kill-switches", permission: "killswitch:read" },
   { label: "Audit log", href: "/audit", permission: "audit:read" },

@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   /** First message per top-level input field (`body.roles.0` → `roles`). */
   readonly fieldErrors: Readonly<Record<string, string>>;
+  /** Every field problem, in order: what a long report (an import) lists in full. */
+  readonly problems: readonly TFieldProblem[];
 
   constructor(options: { code: TErrorCode; status: number; title?: string; detail?: string; requestId?: string | null; errors?: TFieldProblem[] }) {
     const title = options.title ?? ERROR_TITLES[options.code];
@@ -27,6 +29,7 @@ export class ApiError extends Error {
       if (field && !(field in fieldErrors)) fieldErrors[field] = problem.message;
     }
     this.fieldErrors = fieldErrors;
+    this.problems = options.errors ?? [];
   }
 
   static fromProblem(problem: TProblem): ApiError {

@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   "tokens:manage",
   "catalog:read",
   "catalog:manage",
+  "registry:import",
   "changes:read",
   "changes:review",
   "approvals:read",
@@ -38,6 +39,7 @@ const READ_EVERYTHING: TPermission[] = [
 const SECURITY: TPermission[] = [
   ...READ_EVERYTHING,
   "catalog:manage",
+  "registry:import",
   "changes:review",
   "approvals:decide",
   "killswitch:engage",

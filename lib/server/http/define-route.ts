@@ -42,6 +42,8 @@ type TSpec<M extends TAuthMode, P, Q, B, R> = TAuthFor<M> & {
   audit?: TAuditAction;
   status?: number;
   maxBodyBytes?: number;
+  /** For changes that legitimately take long, such as a whole-registry import. */
+  transactionTimeoutMs?: number;
   handler: (ctx: TContext<P, Q, B, TWhoFor<M>>) => Promise<R>;
 };
 
@@ -68,12 +70,20 @@ export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B
       const base = { params, query, body, who, actor, requestId, request };
       const audit = spec.audit;
       const result = audit
-        ? await db.$transaction(async (tx) => {
-            const value = await spec.handler({ ...base, tx });
-            if (!auditedActions(tx).has(audit)) throw new Error(`route ${url.pathname} did not record its audit event ${audit}`);
-            return value;
-          })
+        ? await db.$transaction(
+            async (tx) => {
+              const value = await spec.handler({ ...base, tx });
+              if (!auditedActions(tx).has(audit)) throw new Error(`route ${url.pathname} did not record its audit event ${audit}`);
+              return value;
+            },
+            spec.transactionTimeoutMs ? { timeout: spec.transactionTimeoutMs } : undefined,
+          )
         : await spec.handler({ ...base, tx: db });
+      // A handler may answer with a file (an export) rather than JSON.
+      if (result instanceof Response) {
+        result.headers.set("x-request-id", requestId);
+        return result;
+      }
       const status = spec.status ?? 200;
       if (result === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
       return Response.json(result, { status, headers: { "x-request-id": requestId } });
