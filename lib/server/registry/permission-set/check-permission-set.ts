@@ -24,6 +24,10 @@ const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(
 export async function checkPermissionSet(options: { tx: TTx; set: TPermissionSet; at: string }): Promise<TResolvedPermissionSet> {
   const { tx, set, at } = options;
   const problems: TFieldProblem[] = [];
+  // Share-lock the catalog rows the set relies on: a concurrent sensitivity or consequence change
+  // (which locks them for update) then waits for this write instead of slipping past its checks.
+  await tx.$queryRaw`SELECT 1 FROM data_classes WHERE key = ANY(${set.dataClassKeys}::text[]) FOR SHARE`;
+  await tx.$queryRaw`SELECT 1 FROM tools WHERE key = ANY(${set.tools.map((t) => t.toolKey)}::text[]) FOR SHARE`;
   const [dataClasses, models, tools] = await Promise.all([
     tx.dataClass.findMany({ where: { key: { in: set.dataClassKeys } }, select: { id: true, key: true, sensitivity: true } }),
     tx.approvedModel.findMany({ select: { id: true, provider: true, model: true, version: true, status: true } }),

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AccessDenied } from "@/components/console/access-denied";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/workflows/workflow-badges";
+import { WorkflowOverview } from "@/components/workflows/workflow-overview";
+import { WorkflowTabs } from "@/components/workflows/workflow-tabs";
+import { ZWorkflowIdParams } from "@/lib/contracts/workflows";
+import { AppError } from "@/lib/server/errors";
+import { requirePageUser } from "@/lib/server/http/require-page-user";
+import { assessReadiness } from "@/lib/server/registry/workflows/assess-readiness";
+import { getWorkflow } from "@/lib/server/registry/workflows/get-workflow";
+
+export const metadata: Metadata = { title: "Workflow" };
+
+type TProps = { params: Promise<{ id: string }> };
+
+export default async function WorkflowPage({ params }: TProps) {
+  const { id } = await params;
+  const access = await requirePageUser({ path: `/workflows/${id}`, permission: "workflows:read" });
+  if (!access.allowed) return <AccessDenied permission={access.permission} />;
+  if (!ZWorkflowIdParams.safeParse({ id }).success) notFound();
+  const workflow = await getWorkflow({ user: access.user, id }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const readiness = await assessReadiness({ workflowId: workflow.id });
+  return (
+    <>
+      <PageHeader
+        title={workflow.name}
+        description={
+          <>
+            <code>{workflow.key}</code> <StatusBadge status={workflow.status} />
+          </>
+        }
+      />
+      <WorkflowTabs workflowId={workflow.id} current="overview" />
+      <WorkflowOverview initialWorkflow={workflow} initialReadiness={readiness} />
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/ui/field";
+import { useSetModelStatus } from "@/lib/client/catalog/use-set-model-status";
+import type { TModelDetail } from "@/lib/contracts/catalog";
+import { FormError } from "./form-error";
+
+/** Suspends an approved model or approves a suspended one, always with a reason. */
+export function ModelStatusForm({ model, onChanged }: { model: TModelDetail; onChanged: (detail: TModelDetail) => void }) {
+  const setStatus = useSetModelStatus();
+  const [reason, setReason] = useState("");
+  const next = model.status === "APPROVED" ? "SUSPENDED" : "APPROVED";
+  const verb = next === "SUSPENDED" ? "Suspend" : "Approve again";
+  const error = setStatus.error;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus.mutate(
+      { id: model.id, input: { status: next, reason } },
+      {
+        onSuccess: (detail) => {
+          setReason("");
+          onChanged(detail);
+        },
+      },
+    );
+  }
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate aria-busy={setStatus.isPending} aria-label={`${verb} ${model.ref}`}>
+      <FormError error={error} fields={["reason", "status"]} />
+      <Field
+        id="model-status-reason"
+        label={next === "SUSPENDED" ? "Why suspend it?" : "Why approve it again?"}
+        hint={next === "SUSPENDED" ? "Run-time decisions naming a suspended model are denied at once." : undefined}
+        error={error?.fieldErrors.reason ?? error?.fieldErrors.status}
+      >
+        {(control) => <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />}
+      </Field>
+      <div className="form-actions">
+        <button className={next === "SUSPENDED" ? "button button-danger" : "button button-primary"} type="submit" disabled={setStatus.isPending}>
+          {setStatus.isPending ? "Saving…" : `${verb} ${model.ref}`}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
+import { ZChangeRequestList, type TChangeRequestList } from "@/lib/contracts/changes";
+import type { ApiError } from "../api-error";
+import { apiFetch } from "../api-fetch";
+import { changeKeys } from "./keys";
+
+/** One workflow's change requests, for anyone who may read the workflow. */
+export function useWorkflowChangeRequests(options: { workflowId: string; initialData?: TChangeRequestList }) {
+  return useQuery<TChangeRequestList, ApiError>({
+    queryKey: changeKeys.workflow(options.workflowId),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/workflows/${encodeURIComponent(options.workflowId)}/changes`, { schema: ZChangeRequestList, signal }),
+    initialData: options.initialData,
+  });
+}

@@ -1,0 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
+import { ZPolicyDetail, type TPolicyDetail } from "@/lib/contracts/policies";
+import type { ApiError } from "../api-error";
+import { apiFetch } from "../api-fetch";
+import { catalogKeys } from "../catalog/keys";
+
+export function usePolicy(options: { id: string; initialData?: TPolicyDetail }) {
+  return useQuery<TPolicyDetail, ApiError>({
+    queryKey: catalogKeys.policy(options.id),
+    queryFn: ({ signal }) => apiFetch(`/api/v1/policies/${encodeURIComponent(options.id)}`, { schema: ZPolicyDetail, signal }),
+    initialData: options.initialData,
+  });
+}

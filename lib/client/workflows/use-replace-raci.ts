@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { ZWorkflowDetail, type TReplaceRaci, type TWorkflowDetail } from "@/lib/contracts/workflows";
+import type { ApiError } from "../api-error";
+import { apiFetch } from "../api-fetch";
+import { invalidateWorkflow } from "./invalidate-workflow";
+import { workflowKeys } from "./keys";
+
+export function useReplaceRaci(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation<TWorkflowDetail, ApiError, TReplaceRaci>({
+    mutationFn: (input) => apiFetch(`/api/v1/workflows/${encodeURIComponent(id)}/raci`, { method: "PUT", body: input, schema: ZWorkflowDetail }),
+    onSuccess: (saved) => queryClient.setQueryData(workflowKeys.detail(id), saved),
+    onSettled: () => invalidateWorkflow(queryClient, id),
+  });
+}
