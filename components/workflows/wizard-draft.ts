@@ -51,6 +51,7 @@ export function toolDraft(tool: TWorkflowChoices["tools"][number]): TToolDraft {
 /** A tool's constraints: the JSON typed, with an amount cap folded in as `properties.amount.maximum`. */
 function constraintsOf(tool: TToolDraft, index: number, errors: TErrors): Record<string, unknown> | null {
   let schema: Record<string, unknown> | null = null;
+  let broken = false;
   if (tool.constraints.trim()) {
     try {
       const parsed: unknown = JSON.parse(tool.constraints);
@@ -58,15 +59,12 @@ function constraintsOf(tool: TToolDraft, index: number, errors: TErrors): Record
       schema = parsed as Record<string, unknown>;
     } catch {
       errors[`tools.${index}.constraints`] = "Write a JSON object, e.g. {\"properties\": {\"amount\": {\"maximum\": 500}}}";
-      return null;
+      broken = true;
     }
   }
-  if (!tool.amountCap.trim()) return schema;
   const cap = Number(tool.amountCap);
-  if (!Number.isFinite(cap) || cap <= 0) {
-    errors[`tools.${index}.amountCap`] = "Enter a positive number";
-    return schema;
-  }
+  if (tool.amountCap.trim() && (!Number.isFinite(cap) || cap <= 0)) errors[`tools.${index}.amountCap`] = "Enter a positive number";
+  if (broken || !tool.amountCap.trim() || errors[`tools.${index}.amountCap`]) return schema;
   const base = schema ?? { type: "object" };
   const properties = (typeof base.properties === "object" && base.properties !== null ? base.properties : {}) as Record<string, unknown>;
   const amount = (typeof properties.amount === "object" && properties.amount !== null ? properties.amount : {}) as Record<string, unknown>;

@@ -20,7 +20,8 @@ export async function assessReadiness(options: { workflowId: string; tx?: TTx; n
       dataClasses: { select: { dataClass: { select: { sensitivity: true } } } },
       models: { select: { model: { select: { provider: true, model: true, version: true, status: true, maxSensitivity: true } } } },
       tools: { select: { tool: { select: { key: true, argumentSchema: true } } } },
-      _count: { select: { serviceTokens: { where: { expiresAt: { gt: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] } } } },
+      environment: true,
+      serviceTokens: { where: { expiresAt: { gt: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] }, select: { environment: true } },
     },
   });
   const missing: TReadinessItem[] = [];
@@ -43,6 +44,9 @@ export async function assessReadiness(options: { workflowId: string; tx?: TTx; n
   for (const { tool } of workflow.tools) {
     if (!hasArgumentContract(tool.argumentSchema)) missing.push({ code: "tool_contract", message: `Tool ${tool.key} has no argument contract in the catalog` });
   }
-  if (!workflow._count.serviceTokens) missing.push({ code: "service_token", message: "No service token is valid: create one (unrevoked and unexpired) for the automation" });
+  // Run time denies a token of another environment, so only one for the workflow's own counts.
+  if (!workflow.serviceTokens.some((t) => t.environment === workflow.environment)) {
+    missing.push({ code: "service_token", message: `No service token is valid for ${workflow.environment}: create one (unrevoked, unexpired) for the automation` });
+  }
   return { ready: missing.length === 0, missing };
 }

@@ -38,7 +38,7 @@ describe("assessReadiness", () => {
         { code: "raci_function", message: "Nobody is assigned to the platform owner function" },
         { code: "raci_function", message: "Nobody is assigned to the security function" },
         { code: "data_classes", message: "No data classes are declared: say what data flows through the workflow" },
-        { code: "service_token", message: "No service token is valid: create one (unrevoked and unexpired) for the automation" },
+        { code: "service_token", message: "No service token is valid for DEV: create one (unrevoked, unexpired) for the automation" },
       ],
     });
   });
@@ -53,12 +53,14 @@ describe("assessReadiness", () => {
     ]);
   });
 
-  it("does not count revoked or expired tokens", async () => {
+  it("does not count revoked, expired or other-environment tokens", async () => {
     const wf = await givenWorkflow({ owner, raci: people });
     await givenPermissions(wf.id, { dataClasses: ["docs"] });
     const base = { workflowId: wf.id, name: "t", scopes: ["DECIDE" as const], environment: "DEV" as const, createdById: owner.id };
     await db.serviceToken.create({ data: { ...base, prefix: "tg_expired1", tokenHash: "h-expired", expiresAt: new Date(Date.now() - 1000) } });
     await db.serviceToken.create({ data: { ...base, prefix: "tg_revoked1", tokenHash: "h-revoked", expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date() } });
+    // Run time would deny a token of another environment, so it cannot make the workflow ready.
+    await db.serviceToken.create({ data: { ...base, environment: "PROD", prefix: "tg_prodtok1", tokenHash: "h-prod", expiresAt: new Date(Date.now() + 86_400_000) } });
     expect((await readiness(wf.id)).missing.map((m) => m.code)).toEqual(["service_token"]);
     // A rotated token stays valid until the end of its overlap.
     await db.serviceToken.create({ data: { ...base, prefix: "tg_overlap1", tokenHash: "h-overlap", expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date(Date.now() + 60_000) } });
