@@ -1,7 +1,16 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/console/providers";
-import "./globals.css";
+// Global styles, one file per area; the order is the cascade: tokens first, features last.
+import "./styles/base.css";
+import "./styles/shell.css";
+import "./styles/primitives.css";
+import "./styles/tables.css";
+import "./styles/sign-in.css";
+import "./styles/workflows.css";
+import "./styles/catalog.css";
+import "./styles/changes.css";
+import "./styles/transfer.css";
 
 export const metadata: Metadata = {
   title: { default: "Tollgate", template: "%s · Tollgate" },
