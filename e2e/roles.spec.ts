@@ -9,6 +9,10 @@ const PAGES = [
   { path: "/kill-switches", heading: "Kill switches", roles: ["ADMIN", "SECURITY", "OWNER", "AUDITOR"] },
   { path: "/audit", heading: "Audit log", roles: ["ADMIN", "SECURITY", "AUDITOR"] },
   { path: "/admin/users", heading: "Users", roles: ["ADMIN"] },
+  { path: "/catalog", heading: "Catalog", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
+  { path: "/changes", heading: "Change review", roles: ["ADMIN", "SECURITY", "AUDITOR"] },
+  { path: "/shadow-workflows", heading: "Shadow workflows", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
+  { path: "/registry/transfer", heading: "Import and export", link: "Import / export", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
 ] as const;
 
 const API = [
@@ -16,6 +20,29 @@ const API = [
   { method: "POST", path: "/api/v1/users", roles: ["ADMIN"] },
   { method: "GET", path: "/api/v1/audit/events", roles: ["ADMIN", "SECURITY", "AUDITOR"] },
   { method: "POST", path: "/api/v1/audit/verify", roles: ["ADMIN", "SECURITY", "AUDITOR"] },
+] as const;
+
+// Registry writes, each with a body that fails validation: an allowed caller gets 400 and nothing is
+// created; any id will do, since the permission is checked before the id is looked up.
+const SOME_ID = "00000000-0000-4000-8000-000000000000";
+const REGISTRY_WRITES = [
+  { method: "POST", path: "/api/v1/workflows", roles: ["ADMIN", "OWNER"] },
+  { method: "PATCH", path: `/api/v1/workflows/${SOME_ID}`, roles: ["ADMIN", "OWNER"] },
+  { method: "PUT", path: `/api/v1/workflows/${SOME_ID}/raci`, roles: ["ADMIN", "OWNER"] },
+  { method: "POST", path: `/api/v1/workflows/${SOME_ID}/status`, roles: ["ADMIN", "OWNER"] },
+  { method: "PUT", path: `/api/v1/workflows/${SOME_ID}/permissions`, roles: ["ADMIN", "OWNER"] },
+  { method: "POST", path: `/api/v1/workflows/${SOME_ID}/changes`, roles: ["ADMIN", "OWNER"] },
+  { method: "POST", path: `/api/v1/workflows/${SOME_ID}/tokens`, roles: ["ADMIN", "OWNER"] },
+  { method: "POST", path: `/api/v1/workflows/${SOME_ID}/tokens/${SOME_ID}/rotate`, roles: ["ADMIN", "OWNER"] },
+  { method: "POST", path: "/api/v1/catalog/data-classes", roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: "/api/v1/catalog/models", roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: "/api/v1/catalog/tools", roles: ["ADMIN", "SECURITY"] },
+  { method: "PATCH", path: `/api/v1/catalog/tools/${SOME_ID}`, roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: "/api/v1/policies", roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: `/api/v1/changes/${SOME_ID}/approve`, roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: `/api/v1/changes/${SOME_ID}/reject`, roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: "/api/v1/registry/import", roles: ["ADMIN", "SECURITY"] },
+  { method: "POST", path: "/api/v1/registry/import/csv", roles: ["ADMIN", "SECURITY"] },
 ] as const;
 
 const ROLES = Object.keys(DEMO) as TDemoRole[];
@@ -26,8 +53,9 @@ for (const role of ROLES) {
       await signInByForm(page, DEMO[role]);
       await expect(page).not.toHaveURL(/\/sign-in/);
       const nav = page.getByRole("navigation");
-      for (const { heading, roles } of PAGES) {
-        const link = nav.getByRole("link", { name: heading, exact: true });
+      for (const entry of PAGES) {
+        const { heading, roles } = entry;
+        const link = nav.getByRole("link", { name: "link" in entry ? entry.link : heading, exact: true });
         if ((roles as readonly string[]).includes(role)) await expect(link).toBeVisible();
         else await expect(link).toHaveCount(0);
       }
@@ -52,6 +80,17 @@ for (const role of ROLES) {
           expect(response.status(), `${role} ${method} ${path}`).toBe(403);
           expect(await response.json()).toMatchObject({ code: "forbidden" });
         }
+      }
+    });
+
+    test("may make exactly the registry writes the role allows", async ({ request }) => {
+      await signInByApi(request, DEMO[role]);
+      for (const { method, path, roles } of REGISTRY_WRITES) {
+        const response = await request.fetch(path, { method, data: {} });
+        const allowed = (roles as readonly string[]).includes(role);
+        expect(response.status(), `${role} ${method} ${path}`).toBe(allowed ? 400 : 403);
+        expect(response.headers()["content-type"], `${role} ${method} ${path}`).toBe("application/problem+json");
+        expect((await response.json()).code, `${role} ${method} ${path}`).toBe(allowed ? "validation_failed" : "forbidden");
       }
     });
   });

@@ -19,7 +19,9 @@ const fail = (failure: TPasswordSignInFailure): TPasswordSignInResult => ({ ok: 
 
 /** Locks the user's row for the rest of the transaction, so concurrent attempts run one at a time. */
 async function lockUserByEmail(tx: TTx, email: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(email) = ${email} LIMIT 1 FOR UPDATE`;
+  // NO KEY UPDATE: a registry write that already holds the audit lock and inserts a row referencing
+  // this user (RACI, owner) needs KEY SHARE on it; FOR UPDATE would deadlock with that write.
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(email) = ${email} LIMIT 1 FOR NO KEY UPDATE`;
   const id = rows[0]?.id;
   return id ? tx.user.findUnique({ where: { id }, omit: { passwordHash: false } }) : null;
 }
