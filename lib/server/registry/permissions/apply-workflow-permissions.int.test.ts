@@ -66,7 +66,7 @@ describe("applyWorkflowPermissions (drafts)", () => {
     await expect(stale).rejects.toMatchObject({ code: "conflict" });
     const detail = await stale.catch((error: { detail: string }) => error.detail);
     expect(detail).toContain("is at version 2, but you edited version 1");
-    expect(detail).toContain(`version 2: + tool stripe.refund`);
+    expect(detail).toContain("Since then: + tool stripe.refund");
     expect(detail).toContain(`by ${owner.email}`);
     expect(await permissionsOf(workflow.id)).toEqual(WITH_REFUNDS);
   });
