@@ -6,7 +6,7 @@ import nextTs from "eslint-config-next/typescript";
 //   app → components → lib/client → lib/contracts
 //   app → lib/server/http → lib/server/<domain> → lib/server/{authz,audit,db} → lib/contracts
 const DOMAINS = ["users", "registry", "decisions", "approvals", "killswitch", "events", "scorecard"];
-const INFRA = ["audit", "authz", "db"];
+const INFRA = ["audit", "authz", "db", "dlp"];
 
 const NO_UI = { group: ["@/app/*", "**/app/**", "@/components/*", "**/components/**"], message: "lib never imports app or components" };
 const NO_SERVER = { group: ["@/lib/server/*", "**/lib/server/**", "**/server/**", "@/prisma/*"], message: "browser code reaches the server only through lib/client" };

@@ -6,6 +6,7 @@ import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
 import type { TDb, TTx } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/server/db/generated/client";
 import { DEMO_DATA_CLASSES, DEMO_MODELS, DEMO_PASSWORD, DEMO_TOOLS, DEMO_USERS, DEMO_WORKFLOWS } from "./demo-data";
+import { runAudited } from "@/lib/server/audit/run-audited";
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +14,7 @@ const DAY_MS = 86_400_000;
 export async function seedDemoData(options: { db: TDb }): Promise<{ seeded: boolean }> {
   if ((await options.db.user.count()) > 0) return { seeded: false };
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
-  await options.db.$transaction(
+  await runAudited(options.db, 
     async (tx) => {
       const users = new Map<string, string>();
       for (const [i, user] of DEMO_USERS.entries()) {

@@ -4,6 +4,7 @@ import type { TAuditActor } from "@/lib/contracts/audit";
 import { db } from "../db/client";
 import { recordAuditEvent } from "./record-audit-event";
 import { verifyAuditChain } from "./verify-audit-chain";
+import { runAudited } from "./run-audited";
 
 const actor: TAuditActor = { type: "system", id: null, label: "test" };
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
@@ -11,7 +12,7 @@ afterAll(() => raw.end());
 
 async function appendEvents(count: number) {
   for (let i = 0; i < count; i++) {
-    await db.$transaction((tx) =>
+    await runAudited(db, (tx) =>
       recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `u${i}` }, data: {} }),
     );
   }
@@ -88,7 +89,7 @@ describe("audit log", () => {
   it("keeps one valid chain under concurrent writers", async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
-        db.$transaction((tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `c${i}` }, data: {} })),
+        runAudited(db, (tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `c${i}` }, data: {} })),
       ),
     );
     expect(await verifyAuditChain({ db })).toMatchObject({ ok: true, checked: 40 });
@@ -96,7 +97,7 @@ describe("audit log", () => {
 
   it("writes nothing when the surrounding transaction fails", async () => {
     await expect(
-      db.$transaction(async (tx) => {
+      runAudited(db, async (tx) => {
         await recordAuditEvent(tx, actor, { action: "user.unlocked", data: {} });
         throw new Error("the change failed");
       }),
@@ -106,10 +107,16 @@ describe("audit log", () => {
 
   it("rejects an event that does not match its typed schema", async () => {
     await expect(
-      db.$transaction((tx) =>
+      runAudited(db, (tx) =>
         recordAuditEvent(tx, actor, { action: "user.roles.changed", data: { before: ["ROOT"], after: [] } } as never),
       ),
     ).rejects.toThrow();
     expect(await db.auditEvent.count()).toBe(0);
+  });
+});
+
+describe("audit outside runAudited", () => {
+  it("refuses to record an event in a transaction that would never write it", async () => {
+    await expect(db.$transaction((tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", data: {} }))).rejects.toThrow(/outside runAudited/);
   });
 });

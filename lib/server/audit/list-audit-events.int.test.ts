@@ -3,6 +3,7 @@ import { ZAuditEventsQuery, type TAuditActor, type TAuditEventsQuery } from "@/l
 import { db } from "../db/client";
 import { listAuditEvents } from "./list-audit-events";
 import { recordAuditEvent } from "./record-audit-event";
+import { runAudited } from "./run-audited";
 
 const alice: TAuditActor = { type: "user", id: "11111111-1111-4111-8111-111111111111", label: "alice@example.test" };
 const bob: TAuditActor = { type: "user", id: "22222222-2222-4222-8222-222222222222", label: "bob@example.test" };
@@ -13,7 +14,7 @@ const seqs = (page: { events: { seq: string }[] }) => page.events.map((e) => Num
 beforeAll(async () => {
   for (let i = 1; i <= 7; i++) {
     const actor = i % 2 ? alice : bob;
-    await db.$transaction((tx) =>
+    await runAudited(db, (tx) =>
       i === 4
         ? recordAuditEvent(tx, actor, { action: "auth.sign_out", target: { type: "user", id: `u${i}` }, data: {} })
         : recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `u${i}` }, data: {} }),

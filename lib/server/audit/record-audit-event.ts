@@ -1,43 +1,30 @@
 import "server-only";
 import { ZAuditEvent, type TAuditActor, type TAuditEvent } from "@/lib/contracts/audit";
 import type { TTx } from "../db/client";
-import { GENESIS_HASH, hashAuditRow, type TChainedContent } from "./hash-chain";
 
-const actionsByTransaction = new WeakMap<object, Set<string>>();
+export type TPendingAuditEvent = { actor: TAuditActor; event: TAuditEvent; occurredAt: Date };
+
+const pendingByTransaction = new WeakMap<object, TPendingAuditEvent[]>();
+
+/** Called by runAudited as it opens a transaction: only such a transaction may record events. */
+export function openAuditBuffer(tx: TTx): TPendingAuditEvent[] {
+  const pending: TPendingAuditEvent[] = [];
+  pendingByTransaction.set(tx, pending);
+  return pending;
+}
 
 /** The actions recorded so far in `tx`: lets the HTTP layer refuse to commit an unaudited change. */
 export function auditedActions(tx: TTx): ReadonlySet<string> {
-  return actionsByTransaction.get(tx) ?? new Set();
+  return new Set((pendingByTransaction.get(tx) ?? []).map((p) => p.event.action));
 }
 
-// Serialises audit writers until their transaction ends, so rows chain in commit order.
-const AUDIT_CHAIN_LOCK = 7_236_111_002;
-
 /**
- * Appends one event to the hash-chained audit log inside the caller's transaction: the event
- * lands if and only if the change it records does.
+ * Records one typed event in the caller's transaction: runAudited appends it to the hash chain
+ * just before that transaction commits, so the event lands if and only if the change it records
+ * does. Outside runAudited it throws rather than let a change go unaudited.
  */
-export async function recordAuditEvent(tx: TTx, actor: TAuditActor, event: TAuditEvent): Promise<{ seq: bigint; hash: string }> {
-  const parsed = ZAuditEvent.parse(event);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const content: TChainedContent = {
-    seq: (last?.seq ?? 0n) + 1n,
-    occurredAt: new Date(),
-    actorType: actor.type,
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: parsed.action,
-    targetType: parsed.target?.type ?? null,
-    targetId: parsed.target?.id ?? null,
-    data: parsed.data,
-    requestId: actor.requestId ?? null,
-  };
-  const hash = hashAuditRow(prevHash, content);
-  await tx.auditEvent.create({ data: { ...content, data: content.data as object, prevHash, hash } });
-  const actions = actionsByTransaction.get(tx) ?? new Set<string>();
-  actions.add(parsed.action);
-  actionsByTransaction.set(tx, actions);
-  return { seq: content.seq, hash };
+export async function recordAuditEvent(tx: TTx, actor: TAuditActor, event: TAuditEvent): Promise<void> {
+  const pending = pendingByTransaction.get(tx);
+  if (!pending) throw new Error(`audit event ${event.action} recorded outside runAudited(): it would never be written`);
+  pending.push({ actor, event: ZAuditEvent.parse(event), occurredAt: new Date() });
 }

@@ -9,6 +9,7 @@ import { buildOidcProvider, OIDC_PROVIDER_ID } from "./build-oidc-provider";
 import { getOidcConfig } from "./oidc-config";
 import { signInWithOidc } from "./sign-in-with-oidc";
 import { signInWithPassword } from "./sign-in-with-password";
+import { runAudited } from "../audit/run-audited";
 
 const SESSION_SECONDS = 8 * 60 * 60;
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -57,7 +58,7 @@ export const authOptions: AuthOptions = {
     async signOut({ token }) {
       const user = token?.sub ? await db.user.findUnique({ where: { id: token.sub }, select: { id: true, email: true } }) : null;
       if (!user) return;
-      await db.$transaction((tx) =>
+      await runAudited(db, (tx) =>
         recordAuditEvent(tx, { type: "user", id: user.id, label: user.email }, { action: "auth.sign_out", target: { type: "user", id: user.id }, data: {} }),
       );
     },

@@ -9,6 +9,7 @@ import { env } from "../env";
 import type { TSessionUser } from "./current-user";
 import { parseOidcRoleMap } from "./parse-oidc-role-map";
 import { resolveOidcRoles } from "./resolve-oidc-roles";
+import { runAudited } from "../audit/run-audited";
 
 export type TOidcSignInFailure = { reason: "invalid_profile" | "no_role" | "email_unverified" | "oidc_conflict" | "disabled" };
 export type TOidcSignInResult = { ok: true; user: TSessionUser } | { ok: false; failure: TOidcSignInFailure };
@@ -42,7 +43,7 @@ export async function signInWithOidc(options: { claims: unknown; requestId?: str
   const { OIDC_ROLE_CLAIM, OIDC_ROLE_MAP } = env();
   const roles = parsed.success ? resolveOidcRoles({ claims: parsed.data, claim: OIDC_ROLE_CLAIM, roleMap: parseOidcRoleMap(OIDC_ROLE_MAP) }) : [];
 
-  return db.$transaction(async (tx) => {
+  return runAudited(db, async (tx) => {
     const failed = async (reason: TFailureReason & TOidcSignInFailure["reason"], userId?: string): Promise<TOidcSignInResult> => {
       await recordAuditEvent(tx, { type: "anonymous", id: null, label: email || "unknown", requestId }, {
         action: "auth.sign_in.failed",

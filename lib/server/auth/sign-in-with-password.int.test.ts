@@ -4,6 +4,7 @@ import { verifyAuditChain } from "../audit/verify-audit-chain";
 import { db } from "../db/client";
 import { hashPassword } from "./password";
 import { signInWithPassword, type TPasswordSignInResult } from "./sign-in-with-password";
+import { runAudited } from "../audit/run-audited";
 
 // Defaults from lib/server/env.ts: locked after 5 consecutive failures, for 15 minutes.
 const MAX_FAILURES = 5;
@@ -42,7 +43,7 @@ async function trail(email: string, userId?: string) {
 }
 
 /** Opens pool connections up front, so concurrent attempts really overlap instead of queueing on connects. */
-const warmPool = () => Promise.all(Array.from({ length: 8 }, () => db.$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(0.05)`)));
+const warmPool = () => Promise.all(Array.from({ length: 8 }, () => runAudited(db, (tx) => tx.$executeRaw`SELECT pg_sleep(0.05)`)));
 
 const reasonOf = (result: TPasswordSignInResult) => (result.ok ? "ok" : result.failure.reason);
 

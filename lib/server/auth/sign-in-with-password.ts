@@ -7,6 +7,7 @@ import { env } from "../env";
 import { computeSignInPenalty } from "./compute-sign-in-penalty";
 import type { TSessionUser } from "./current-user";
 import { verifyPassword } from "./password";
+import { runAudited } from "../audit/run-audited";
 
 export type TPasswordSignInFailure =
   | { reason: "invalid_input" | "invalid_credentials" | "disabled" }
@@ -38,7 +39,7 @@ export async function signInWithPassword(options: { email: string; password: str
   const requestId = options.requestId ?? null;
   const { AUTH_MAX_FAILED_SIGN_INS, AUTH_LOCKOUT_MINUTES } = env();
 
-  return db.$transaction(async (tx) => {
+  return runAudited(db, async (tx) => {
     const user = await lockUserByEmail(tx, email);
     // Read the clock only once the row lock is held: a queued attempt must see the latest penalty.
     const now = new Date();

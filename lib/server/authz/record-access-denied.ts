@@ -4,10 +4,11 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TSessionUser } from "../auth/current-user";
 import { db } from "../db/client";
 import { actorOf } from "./principal";
+import { runAudited } from "../audit/run-audited";
 
 /** A refusal is evidence too: who tried what, without the permission for it. */
 export async function recordAccessDenied(options: { user: TSessionUser; permission: TPermission; resource: string; requestId: string | null }) {
-  await db.$transaction((tx) =>
+  await runAudited(db, (tx) =>
     recordAuditEvent(tx, actorOf({ kind: "user", user: options.user }, options.requestId), {
       action: "access.denied",
       data: { permission: options.permission, resource: options.resource },

@@ -5,6 +5,7 @@ import type { TPermission } from "@/lib/contracts/permissions";
 import type { TTokenScope } from "@/lib/contracts/tokens";
 import { authenticateServiceToken } from "../auth/authenticate-service-token";
 import { auditedActions } from "../audit/record-audit-event";
+import { runAudited } from "../audit/run-audited";
 import { actorOf, type TPrincipal, type TServicePrincipal } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { env } from "../env";
@@ -70,7 +71,8 @@ export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B
       const base = { params, query, body, who, actor, requestId, request };
       const audit = spec.audit;
       const result = audit
-        ? await db.$transaction(
+        ? await runAudited(
+            db,
             async (tx) => {
               const value = await spec.handler({ ...base, tx });
               if (!auditedActions(tx).has(audit)) throw new Error(`route ${url.pathname} did not record its audit event ${audit}`);

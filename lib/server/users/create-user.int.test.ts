@@ -5,9 +5,10 @@ import { db } from "../db/client";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
 import { auditEventsFor, system } from "./test-fixtures";
+import { runAudited } from "../audit/run-audited";
 
 const input = (email: string) => ZCreateUser.parse({ email, name: "New Person", password: "correct horse battery", roles: ["OWNER", "APPROVER"] });
-const create = (email: string) => db.$transaction((tx) => createUser({ tx, actor: system, input: input(email) }));
+const create = (email: string) => runAudited(db, (tx) => createUser({ tx, actor: system, input: input(email) }));
 
 beforeEach(async () => {
   await db.user.deleteMany();

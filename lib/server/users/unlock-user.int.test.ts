@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { auditEventsFor, givenUser, system } from "./test-fixtures";
 import { unlockUser } from "./unlock-user";
+import { runAudited } from "../audit/run-audited";
 
 beforeEach(async () => {
   await db.user.deleteMany();
@@ -15,7 +16,7 @@ describe("unlockUser", () => {
     const nextAttemptAt = new Date(Date.now() + 60_000);
     await db.user.update({ where: { id }, data: { failedSignIns: 5, lockedUntil, nextAttemptAt } });
 
-    const view = await db.$transaction((tx) => unlockUser({ tx, actor: system, id }));
+    const view = await runAudited(db, (tx) => unlockUser({ tx, actor: system, id }));
 
     expect(view).toMatchObject({ failedSignIns: 0, lockedUntil: null });
     const stored = await db.user.findUniqueOrThrow({ where: { id }, select: { failedSignIns: true, lockedUntil: true, nextAttemptAt: true } });
@@ -28,6 +29,6 @@ describe("unlockUser", () => {
   });
 
   it("answers not_found for an unknown user", async () => {
-    await expect(db.$transaction((tx) => unlockUser({ tx, actor: system, id: randomUUID() }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runAudited(db, (tx) => unlockUser({ tx, actor: system, id: randomUUID() }))).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -5,12 +5,13 @@ import { ZUpdateUser, type TUpdateUser } from "@/lib/contracts/users";
 import { db } from "../db/client";
 import { auditEventsFor, givenUser, system } from "./test-fixtures";
 import { updateUser } from "./update-user";
+import { runAudited } from "../audit/run-audited";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => raw.end());
 
 const update = (id: string, input: TUpdateUser) =>
-  db.$transaction((tx) => updateUser({ tx, actor: system, id, input: ZUpdateUser.parse(input) }));
+  runAudited(db, (tx) => updateUser({ tx, actor: system, id, input: ZUpdateUser.parse(input) }));
 const version = (user: { updatedAt: Date | string }) => new Date(user.updatedAt).toISOString();
 const activeAdmins = () => db.user.count({ where: { roles: { has: "ADMIN" }, disabled: false } });
 

@@ -8,12 +8,13 @@ import { deleteDataClass } from "./delete-data-class";
 import { listDataClasses } from "./list-data-classes";
 import { actorOf, auditEventsFor, givenDataClass, givenUser, givenWorkflow } from "./test-fixtures";
 import { updateDataClass } from "./update-data-class";
+import { runAudited } from "../../audit/run-audited";
 
 const create = (user: TSessionUser, input: TCreateDataClass) =>
-  db.$transaction((tx) => createDataClass({ tx, actor: actorOf(user), user, input: ZCreateDataClass.parse(input) }));
+  runAudited(db, (tx) => createDataClass({ tx, actor: actorOf(user), user, input: ZCreateDataClass.parse(input) }));
 const update = (user: TSessionUser, id: string, input: TUpdateDataClass) =>
-  db.$transaction((tx) => updateDataClass({ tx, actor: actorOf(user), user, id, input: ZUpdateDataClass.parse(input) }));
-const remove = (user: TSessionUser, id: string) => db.$transaction((tx) => deleteDataClass({ tx, actor: actorOf(user), user, id }));
+  runAudited(db, (tx) => updateDataClass({ tx, actor: actorOf(user), user, id, input: ZUpdateDataClass.parse(input) }));
+const remove = (user: TSessionUser, id: string) => runAudited(db, (tx) => deleteDataClass({ tx, actor: actorOf(user), user, id }));
 const version = (row: { updatedAt: Date | string }) => new Date(row.updatedAt).toISOString();
 
 describe("createDataClass", () => {

@@ -8,13 +8,14 @@ import { getModel } from "./get-model";
 import { setModelStatus } from "./set-model-status";
 import { actorOf, auditEventsFor, givenModel, givenUser, givenWorkflow } from "./test-fixtures";
 import { updateModel } from "./update-model";
+import { runAudited } from "../../audit/run-audited";
 
 const create = (user: TSessionUser, input: TCreateModel) =>
-  db.$transaction((tx) => createModel({ tx, actor: actorOf(user), user, input: ZCreateModel.parse(input) }));
+  runAudited(db, (tx) => createModel({ tx, actor: actorOf(user), user, input: ZCreateModel.parse(input) }));
 const update = (user: TSessionUser, id: string, input: TUpdateModel) =>
-  db.$transaction((tx) => updateModel({ tx, actor: actorOf(user), user, id, input: ZUpdateModel.parse(input) }));
+  runAudited(db, (tx) => updateModel({ tx, actor: actorOf(user), user, id, input: ZUpdateModel.parse(input) }));
 const setStatus = (user: TSessionUser, id: string, status: "APPROVED" | "SUSPENDED", reason = "Provider incident") =>
-  db.$transaction((tx) => setModelStatus({ tx, actor: actorOf(user), user, id, status, reason }));
+  runAudited(db, (tx) => setModelStatus({ tx, actor: actorOf(user), user, id, status, reason }));
 
 const input: TCreateModel = {
   provider: "anthropic",

@@ -6,11 +6,12 @@ import { createTool } from "./create-tool";
 import { listTools } from "./list-tools";
 import { actorOf, auditEventsFor, givenTool, givenUser, givenWorkflow } from "./test-fixtures";
 import { updateTool } from "./update-tool";
+import { runAudited } from "../../audit/run-audited";
 
 const create = (user: TSessionUser, input: TCreateTool) =>
-  db.$transaction((tx) => createTool({ tx, actor: actorOf(user), user, input: ZCreateTool.parse(input) }));
+  runAudited(db, (tx) => createTool({ tx, actor: actorOf(user), user, input: ZCreateTool.parse(input) }));
 const update = (user: TSessionUser, id: string, input: TUpdateTool) =>
-  db.$transaction((tx) => updateTool({ tx, actor: actorOf(user), user, id, input: ZUpdateTool.parse(input) }));
+  runAudited(db, (tx) => updateTool({ tx, actor: actorOf(user), user, id, input: ZUpdateTool.parse(input) }));
 const version = (row: { updatedAt: Date | string }) => new Date(row.updatedAt).toISOString();
 
 const refundSchema = { type: "object", properties: { amount: { type: "integer", minimum: 1 } }, required: ["amount"] };

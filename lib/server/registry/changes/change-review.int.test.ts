@@ -11,19 +11,20 @@ import { proposeWorkflowChange } from "./propose-workflow-change";
 import { rejectChangeRequest } from "./reject-change-request";
 import { actorFor, auditOf, BASE_SET, givenUser, givenWorkflow, WITH_REFUNDS } from "./test-fixtures";
 import { withdrawChangeRequest } from "./withdraw-change-request";
+import { runAudited } from "../../audit/run-audited";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => raw.end());
 
 const propose = (user: TSessionUser, workflowId: string, permissions: TPermissionSet, expectedVersion = 1) =>
-  db.$transaction((tx) =>
+  runAudited(db, (tx) =>
     proposeWorkflowChange({ tx, actor: actorFor(user), user, workflowId, edit: ZPermissionEdit.parse({ permissions, expectedVersion }) }),
   );
 const approve = (user: TSessionUser, id: string, reason = "Capped and rate-limited") =>
-  db.$transaction((tx) => approveChangeRequest({ tx, actor: actorFor(user), user, id, reason }));
+  runAudited(db, (tx) => approveChangeRequest({ tx, actor: actorFor(user), user, id, reason }));
 const reject = (user: TSessionUser, id: string, reason = "Too broad") =>
-  db.$transaction((tx) => rejectChangeRequest({ tx, actor: actorFor(user), user, id, reason }));
-const withdraw = (user: TSessionUser, id: string) => db.$transaction((tx) => withdrawChangeRequest({ tx, actor: actorFor(user), user, id }));
+  runAudited(db, (tx) => rejectChangeRequest({ tx, actor: actorFor(user), user, id, reason }));
+const withdraw = (user: TSessionUser, id: string) => runAudited(db, (tx) => withdrawChangeRequest({ tx, actor: actorFor(user), user, id }));
 const workflowRow = (id: string) => db.workflow.findUniqueOrThrow({ where: { id } });
 
 async function givenPendingChange() {

@@ -7,6 +7,7 @@ import type { TSessionUser } from "../../auth/current-user";
 import { db } from "../../db/client";
 import { checkPermissionSet } from "../permission-set/check-permission-set";
 import { writePermissionSet } from "../permission-set/write-permission-set";
+import { runAudited } from "../../audit/run-audited";
 
 export const actorFor = (user: TSessionUser): TAuditActor => ({ type: "user", id: user.id, label: user.email, requestId: null });
 const suffix = () => randomUUID().slice(0, 8);
@@ -66,7 +67,7 @@ export async function givenWorkflow(options: { owner: TSessionUser; status?: "DR
     },
     select: { id: true, key: true, version: true, environment: true },
   });
-  await db.$transaction(async (tx) => {
+  await runAudited(db, async (tx) => {
     const resolved = await checkPermissionSet({ tx, set: BASE_SET, at: "fixture" });
     await writePermissionSet({ tx, workflowId: workflow.id, resolved });
   });

@@ -6,9 +6,10 @@ import { actorFor, auditOf, BASE_SET, givenUser, givenWorkflow, WITH_REFUNDS } f
 import { readPermissionSet } from "../permission-set/read-permission-set";
 import { applyWorkflowPermissions } from "./apply-workflow-permissions";
 import { previewPermissionEdit } from "./preview-permission-edit";
+import { runAudited } from "../../audit/run-audited";
 
 const apply = (user: TSessionUser, workflowId: string, edit: TPermissionEdit) =>
-  db.$transaction((tx) => applyWorkflowPermissions({ tx, actor: actorFor(user), user, workflowId, edit: ZPermissionEdit.parse(edit) }));
+  runAudited(db, (tx) => applyWorkflowPermissions({ tx, actor: actorFor(user), user, workflowId, edit: ZPermissionEdit.parse(edit) }));
 const permissionsOf = (workflowId: string) => readPermissionSet({ tx: db, workflowId });
 const versionOf = async (workflowId: string) => (await db.workflow.findUniqueOrThrow({ where: { id: workflowId } })).version;
 

@@ -7,17 +7,18 @@ import { applyPolicyChange } from "./apply-policy-change";
 import { createPolicy } from "./create-policy";
 import { getPolicy } from "./get-policy";
 import { proposePolicyChange } from "./propose-policy-change";
+import { runAudited } from "../../audit/run-audited";
 
 const FORBID = 'forbid (principal, action, resource)\nwhen { context.consequence == "MONEY_MOVEMENT" && context.environment == "PROD" };';
 const FORBID_V2 = 'forbid (principal, action, resource)\nwhen { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" };';
 
 const create = (user: TSessionUser, input: TCreatePolicy) =>
-  db.$transaction((tx) => createPolicy({ tx, actor: actorOf(user), requestedById: user.id, input: ZCreatePolicy.parse(input) }));
+  runAudited(db, (tx) => createPolicy({ tx, actor: actorOf(user), requestedById: user.id, input: ZCreatePolicy.parse(input) }));
 const propose = (user: TSessionUser, id: string, input: TProposePolicyChange) =>
-  db.$transaction((tx) => proposePolicyChange({ tx, actor: actorOf(user), requestedById: user.id, id, input: ZProposePolicyChange.parse(input) }));
+  runAudited(db, (tx) => proposePolicyChange({ tx, actor: actorOf(user), requestedById: user.id, id, input: ZProposePolicyChange.parse(input) }));
 // What change review does on approval: apply, then mark the request approved, in one transaction.
 const approve = (reviewer: TSessionUser, changeRequestId: string) =>
-  db.$transaction(async (tx) => {
+  runAudited(db, async (tx) => {
     const changeRequest = await tx.changeRequest.findUniqueOrThrow({ where: { id: changeRequestId } });
     const applied = await applyPolicyChange({ tx, actor: actorOf(reviewer), changeRequest });
     await tx.changeRequest.update({ where: { id: changeRequestId }, data: { status: "APPROVED", reviewedById: reviewer.id, reviewedAt: new Date() } });
@@ -92,13 +93,13 @@ describe("applyPolicyChange", () => {
     const [author, reviewer] = await Promise.all([givenUser(["SECURITY"]), givenUser(["SECURITY"])]);
     const opened = await create(author, { key: key(), name: "Stale", text: FORBID });
     await approve(reviewer, opened.changeRequest.id);
-    const replay = db.$transaction(async (tx) => {
+    const replay = runAudited(db, async (tx) => {
       const changeRequest = await tx.changeRequest.findUniqueOrThrow({ where: { id: opened.changeRequest.id } });
       return applyPolicyChange({ tx, actor: actorOf(reviewer), changeRequest });
     });
     await expect(replay).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("is at version 1") });
     const notPolicy = { id: "x", subject: "WORKFLOW" as const, policyId: null, baseVersion: 1, proposed: {} };
-    await expect(db.$transaction((tx) => applyPolicyChange({ tx, actor: actorOf(reviewer), changeRequest: notPolicy }))).rejects.toMatchObject({ code: "bad_request" });
+    await expect(runAudited(db, (tx) => applyPolicyChange({ tx, actor: actorOf(reviewer), changeRequest: notPolicy }))).rejects.toMatchObject({ code: "bad_request" });
   });
 });
 

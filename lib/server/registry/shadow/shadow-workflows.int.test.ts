@@ -4,8 +4,9 @@ import { actorOf, auditEventsFor, givenUser, givenWorkflow } from "../catalog/te
 import { linkShadowWorkflow } from "./link-shadow-workflow";
 import { listShadowWorkflows } from "./list-shadow-workflows";
 import { recordShadowSighting } from "./record-shadow-sighting";
+import { runAudited } from "../../audit/run-audited";
 
-const sight = (key: string, tool: string | null) => db.$transaction((tx) => recordShadowSighting({ tx, key, tool }));
+const sight = (key: string, tool: string | null) => runAudited(db, (tx) => recordShadowSighting({ tx, key, tool }));
 
 describe("recordShadowSighting", () => {
   it("creates a row on first sight, then counts up and keeps the last tool", async () => {
@@ -47,7 +48,7 @@ describe("listShadowWorkflows", () => {
     const owner = await givenUser(["OWNER"]);
     await sight("linked-bot", null);
     const workflow = await givenWorkflow({ ownerId: owner.id, key: "registered-under-another-key" });
-    const link = () => db.$transaction((tx) => linkShadowWorkflow({ tx, actor: actorOf(owner), key: "linked-bot", workflowId: workflow.id }));
+    const link = () => runAudited(db, (tx) => linkShadowWorkflow({ tx, actor: actorOf(owner), key: "linked-bot", workflowId: workflow.id }));
     expect(await link()).toBe(true);
     expect(await link()).toBe(false);
     const item = (await listShadowWorkflows({ user: owner })).items.find((i) => i.key === "linked-bot");

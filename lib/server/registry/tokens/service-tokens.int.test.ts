@@ -9,14 +9,15 @@ import { createServiceToken } from "./create-service-token";
 import { listServiceTokens } from "./list-service-tokens";
 import { revokeServiceToken } from "./revoke-service-token";
 import { rotateServiceToken } from "./rotate-service-token";
+import { runAudited } from "../../audit/run-audited";
 
 const MINUTE = 60_000;
 const create = (user: TSessionUser, workflowId: string, input: TCreateToken = { name: "runner", scopes: ["DECIDE", "INGEST"] }) =>
-  db.$transaction((tx) => createServiceToken({ tx, actor: actorFor(user), user, workflowId, input: ZCreateToken.parse(input) }));
+  runAudited(db, (tx) => createServiceToken({ tx, actor: actorFor(user), user, workflowId, input: ZCreateToken.parse(input) }));
 const rotate = (user: TSessionUser, workflowId: string, tokenId: string, overlapMinutes: number) =>
-  db.$transaction((tx) => rotateServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId, overlapMinutes }));
+  runAudited(db, (tx) => rotateServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId, overlapMinutes }));
 const revoke = (user: TSessionUser, workflowId: string, tokenId: string) =>
-  db.$transaction((tx) => revokeServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId }));
+  runAudited(db, (tx) => revokeServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId }));
 const authenticate = (token: string, now?: Date) => authenticateServiceToken({ authorization: `Bearer ${token}`, scope: "DECIDE", now });
 
 async function givenOwnedWorkflow() {

@@ -9,6 +9,7 @@ import { exportInventory } from "./export-inventory";
 import { importInventory } from "./import-inventory";
 import { importInventoryCsv } from "./import-inventory-csv";
 import { inventoryToCsv } from "./inventory-csv";
+import { runAudited } from "../../audit/run-audited";
 
 let admin: TSessionUser;
 const actor: TAuditActor = { type: "user", id: null, label: "importer" };
@@ -19,10 +20,10 @@ beforeAll(async () => {
   admin = { id: row.id, email: row.email, name: row.name, roles: row.roles };
 });
 
-const snapshot = () => db.$transaction((tx) => exportInventory({ tx, user: admin }));
-const importJson = (inventory: TInventory) => db.$transaction((tx) => importInventory({ tx, actor, inventory, format: "json" }), { timeout: 60_000 });
+const snapshot = () => runAudited(db, (tx) => exportInventory({ tx, user: admin }));
+const importJson = (inventory: TInventory) => runAudited(db, (tx) => importInventory({ tx, actor, inventory, format: "json" }), { timeout: 60_000 });
 const importCsv = (entity: "data-classes" | "allowlist" | "raci", csv: string) =>
-  db.$transaction((tx) => importInventoryCsv({ tx, actor, user: admin, entity, csv }), { timeout: 60_000 });
+  runAudited(db, (tx) => importInventoryCsv({ tx, actor, user: admin, entity, csv }), { timeout: 60_000 });
 
 async function problemsOf(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (e: unknown) => e);

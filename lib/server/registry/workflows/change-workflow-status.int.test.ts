@@ -5,6 +5,7 @@ import type { AppError } from "../../errors";
 import { assessReadiness } from "./assess-readiness";
 import { changeWorkflowStatus } from "./change-workflow-status";
 import { actorFor, auditEventsFor, givenCatalog, givenPermissions, givenUser, givenWorkflow, refusalExpected } from "./test-fixtures";
+import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;
 let people: TSessionUser[];
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 type TTo = "ACTIVE" | "PAUSED" | "RETIRED";
 const change = (id: string, to: TTo, expectedVersion: number, reason?: string) =>
-  db.$transaction((tx) => changeWorkflowStatus({ tx, actor: actorFor(owner), user: owner, id, to, reason, expectedVersion }));
+  runAudited(db, (tx) => changeWorkflowStatus({ tx, actor: actorFor(owner), user: owner, id, to, reason, expectedVersion }));
 const readiness = (id: string) => assessReadiness({ tx: db, workflowId: id });
 
 async function readyDraft() {

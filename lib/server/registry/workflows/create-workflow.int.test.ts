@@ -4,6 +4,7 @@ import type { TSessionUser } from "../../auth/current-user";
 import { db } from "../../db/client";
 import { createWorkflow } from "./create-workflow";
 import { actorFor, auditEventsFor, givenCatalog, givenUser } from "./test-fixtures";
+import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;
 let admin: TSessionUser;
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 
 const create = (user: TSessionUser, input: TCreateWorkflow) =>
-  db.$transaction((tx) => createWorkflow({ tx, actor: actorFor(user), user, input: ZCreateWorkflow.parse(input) }));
+  runAudited(db, (tx) => createWorkflow({ tx, actor: actorFor(user), user, input: ZCreateWorkflow.parse(input) }));
 const basics = (key: string) => ({ key, name: "Refund bot", purpose: "Refunds duplicate charges", environment: "PROD" as const });
 const problemsOf = (promise: Promise<unknown>) =>
   promise.then(() => [], (e: { fieldProblems?: { path: string }[] }) => [...new Set((e.fieldProblems ?? []).map((p) => p.path))].sort());

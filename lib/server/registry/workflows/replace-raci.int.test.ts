@@ -5,6 +5,7 @@ import { db } from "../../db/client";
 import type { AppError } from "../../errors";
 import { replaceRaci } from "./replace-raci";
 import { actorFor, auditEventsFor, givenUser, givenWorkflow, refusalExpected } from "./test-fixtures";
+import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;
 let data: TSessionUser;
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 
 const replace = (user: TSessionUser, id: string, assignments: TRaciAssignment[], expectedVersion = 1) =>
-  db.$transaction((tx) => replaceRaci({ tx, actor: actorFor(user), user, id, assignments, expectedVersion }));
+  runAudited(db, (tx) => replaceRaci({ tx, actor: actorFor(user), user, id, assignments, expectedVersion }));
 const full = (): TRaciAssignment[] => [
   { userId: owner.id, function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" },
   { userId: data.id, function: "DATA_OWNER", role: "RESPONSIBLE" },

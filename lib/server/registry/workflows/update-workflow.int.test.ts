@@ -4,6 +4,7 @@ import type { TSessionUser } from "../../auth/current-user";
 import { db } from "../../db/client";
 import { actorFor, auditEventsFor, givenUser, givenWorkflow } from "./test-fixtures";
 import { updateWorkflow } from "./update-workflow";
+import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;
 let otherOwner: TSessionUser;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 
 const update = (user: TSessionUser, id: string, input: TUpdateWorkflow) =>
-  db.$transaction((tx) => updateWorkflow({ tx, actor: actorFor(user), user, id, input: ZUpdateWorkflow.parse(input) }));
+  runAudited(db, (tx) => updateWorkflow({ tx, actor: actorFor(user), user, id, input: ZUpdateWorkflow.parse(input) }));
 
 describe("updateWorkflow", () => {
   it("saves changed fields, bumps the version and audits workflow.updated with before and after", async () => {
