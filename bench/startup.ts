@@ -54,7 +54,7 @@ delete withoutDatabaseUrl.DATABASE_URL;
 
 async function startTollgate(dataDir: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     env: { ...withoutDatabaseUrl, TOLLGATE_DATA_DIR: dataDir, PORT: String(APP_PORT), EMBEDDED_PG_PORT: String(PG_PORT) },
     stdio: "ignore",
   });

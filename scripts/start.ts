@@ -4,9 +4,6 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
-import { seedDemoData } from "@/prisma/seed";
-import { createDb } from "@/lib/server/db/client";
-import { migrateDatabase } from "@/lib/server/db/migrate";
 import { openDatabase } from "@/lib/server/db/open-database";
 import { env } from "@/lib/server/env";
 
@@ -28,7 +25,7 @@ async function authSecret(): Promise<string> {
 }
 
 function run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [NEXT_BIN, ...args], { stdio: "inherit", env: { ...process.env, ...extraEnv } });
+  return spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, ...extraEnv } });
 }
 
 function exited(child: ChildProcess): Promise<number> {
@@ -68,20 +65,17 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const migrated = await migrateDatabase({ databaseUrl: database.url, log: (line) => console.log(`migration ${line}`) });
-    const db = createDb(database.url);
-    const { seeded } = await seedDemoData({ db });
-    await db.$disconnect();
-    console.log(`database ready (${migrated.applied.length} migrations applied${seeded ? ", demo data seeded" : ""})`);
+    const prepared = await exited(run(["--conditions=react-server", "--import", "tsx", "scripts/prepare-database.ts"], { DATABASE_URL: database.url }));
+    if (prepared !== 0) throw new Error("the database could not be migrated and seeded (see above)");
 
     if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
       console.log("building the console (first start only)…");
-      const code = await exited(run(["build"]));
+      const code = await exited(run([NEXT_BIN, "build"]));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
 
     const origin = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
-    const child = run([dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    const child = run([NEXT_BIN, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
       DATABASE_URL: database.url,
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: await authSecret(),
