@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { hashArguments } from "./hash-arguments";
+import { decideWith } from "./test-fixtures";
+
+const refund = (amount: number) => ({ tool: "stripe.refund", dataClasses: [], arguments: { chargeId: "ch_1", amount, currency: "USD" } });
+
+describe("hashArguments", () => {
+  it("is the SHA-256 of the canonical JSON, keys sorted at every depth", () => {
+    const canonical = '{"amount":12000,"chargeId":"ch_1","meta":{"a":[2,1],"z":null}}';
+    expect(hashArguments({ args: { meta: { z: null, a: [2, 1] }, chargeId: "ch_1", amount: 12000 } })).toBe(createHash("sha256").update(canonical).digest("hex"));
+  });
+
+  it("does not depend on key order", () => {
+    const a = { chargeId: "ch_1", amount: 12000, metadata: { order: "A-1", ticket: "ZD-1" } };
+    const b = { metadata: { ticket: "ZD-1", order: "A-1" }, amount: 12000, chargeId: "ch_1" };
+    expect(hashArguments({ args: a })).toBe(hashArguments({ args: b }));
+  });
+
+  it("changes with any value and with array order", () => {
+    expect(hashArguments({ args: { items: [1, 2] } })).not.toBe(hashArguments({ args: { items: [2, 1] } }));
+    expect(hashArguments({ args: { amount: "12000" } })).not.toBe(hashArguments({ args: { amount: 12000 } }));
+  });
+});
+
+describe("decide binds an approval to the exact arguments", () => {
+  it("hashes a $120 refund and a $1,200 refund differently", () => {
+    const small = decideWith({ request: refund(120) });
+    const large = decideWith({ request: refund(1_200) });
+    expect([small.outcome, large.outcome]).toEqual(["require_approval", "require_approval"]);
+    expect(small.argumentsHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(large.argumentsHash).not.toBe(small.argumentsHash);
+  });
+
+  it("hashes the same refund sent with its keys in another order the same", () => {
+    const reordered = { ...refund(12_000), arguments: { currency: "USD", amount: 12_000, chargeId: "ch_1" } };
+    expect(decideWith({ request: reordered }).argumentsHash).toBe(decideWith({ request: refund(12_000) }).argumentsHash);
+  });
+
+  it("hashes denied calls too, so every recorded decision names its arguments", () => {
+    const denied = decideWith({ request: { ...refund(12_000), tool: "stripe.payout" } });
+    expect(denied.outcome).toBe("deny");
+    expect(denied.argumentsHash).toBe(hashArguments({ args: refund(12_000).arguments }));
+  });
+});
