@@ -109,8 +109,11 @@ test("a signed-out visitor is sent to sign in and brought back afterwards", asyn
 test("sign-out ends the session", async ({ page }) => {
   await signInByForm(page, DEMO.OWNER);
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/sign-in/);
+  // A click that lands before the console has hydrated does nothing; click until it signs out.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/sign-in/, { timeout: 2_000 });
+  }).toPass();
   await page.goto("/workflows");
   await expect(page).toHaveURL(/\/sign-in/);
   const session = await (await page.request.get("/api/auth/session")).json();

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TAuditEventView } from "@/lib/contracts/audit";
 
@@ -28,42 +29,40 @@ function Target({ event }: { event: TAuditEventView }) {
 
 export function AuditTable({ events }: { events: readonly TAuditEventView[] }) {
   return (
-    <div className="table-wrap">
-      <table className="table audit-table">
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">When</th>
-            <th scope="col">Actor</th>
-            <th scope="col">Action</th>
-            <th scope="col">Target</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {events.map((event) => (
-            <tr key={event.seq}>
-              <td className="numeric">{event.seq}</td>
-              <td className="nowrap">
-                <Timestamp iso={event.occurredAt} />
-              </td>
-              <td>
-                <div>{event.actorLabel}</div>
-                <div className="muted small">{event.actorType}</div>
-              </td>
-              <td>
-                <code>{event.action}</code>
-              </td>
-              <td className="small nowrap">
-                <Target event={event} />
-              </td>
-              <td className="small details-cell">
-                <Details event={event} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="audit-table"
+      columns={
+        <>
+          <th scope="col">#</th>
+          <th scope="col">When</th>
+          <th scope="col">Actor</th>
+          <th scope="col">Action</th>
+          <th scope="col">Target</th>
+          <th scope="col">Details</th>
+        </>
+      }
+    >
+      {events.map((event) => (
+        <tr key={event.seq}>
+          <td className="numeric">{event.seq}</td>
+          <td className="nowrap">
+            <Timestamp iso={event.occurredAt} />
+          </td>
+          <td>
+            <div>{event.actorLabel}</div>
+            <div className="muted small">{event.actorType}</div>
+          </td>
+          <td>
+            <code>{event.action}</code>
+          </td>
+          <td className="small nowrap">
+            <Target event={event} />
+          </td>
+          <td className="small details-cell">
+            <Details event={event} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -37,7 +37,8 @@ export function SignInForm({ callbackUrl, initialError, oidcName }: TProps) {
 
   return (
     <>
-      <form className="form" onSubmit={onSubmit} aria-busy={pending} noValidate>
+      {/* POST, so a submit that beats hydration can never put the password in a URL. */}
+      <form className="form" method="post" action="/api/auth/callback/credentials" onSubmit={onSubmit} aria-busy={pending} noValidate>
         {error ? (
           <p id="sign-in-error" className="error" role="alert">
             {error}

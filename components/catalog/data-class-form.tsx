@@ -1,12 +1,14 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { Field, FieldSet } from "@/components/ui/field";
+import type { FormEvent } from "react";
+import { Field, FieldSet, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { useCreateDataClass } from "@/lib/client/catalog/use-create-data-class";
 import { useUpdateDataClass } from "@/lib/client/catalog/use-update-data-class";
 import type { TDataClassUpdated, TDataClassView, TUpdateDataClass } from "@/lib/contracts/catalog";
 import { ZDataTag } from "@/lib/contracts/registry-enums";
-import { FormError } from "./form-error";
 import { SensitivitySelect } from "./sensitivity-select";
 
 const FIELDS = ["key", "name", "sensitivity", "tags", "retentionDays"];
@@ -24,13 +26,11 @@ export function DataClassForm(props: TProps) {
   const create = useCreateDataClass();
   const update = useUpdateDataClass();
   const editing = props.dataClass;
-  const [base, setBase] = useState(editing);
-  const [values, setValues] = useState<TValues>(editing ? valuesOf(editing) : EMPTY);
+  const { base, values, set, startFrom, clear } = useFormValues(editing, valuesOf, EMPTY);
   const mutation = editing ? update : create;
   const error = mutation.error;
   const id = editing ? `edit-dc-${editing.id}` : "new-dc";
-  const cancel = props.dataClass ? props.onDone : null;
-  const set = <K extends keyof TValues>(field: K, value: TValues[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const cancel = props.dataClass ? () => props.onDone(null) : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,7 +38,7 @@ export function DataClassForm(props: TProps) {
       const { key, name, sensitivity, tags, retentionDays } = values;
       create.mutate({ key, name, sensitivity, tags, retentionDays: days(retentionDays) }, {
         onSuccess: (created) => {
-          setValues(EMPTY);
+          clear();
           props.onCreated(created.key);
         },
       });
@@ -57,21 +57,16 @@ export function DataClassForm(props: TProps) {
   function reload() {
     if (!props.dataClass) return;
     update.reset();
-    setBase(props.dataClass);
-    setValues(valuesOf(props.dataClass));
+    startFrom(props.dataClass);
   }
 
   return (
     <form className={editing ? "form edit-form" : "form form-grid"} onSubmit={onSubmit} noValidate aria-busy={mutation.isPending} aria-label={editing ? `Edit ${editing.key}` : "Add a data class"}>
       <FormError error={error} fields={FIELDS} onReload={editing ? reload : undefined} />
       {editing ? null : (
-        <Field id={`${id}-key`} label="Key" hint="Lower-case, e.g. payment-cards. Fixed once created." error={error?.fieldErrors.key}>
-          {(control) => <input {...control} value={values.key} onChange={(e) => set("key", e.target.value)} autoComplete="off" />}
-        </Field>
+        <TextField id={`${id}-key`} label="Key" hint="Lower-case, e.g. payment-cards. Fixed once created." error={error?.fieldErrors.key} value={values.key} onChange={(v) => set("key", v)} />
       )}
-      <Field id={`${id}-name`} label="Name" error={error?.fieldErrors.name}>
-        {(control) => <input {...control} value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />}
-      </Field>
+      <TextField id={`${id}-name`} label="Name" error={error?.fieldErrors.name} value={values.name} onChange={(v) => set("name", v)} />
       <SensitivitySelect
         id={`${id}-sensitivity`}
         label="Sensitivity"
@@ -95,16 +90,7 @@ export function DataClassForm(props: TProps) {
           </label>
         ))}
       </FieldSet>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : editing ? "Save" : "Add data class"}
-        </button>
-        {cancel ? (
-          <button className="button button-quiet" type="button" onClick={() => cancel(null)}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={editing ? "Save" : "Add data class"} pendingLabel="Saving…" onCancel={cancel} />
     </form>
   );
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { Field } from "@/components/ui/field";
+import type { FormEvent } from "react";
+import { Field, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { useCreateModel } from "@/lib/client/catalog/use-create-model";
 import { useUpdateModel } from "@/lib/client/catalog/use-update-model";
 import type { TModelView, TUpdateModel } from "@/lib/contracts/catalog";
-import { FormError } from "./form-error";
 import { SensitivitySelect } from "./sensitivity-select";
 
 const FIELDS = ["provider", "model", "version", "regions", "dataRetentionDays", "trainingOptOut", "loggingPolicy", "maxSensitivity"];
@@ -41,13 +43,11 @@ export function ModelForm(props: TProps) {
   const create = useCreateModel();
   const update = useUpdateModel();
   const editing = props.model;
-  const [base, setBase] = useState(editing);
-  const [values, setValues] = useState<TValues>(editing ? valuesOf(editing) : EMPTY);
+  const { base, values, set, startFrom, clear } = useFormValues(editing, valuesOf, EMPTY);
   const mutation = editing ? update : create;
   const error = mutation.error;
   const id = editing ? `edit-model-${editing.id}` : "new-model";
-  const cancel = props.model ? props.onDone : null;
-  const set = <K extends keyof TValues>(field: K, value: TValues[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const cancel = props.model ? () => props.onDone(null) : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +62,7 @@ export function ModelForm(props: TProps) {
       const onCreated = props.onCreated;
       create.mutate({ provider: values.provider, model: values.model, version: values.version, ...terms }, {
         onSuccess: (created) => {
-          setValues(EMPTY);
+          clear();
           onCreated(created.ref);
         },
       });
@@ -83,14 +83,11 @@ export function ModelForm(props: TProps) {
   function reload() {
     if (!props.model) return;
     update.reset();
-    setBase(props.model);
-    setValues(valuesOf(props.model));
+    startFrom(props.model);
   }
 
   const text = (field: "provider" | "model" | "version" | "regions" | "loggingPolicy", label: string, hint?: string) => (
-    <Field id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]}>
-      {(control) => <input {...control} value={values[field]} onChange={(e) => set(field, e.target.value)} autoComplete="off" />}
-    </Field>
+    <TextField id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]} value={values[field]} onChange={(v) => set(field, v)} />
   );
 
   return (
@@ -122,16 +119,7 @@ export function ModelForm(props: TProps) {
         </label>
         {error?.fieldErrors.trainingOptOut ? <p className="error field-error">{error.fieldErrors.trainingOptOut}</p> : null}
       </div>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : editing ? "Save" : "Approve model"}
-        </button>
-        {cancel ? (
-          <button className="button button-quiet" type="button" onClick={() => cancel(null)}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={editing ? "Save" : "Approve model"} pendingLabel="Saving…" onCancel={cancel} />
     </form>
   );
 }

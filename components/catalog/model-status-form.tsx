@@ -1,10 +1,10 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Field } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
 import { useSetModelStatus } from "@/lib/client/catalog/use-set-model-status";
 import type { TModelDetail } from "@/lib/contracts/catalog";
-import { FormError } from "./form-error";
 
 /** Suspends an approved model or approves a suspended one, always with a reason. */
 export function ModelStatusForm({ model, onChanged }: { model: TModelDetail; onChanged: (detail: TModelDetail) => void }) {
@@ -30,14 +30,14 @@ export function ModelStatusForm({ model, onChanged }: { model: TModelDetail; onC
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={setStatus.isPending} aria-label={`${verb} ${model.ref}`}>
       <FormError error={error} fields={["reason", "status"]} />
-      <Field
+      <TextField
         id="model-status-reason"
         label={next === "SUSPENDED" ? "Why suspend it?" : "Why approve it again?"}
         hint={next === "SUSPENDED" ? "Run-time decisions naming a suspended model are denied at once." : undefined}
         error={error?.fieldErrors.reason ?? error?.fieldErrors.status}
-      >
-        {(control) => <input {...control} value={reason} onChange={(e) => setReason(e.target.value)} autoComplete="off" />}
-      </Field>
+        value={reason}
+        onChange={setReason}
+      />
       <div className="form-actions">
         <button className={next === "SUSPENDED" ? "button button-danger" : "button button-primary"} type="submit" disabled={setStatus.isPending}>
           {setStatus.isPending ? "Saving…" : `${verb} ${model.ref}`}

@@ -3,6 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
+import { ListCard } from "@/components/ui/list-card";
 import { useModels } from "@/lib/client/catalog/use-models";
 import type { TModelList } from "@/lib/contracts/catalog";
 import { ModelForm } from "./model-form";
@@ -16,61 +19,53 @@ export function ModelsAdmin({ initialData, canManage }: { initialData: TModelLis
   const items = list.data?.items ?? [];
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="models-title">
-        <h2 id="models-title">Models</h2>
-        {notice ? <Alert tone="success">{notice}</Alert> : null}
-        {list.error ? (
-          <Alert tone="error" title="Could not refresh the list" reference={list.error.requestId}>
-            {list.error.detail}
-          </Alert>
-        ) : null}
-        {items.length === 0 ? (
-          <p className="empty-inline">No models approved yet.{canManage ? " Approve the first one below." : " Security leads approve them."}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Model</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Highest sensitivity</th>
-                  <th scope="col">Regions</th>
-                  <th scope="col">Retention · training · logging</th>
-                  <th scope="col" className="numeric">Workflows</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id}>
-                    <td>
-                      <Link href={`/catalog/models/${m.id}`} className="strong">
-                        {m.ref}
-                      </Link>
-                    </td>
-                    <td>
-                      <ModelStatusBadge status={m.status} />
-                    </td>
-                    <td>
-                      <SensitivityBadge sensitivity={m.maxSensitivity} />
-                    </td>
-                    <td>{m.regions.join(", ")}</td>
-                    <td>
-                      {m.dataRetentionDays} days · {m.trainingOptOut ? "opted out of training" : <strong>may train on data</strong>}
-                      <div className="muted small">{m.loggingPolicy}</div>
-                    </td>
-                    <td className="numeric">{m.workflowCount}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ListCard
+        titleId="models-title"
+        title="Models"
+        notices={notice ? <Alert tone="success">{notice}</Alert> : null}
+        error={list.error}
+        isEmpty={items.length === 0}
+        empty={<>No models approved yet.{canManage ? " Approve the first one below." : " Security leads approve them."}</>}
+      >
+        <DataTable
+          columns={
+            <>
+              <th scope="col">Model</th>
+              <th scope="col">Status</th>
+              <th scope="col">Highest sensitivity</th>
+              <th scope="col">Regions</th>
+              <th scope="col">Retention · training · logging</th>
+              <th scope="col" className="numeric">Workflows</th>
+            </>
+          }
+        >
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link href={`/catalog/models/${m.id}`} className="strong">
+                  {m.ref}
+                </Link>
+              </td>
+              <td>
+                <ModelStatusBadge status={m.status} />
+              </td>
+              <td>
+                <SensitivityBadge sensitivity={m.maxSensitivity} />
+              </td>
+              <td>{m.regions.join(", ")}</td>
+              <td>
+                {m.dataRetentionDays} days · {m.trainingOptOut ? "opted out of training" : <strong>may train on data</strong>}
+                <div className="muted small">{m.loggingPolicy}</div>
+              </td>
+              <td className="numeric">{m.workflowCount}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </ListCard>
       {canManage ? (
-        <section className="card" aria-labelledby="add-model-title">
-          <h2 id="add-model-title">Approve a model</h2>
+        <Card titleId="add-model-title" title="Approve a model">
           <ModelForm onCreated={(ref) => setNotice(`Approved ${ref}.`)} />
-        </section>
+        </Card>
       ) : null}
     </div>
   );

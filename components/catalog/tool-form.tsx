@@ -1,12 +1,14 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Field } from "@/components/ui/field";
+import { Field, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
+import { useFormValues } from "@/components/ui/use-form-values";
 import { useCreateTool } from "@/lib/client/catalog/use-create-tool";
 import { useUpdateTool } from "@/lib/client/catalog/use-update-tool";
 import type { TToolView, TUpdateTool } from "@/lib/contracts/catalog";
 import { DEFAULT_TIER, ZConsequence, type TConsequence } from "@/lib/contracts/registry-enums";
-import { FormError } from "./form-error";
 
 const FIELDS = ["key", "name", "system", "consequence", "argumentSchema"];
 type TValues = { key: string; name: string; system: string; consequence: TConsequence; argumentSchema: string };
@@ -33,14 +35,12 @@ export function ToolForm(props: TProps) {
   const create = useCreateTool();
   const update = useUpdateTool();
   const editing = props.tool;
-  const [base, setBase] = useState(editing);
-  const [values, setValues] = useState<TValues>(editing ? valuesOf(editing) : EMPTY);
+  const { base, values, set, startFrom, clear } = useFormValues(editing, valuesOf, EMPTY);
   const [jsonProblem, setJsonProblem] = useState<string | null>(null);
   const mutation = editing ? update : create;
   const error = mutation.error;
   const id = editing ? `edit-tool-${editing.id}` : "new-tool";
-  const cancel = props.tool ? props.onDone : null;
-  const set = <K extends keyof TValues>(field: K, value: TValues[K]) => setValues((v) => ({ ...v, [field]: value }));
+  const cancel = props.tool ? () => props.onDone(null) : undefined;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -52,7 +52,7 @@ export function ToolForm(props: TProps) {
       const input = { key: values.key, name: values.name, system: values.system, consequence: values.consequence, argumentSchema: schema.value };
       create.mutate(input, {
         onSuccess: (created) => {
-          setValues(EMPTY);
+          clear();
           onCreated(created.key);
         },
       });
@@ -72,14 +72,11 @@ export function ToolForm(props: TProps) {
   function reload() {
     if (!props.tool) return;
     update.reset();
-    setBase(props.tool);
-    setValues(valuesOf(props.tool));
+    startFrom(props.tool);
   }
 
   const text = (field: "key" | "name" | "system", label: string, hint?: string) => (
-    <Field id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]}>
-      {(control) => <input {...control} value={values[field]} onChange={(e) => set(field, e.target.value)} autoComplete="off" />}
-    </Field>
+    <TextField id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]} value={values[field]} onChange={(v) => set(field, v)} />
   );
 
   return (
@@ -111,16 +108,7 @@ export function ToolForm(props: TProps) {
           )}
         </Field>
       </div>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Saving…" : editing ? "Save" : "Add tool"}
-        </button>
-        {cancel ? (
-          <button className="button button-quiet" type="button" onClick={() => cancel(null)}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel={editing ? "Save" : "Add tool"} pendingLabel="Saving…" onCancel={cancel} />
     </form>
   );
 }

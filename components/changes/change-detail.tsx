@@ -1,8 +1,8 @@
 "use client";
 
 import { PermissionsSummary } from "@/components/permissions/permissions-summary";
-import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useChangeRequest } from "@/lib/client/changes/use-change-request";
 import type { TChangeRequestDetail } from "@/lib/contracts/changes";
@@ -33,11 +33,7 @@ export function ChangeDetail({ initial, viewer }: { initial: TChangeRequestDetai
     <>
       <PageHeader title="Change request" description={change.summary} />
       <div className="stack">
-        {query.error ? (
-          <Alert tone="error" title="Could not refresh this change request" reference={query.error.requestId}>
-            {query.error.detail}
-          </Alert>
-        ) : null}
+        <RefreshError error={query.error} title="Could not refresh this change request" />
         <ChangeCard change={change} asOf={change.asOf} viewer={viewer} titleAsLink={false} />
         <section className="card" aria-labelledby="history-title">
           <h2 id="history-title">History</h2>

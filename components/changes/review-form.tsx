@@ -1,16 +1,15 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
-import { useApproveChange } from "@/lib/client/changes/use-approve-change";
-import { useRejectChange } from "@/lib/client/changes/use-reject-change";
+import { FormError } from "@/components/ui/form-error";
+import { useDecideChange } from "@/lib/client/changes/use-decide-change";
 import type { TChangeRequestView } from "@/lib/contracts/changes";
 
 /** Approve or reject a pending change, always with a reason; shown only to reviewers who did not request it. */
 export function ReviewForm({ change, onDecided }: { change: TChangeRequestView; onDecided: (message: string) => void }) {
-  const approve = useApproveChange();
-  const reject = useRejectChange();
+  const approve = useDecideChange("approve");
+  const reject = useDecideChange("reject");
   const [reason, setReason] = useState("");
   const [missing, setMissing] = useState(false);
   const error = approve.error ?? reject.error;
@@ -35,13 +34,7 @@ export function ReviewForm({ change, onDecided }: { change: TChangeRequestView; 
 
   return (
     <form className="form review-form" onSubmit={onSubmit} noValidate aria-busy={busy} aria-label={`Review: ${change.summary}`}>
-      {error ? (
-        <Alert tone="error" title={error.detail} reference={error.status >= 500 ? error.requestId : null}>
-          {error.otherFieldErrors(["reason"]).map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </Alert>
-      ) : null}
+      <FormError error={error} fields={["reason"]} />
       <Field
         id={`${id}-reason`}
         label="Reason for your decision"

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ConfirmGroup } from "@/components/ui/confirm-group";
 import { useWithdrawChange } from "@/lib/client/changes/use-withdraw-change";
 
 /** The requester takes back a pending change, after saying so twice. */
@@ -16,20 +17,17 @@ export function WithdrawButton({ changeId, onWithdrawn }: { changeId: string; on
     );
   }
   return (
-    <div className="confirm" role="group" aria-label="Confirm withdrawal">
+    <ConfirmGroup
+      label="Confirm withdrawal"
+      confirmLabel="Yes, withdraw"
+      pendingLabel="Withdrawing…"
+      pending={withdraw.isPending}
+      onConfirm={() => withdraw.mutate({ id: changeId }, { onSuccess: () => onWithdrawn("Withdrawn: nothing of it will apply.") })}
+      cancelLabel="Keep it"
+      onCancel={() => setConfirming(false)}
+    >
       {withdraw.error ? <Alert tone="error" title={withdraw.error.detail} reference={withdraw.error.requestId} /> : null}
       <span>Withdraw this change request? Nothing of it will apply.</span>
-      <button
-        className="button button-small"
-        type="button"
-        disabled={withdraw.isPending}
-        onClick={() => withdraw.mutate({ id: changeId }, { onSuccess: () => onWithdrawn("Withdrawn: nothing of it will apply.") })}
-      >
-        {withdraw.isPending ? "Withdrawing…" : "Yes, withdraw"}
-      </button>
-      <button className="button button-small button-quiet" type="button" onClick={() => setConfirming(false)}>
-        Keep it
-      </button>
-    </div>
+    </ConfirmGroup>
   );
 }

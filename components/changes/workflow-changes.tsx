@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { useWorkflowChangeRequests } from "@/lib/client/changes/use-workflow-change-requests";
 import type { TChangeRequestList } from "@/lib/contracts/changes";
 import { ChangeCard, type TChangeViewer } from "./change-card";
@@ -13,11 +13,7 @@ export function WorkflowChanges({ workflowId, initial, viewer }: { workflowId: s
   const data = list.data ?? initial;
   return (
     <div className="stack">
-      {list.error ? (
-        <Alert tone="error" title="Could not refresh the change requests" reference={list.error.requestId}>
-          {list.error.detail}
-        </Alert>
-      ) : null}
+      <RefreshError error={list.error} title="Could not refresh the change requests" />
       {data.changes.length ? null : (
         <EmptyState title="No change requests yet">
           <p>

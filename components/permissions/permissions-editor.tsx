@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useWorkflowPermissions } from "@/lib/client/permissions/use-workflow-permissions";
 import type { TPermissionChoices, TWorkflowPermissions } from "@/lib/contracts/changes";
@@ -33,11 +34,7 @@ export function PermissionsEditor({ initial, choices }: { initial: TWorkflowPerm
 
   return (
     <div className="stack">
-      {query.error ? (
-        <Alert tone="error" title="Could not refresh the permissions" reference={query.error.requestId}>
-          {query.error.detail}
-        </Alert>
-      ) : null}
+      <RefreshError error={query.error} title="Could not refresh the permissions" />
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <StatusNote data={data} />
       {pending ? (

@@ -1,3 +1,4 @@
+import { DataTable } from "@/components/ui/data-table";
 import type { TPermissionSet } from "@/lib/contracts/registry";
 
 /** The permissions as they stand, for readers who may not change them: no controls at all. */
@@ -27,32 +28,29 @@ export function PermissionsSummary({ permissions }: { permissions: TPermissionSe
       <section aria-labelledby="summary-tools-title">
         <h3 id="summary-tools-title">Tools</h3>
         {permissions.tools.length ? (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Tool</th>
-                  <th scope="col">Tier</th>
-                  <th scope="col">Rate per minute</th>
-                  <th scope="col">Argument constraints</th>
-                </tr>
-              </thead>
-              <tbody>
-                {permissions.tools.map((tool) => (
-                  <tr key={tool.toolKey}>
-                    <td>
-                      <code>{tool.toolKey}</code>
-                    </td>
-                    <td>{tool.tier}</td>
-                    <td>{tool.ratePerMinute ?? <span className="muted">no limit</span>}</td>
-                    <td>
-                      {tool.argumentConstraints ? <pre className="json">{JSON.stringify(tool.argumentConstraints, null, 2)}</pre> : <span className="muted">none</span>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={
+              <>
+                <th scope="col">Tool</th>
+                <th scope="col">Tier</th>
+                <th scope="col">Rate per minute</th>
+                <th scope="col">Argument constraints</th>
+              </>
+            }
+          >
+            {permissions.tools.map((tool) => (
+              <tr key={tool.toolKey}>
+                <td>
+                  <code>{tool.toolKey}</code>
+                </td>
+                <td>{tool.tier}</td>
+                <td>{tool.ratePerMinute ?? <span className="muted">no limit</span>}</td>
+                <td>
+                  {tool.argumentConstraints ? <pre className="json">{JSON.stringify(tool.argumentConstraints, null, 2)}</pre> : <span className="muted">none</span>}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">No tools allowed.</p>
         )}

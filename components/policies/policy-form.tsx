@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { FormError } from "@/components/catalog/form-error";
-import { Field } from "@/components/ui/field";
+import { Field, TextField } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { useCreatePolicy } from "@/lib/client/policies/use-create-policy";
 import { useProposePolicyChange } from "@/lib/client/policies/use-propose-policy-change";
 import type { TPolicyChangeOpened, TPolicyProposal, TPolicyView, TProposePolicyChange } from "@/lib/contracts/policies";
@@ -61,13 +62,9 @@ export function PolicyForm(props: TProps) {
       <FormError error={error} fields={FIELDS} />
       <div className="form-grid">
         {policy ? null : (
-          <Field id={`${id}-key`} label="Key" hint="e.g. no-money-on-restricted-prod. Fixed once created." error={error?.fieldErrors.key}>
-            {(control) => <input {...control} value={values.key} onChange={(e) => set("key", e.target.value)} autoComplete="off" />}
-          </Field>
+          <TextField id={`${id}-key`} label="Key" hint="e.g. no-money-on-restricted-prod. Fixed once created." error={error?.fieldErrors.key} value={values.key} onChange={(v) => set("key", v)} />
         )}
-        <Field id={`${id}-name`} label="Name" error={error?.fieldErrors.name}>
-          {(control) => <input {...control} value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />}
-        </Field>
+        <TextField id={`${id}-name`} label="Name" error={error?.fieldErrors.name} value={values.name} onChange={(v) => set("name", v)} />
       </div>
       <Field id={`${id}-description`} label="Description" hint="What it prevents, and why" error={error?.fieldErrors.description}>
         {(control) => <textarea {...control} rows={2} value={values.description} onChange={(e) => set("description", e.target.value)} />}
@@ -80,16 +77,7 @@ export function PolicyForm(props: TProps) {
         Enforce once approved
       </label>
       <p className="hint">Nothing changes until another security lead approves the change request this opens.</p>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={mutation.isPending}>
-          {mutation.isPending ? "Submitting…" : "Submit for review"}
-        </button>
-        {props.policy ? (
-          <button className="button button-quiet" type="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
+      <FormActions pending={mutation.isPending} submitLabel="Submit for review" pendingLabel="Submitting…" onCancel={props.policy ? props.onCancel : undefined} />
     </form>
   );
 }

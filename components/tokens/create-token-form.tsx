@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field, FieldSet } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { useCreateToken } from "@/lib/client/tokens/use-create-token";
 import { ZEnvironment } from "@/lib/contracts/registry-enums";
 import { DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS, TOKEN_SCOPE_LABELS, type TIssuedToken } from "@/lib/contracts/tokens-admin";
@@ -43,13 +44,7 @@ export function CreateTokenForm({ workflowId, environment, onIssued }: { workflo
 
   return (
     <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={create.isPending} aria-label="Create a service token">
-      {error ? (
-        <Alert tone="error" title={error.detail} reference={error.status >= 500 ? error.requestId : null}>
-          {error.otherFieldErrors(FIELDS).map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </Alert>
-      ) : null}
+      <FormError error={error} fields={FIELDS} />
       <Field id="token-name" label="Name" hint="Where it is used, e.g. prod-runner" error={error?.fieldErrors.name}>
         {(control) => <input {...control} name="name" autoComplete="off" required maxLength={100} />}
       </Field>
@@ -80,11 +75,7 @@ export function CreateTokenForm({ workflowId, environment, onIssued }: { workflo
           </label>
         ))}
       </FieldSet>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create token"}
-        </button>
-      </div>
+      <FormActions pending={create.isPending} submitLabel="Create token" pendingLabel="Creating…" />
     </form>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ConfirmGroup } from "@/components/ui/confirm-group";
 import { useRevokeToken } from "@/lib/client/tokens/use-revoke-token";
 import { useRotateToken } from "@/lib/client/tokens/use-rotate-token";
 import type { TIssuedToken, TTokenView } from "@/lib/contracts/tokens-admin";
@@ -29,6 +30,12 @@ export function TokenActions({ workflowId, token, onRotated, onRevoked }: TProps
     revoke.reset();
     setMode("idle");
   };
+  const resetThen =
+    <T,>(next: (result: T) => void) =>
+    (result: T) => {
+      reset();
+      next(result);
+    };
 
   return (
     <div className="token-actions">
@@ -46,7 +53,15 @@ export function TokenActions({ workflowId, token, onRotated, onRevoked }: TProps
         </>
       ) : null}
       {mode === "rotate" ? (
-        <div className="confirm" role="group" aria-label={`Rotate ${label}`}>
+        <ConfirmGroup
+          label={`Rotate ${label}`}
+          tone="primary"
+          confirmLabel="Rotate now"
+          pendingLabel="Rotating…"
+          pending={rotate.isPending}
+          onConfirm={() => rotate.mutate({ workflowId, tokenId: token.id, input: { overlapMinutes: overlap } }, { onSuccess: resetThen(onRotated) })}
+          onCancel={reset}
+        >
           <label htmlFor={`overlap-${token.id}`}>Keep the old token working for</label>
           <select id={`overlap-${token.id}`} value={overlap} onChange={(e) => setOverlap(Number(e.target.value))}>
             {OVERLAPS.map((o) => (
@@ -55,54 +70,20 @@ export function TokenActions({ workflowId, token, onRotated, onRevoked }: TProps
               </option>
             ))}
           </select>
-          <button
-            className="button button-small button-primary"
-            type="button"
-            disabled={rotate.isPending}
-            onClick={() =>
-              rotate.mutate(
-                { workflowId, tokenId: token.id, input: { overlapMinutes: overlap } },
-                {
-                  onSuccess: (issued) => {
-                    reset();
-                    onRotated(issued);
-                  },
-                },
-              )
-            }
-          >
-            {rotate.isPending ? "Rotating…" : "Rotate now"}
-          </button>
-          <button className="button button-small button-quiet" type="button" onClick={reset}>
-            Cancel
-          </button>
-        </div>
+        </ConfirmGroup>
       ) : null}
       {mode === "revoke" ? (
-        <div className="confirm" role="group" aria-label={`Revoke ${label}`}>
+        <ConfirmGroup
+          label={`Revoke ${label}`}
+          tone="danger"
+          confirmLabel="Revoke now"
+          pendingLabel="Revoking…"
+          pending={revoke.isPending}
+          onConfirm={() => revoke.mutate({ workflowId, tokenId: token.id }, { onSuccess: resetThen(onRevoked) })}
+          onCancel={reset}
+        >
           <span>Revoke it? Automations using it are refused from the next call.</span>
-          <button
-            className="button button-small button-danger"
-            type="button"
-            disabled={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(
-                { workflowId, tokenId: token.id },
-                {
-                  onSuccess: (revoked) => {
-                    reset();
-                    onRevoked(revoked);
-                  },
-                },
-              )
-            }
-          >
-            {revoke.isPending ? "Revoking…" : "Revoke now"}
-          </button>
-          <button className="button button-small button-quiet" type="button" onClick={reset}>
-            Cancel
-          </button>
-        </div>
+        </ConfirmGroup>
       ) : null}
     </div>
   );

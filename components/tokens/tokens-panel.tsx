@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { useServiceTokens } from "@/lib/client/tokens/use-service-tokens";
 import type { TIssuedToken, TTokenList } from "@/lib/contracts/tokens-admin";
 import { CreateTokenForm } from "./create-token-form";
@@ -25,15 +27,10 @@ export function TokensPanel({ initial }: { initial: TTokenList }) {
 
   return (
     <div className="stack">
-      {list.error ? (
-        <Alert tone="error" title="Could not refresh the tokens" reference={list.error.requestId}>
-          {list.error.detail}
-        </Alert>
-      ) : null}
+      <RefreshError error={list.error} title="Could not refresh the tokens" />
       {issued ? <TokenReveal secret={issued.secret} prefix={issued.token.prefix} rotated={issued.previous !== null} onDismiss={() => setIssued(null)} /> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      <section className="card" aria-labelledby="tokens-title">
-        <h2 id="tokens-title">Tokens</h2>
+      <Card titleId="tokens-title" title="Tokens">
         {data.tokens.length ? (
           <TokensTable
             workflowId={workflow.id}
@@ -50,12 +47,11 @@ export function TokensPanel({ initial }: { initial: TTokenList }) {
             <p>An automation calls Tollgate with one of its workflow&apos;s service tokens. A workflow needs at least one before it can be activated.</p>
           </EmptyState>
         )}
-      </section>
+      </Card>
       {data.canManage ? (
-        <section className="card" aria-labelledby="new-token-title">
-          <h2 id="new-token-title">Create a token</h2>
+        <Card titleId="new-token-title" title="Create a token">
           <CreateTokenForm workflowId={workflow.id} environment={workflow.environment} onIssued={onIssued} />
-        </section>
+        </Card>
       ) : null}
     </div>
   );

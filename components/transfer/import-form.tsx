@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { INVENTORY_CSV_ENTITIES, type TInventoryCsvEntity } from "@/lib/contracts/inventory";
 import { useImportInventory } from "@/lib/client/transfer/use-import-inventory";
 import { Alert } from "../ui/alert";
+import { FormActions } from "../ui/form-actions";
 
 type TChoice = "json" | TInventoryCsvEntity;
 
@@ -46,11 +47,7 @@ export function ImportForm() {
         <label htmlFor="import-file">File</label>
         <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </div>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={importInventory.isPending}>
-          {importInventory.isPending ? "Importing…" : "Import"}
-        </button>
-      </div>
+      <FormActions pending={importInventory.isPending} submitLabel="Import" pendingLabel="Importing…" />
       {unreadable ? <Alert tone="error" title={unreadable} /> : null}
       {error ? (
         <Alert tone="error" title={error.detail} reference={error.status >= 500 ? error.requestId : null}>

@@ -34,3 +34,8 @@ export function FieldSet({ id, legend, error, children }: { id: string; legend: 
     </fieldset>
   );
 }
+
+/** A one-line text input for a value the browser should not autofill. */
+export function TextField({ value, onChange, ...field }: Omit<TProps, "children"> & { value: string; onChange: (value: string) => void }) {
+  return <Field {...field}>{(control) => <input {...control} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}</Field>;
+}

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { useCreateUser } from "@/lib/client/users/use-create-user";
 import type { TRole } from "@/lib/contracts/roles";
 import { MIN_PASSWORD_LENGTH } from "@/lib/contracts/users";
@@ -36,13 +38,7 @@ export function CreateUserForm() {
 
   return (
     <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={createUser.isPending} aria-label="Add a user">
-      {error ? (
-        <Alert tone="error" title={error.detail} reference={error.status >= 500 ? error.requestId : null}>
-          {error.otherFieldErrors(FIELDS).map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </Alert>
-      ) : null}
+      <FormError error={error} fields={FIELDS} />
       {created ? <Alert tone="success">Created {created}. They can sign in with the password you set.</Alert> : null}
       <Field id="new-user-email" label="Email" error={fieldError("email")}>
         {(control) => <input {...control} name="email" type="email" autoComplete="off" required />}
@@ -54,11 +50,7 @@ export function CreateUserForm() {
         {(control) => <input {...control} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
       </Field>
       <RoleCheckboxes id="new-user-roles" value={roles} onChange={setRoles} error={fieldError("roles")} />
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={createUser.isPending}>
-          {createUser.isPending ? "Creating…" : "Create user"}
-        </button>
-      </div>
+      <FormActions pending={createUser.isPending} submitLabel="Create user" pendingLabel="Creating…" />
     </form>
   );
 }

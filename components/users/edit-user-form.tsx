@@ -1,8 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
 import { useUpdateUser } from "@/lib/client/users/use-update-user";
 import type { TRole } from "@/lib/contracts/roles";
 import type { TUpdateUser, TUserView } from "@/lib/contracts/users";
@@ -21,7 +22,6 @@ export function EditUserForm({ user, onDone }: TProps) {
   const [roles, setRoles] = useState<TRole[]>(user.roles);
   const [disabled, setDisabled] = useState(user.disabled);
   const error = updateUser.error;
-  const stale = error?.code === "conflict" && Object.keys(error.fieldErrors).length === 0;
   const idPrefix = `edit-${user.id}`;
 
   function startOver() {
@@ -44,19 +44,7 @@ export function EditUserForm({ user, onDone }: TProps) {
 
   return (
     <form className="form edit-form" onSubmit={onSubmit} noValidate aria-busy={updateUser.isPending} aria-label={`Edit ${user.email}`}>
-      {error ? (
-        <Alert tone="error" title={stale ? "Someone else changed this user first" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
-          {stale ? <p>{error.detail}</p> : null}
-          {error.otherFieldErrors(FIELDS).map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-          {stale ? (
-            <button className="button" type="button" onClick={startOver}>
-              Load the current values
-            </button>
-          ) : null}
-        </Alert>
-      ) : null}
+      <FormError error={error} fields={FIELDS} onReload={startOver} conflictTitle="Someone else changed this user first" />
       <Field id={`${idPrefix}-name`} label="Name" error={error?.fieldErrors.name}>
         {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -78,14 +66,7 @@ export function EditUserForm({ user, onDone }: TProps) {
           </p>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={updateUser.isPending}>
-          {updateUser.isPending ? "Saving…" : "Save"}
-        </button>
-        <button className="button button-quiet" type="button" onClick={() => onDone(null)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions pending={updateUser.isPending} submitLabel="Save" pendingLabel="Saving…" onCancel={() => onDone(null)} />
     </form>
   );
 }

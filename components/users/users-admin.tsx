@@ -1,6 +1,7 @@
 "use client";
 
-import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { useUsers } from "@/lib/client/users/use-users";
 import type { TUserList } from "@/lib/contracts/users";
 import { CreateUserForm } from "./create-user-form";
@@ -10,19 +11,13 @@ export function UsersAdmin({ initialUsers, currentUserId }: { initialUsers: TUse
   const users = useUsers({ initialData: initialUsers });
   return (
     <div className="stack">
-      <section className="card" aria-labelledby="people-title">
-        <h2 id="people-title">People</h2>
-        {users.error ? (
-          <Alert tone="error" title="Could not refresh the list" reference={users.error.requestId}>
-            {users.error.detail}
-          </Alert>
-        ) : null}
+      <Card titleId="people-title" title="People">
+        <RefreshError error={users.error} />
         <UsersTable users={users.data?.users ?? []} currentUserId={currentUserId} />
-      </section>
-      <section className="card" aria-labelledby="add-user-title">
-        <h2 id="add-user-title">Add a user</h2>
+      </Card>
+      <Card titleId="add-user-title" title="Add a user">
         <CreateUserForm />
-      </section>
+      </Card>
     </div>
   );
 }

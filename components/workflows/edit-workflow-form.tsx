@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { useUpdateWorkflow } from "@/lib/client/workflows/use-update-workflow";
 import { ZEnvironment } from "@/lib/contracts/registry-enums";
 import type { TPerson, TUpdateWorkflow, TWorkflowDetail } from "@/lib/contracts/workflows";
@@ -104,11 +105,7 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
       <Field id="edit-runbook" label="Runbook" hint="The manual fallback when the workflow is halted." error={error?.fieldErrors.runbook}>
         {(control) => <textarea {...control} rows={5} value={values.runbook} onChange={set("runbook")} />}
       </Field>
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={update.isPending}>
-          {update.isPending ? "Saving…" : "Save details"}
-        </button>
-      </div>
+      <FormActions pending={update.isPending} submitLabel="Save details" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { DataTable } from "@/components/ui/data-table";
 import type { TWorkflowDetail } from "@/lib/contracts/workflows";
 import { SensitivityBadge, TierBadge } from "./workflow-badges";
 
@@ -36,48 +37,45 @@ export function PermissionSummary({ workflow }: { workflow: TWorkflowDetail }) {
       )}
       <h3>Tools</h3>
       {workflow.tools.length ? (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Tool</th>
-                <th scope="col">Consequence</th>
-                <th scope="col">Tier</th>
-                <th scope="col">Rate</th>
-                <th scope="col">Constraints</th>
-              </tr>
-            </thead>
-            <tbody>
-              {workflow.tools.map((t) => (
-                <tr key={t.key}>
-                  <td>
-                    <code>{t.key}</code>
-                    <div className="muted small">
-                      {t.name} · {t.system}
-                      {t.hasContract ? null : <> · <Badge tone="bad">no argument contract</Badge></>}
-                    </div>
-                  </td>
-                  <td className="small">{t.consequence.replaceAll("_", " ").toLowerCase()}</td>
-                  <td>
-                    <TierBadge tier={t.tier} />
-                    {t.tier !== t.defaultTier ? <span className="muted small"> raised from {t.defaultTier}</span> : null}
-                  </td>
-                  <td className="nowrap">{t.ratePerMinute ? `${t.ratePerMinute}/min` : <span className="muted">no limit</span>}</td>
-                  <td>
-                    {t.argumentConstraints ? (
-                      <details>
-                        <summary>JSON Schema</summary>
-                        <pre className="json">{JSON.stringify(t.argumentConstraints, null, 2)}</pre>
-                      </details>
-                    ) : (
-                      <span className="muted">none</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={
+            <>
+              <th scope="col">Tool</th>
+              <th scope="col">Consequence</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Rate</th>
+              <th scope="col">Constraints</th>
+            </>
+          }
+        >
+          {workflow.tools.map((t) => (
+            <tr key={t.key}>
+              <td>
+                <code>{t.key}</code>
+                <div className="muted small">
+                  {t.name} · {t.system}
+                  {t.hasContract ? null : <> · <Badge tone="bad">no argument contract</Badge></>}
+                </div>
+              </td>
+              <td className="small">{t.consequence.replaceAll("_", " ").toLowerCase()}</td>
+              <td>
+                <TierBadge tier={t.tier} />
+                {t.tier !== t.defaultTier ? <span className="muted small"> raised from {t.defaultTier}</span> : null}
+              </td>
+              <td className="nowrap">{t.ratePerMinute ? `${t.ratePerMinute}/min` : <span className="muted">no limit</span>}</td>
+              <td>
+                {t.argumentConstraints ? (
+                  <details>
+                    <summary>JSON Schema</summary>
+                    <pre className="json">{JSON.stringify(t.argumentConstraints, null, 2)}</pre>
+                  </details>
+                ) : (
+                  <span className="muted">none</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p className="muted">No tools allowlisted.</p>
       )}

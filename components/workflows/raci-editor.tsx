@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { FormActions } from "@/components/ui/form-actions";
 import { useReplaceRaci } from "@/lib/client/workflows/use-replace-raci";
 import type { TRaciAssignment, TWorkflowChoices, TWorkflowDetail } from "@/lib/contracts/workflows";
 import { RaciGrid } from "./raci-grid";
@@ -58,11 +59,7 @@ export function RaciEditor({ workflow, people }: { workflow: TWorkflowDetail; pe
         </Alert>
       ) : null}
       <RaciGrid id="raci" people={people} value={value} onChange={setValue} error={error?.fieldErrors.assignments} />
-      <div className="form-actions">
-        <button className="button button-primary" type="submit" disabled={replace.isPending}>
-          {replace.isPending ? "Saving…" : "Save RACI chart"}
-        </button>
-      </div>
+      <FormActions pending={replace.isPending} submitLabel="Save RACI chart" pendingLabel="Saving…" />
     </form>
   );
 }

@@ -1,8 +1,10 @@
 "use client";
 
 import { useState } from "react";
+import { ActionsHeader, DataTable } from "@/components/ui/data-table";
 import type { TRaciAssignment, TWorkflowChoices } from "@/lib/contracts/workflows";
 import { RACI_FUNCTIONS, RACI_ROLES } from "./labels";
+import { RaciColumnHeaders, RaciPersonHeader } from "./raci-headers";
 
 type TProps = {
   id: string;
@@ -38,58 +40,45 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
       <p id={`${id}-hint`} className="hint">
         R responsible · A accountable (exactly one for the workflow) · C consulted · I informed. Every function needs someone before activation.
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
+      <DataTable
+        columns={
+          <>
+            <RaciColumnHeaders />
+            <ActionsHeader label="Remove" />
+          </>
+        }
+      >
+        {rows.map((userId) => {
+          const person = people.find((p) => p.id === userId);
+          const name = person?.name ?? "Unknown person";
+          return (
+            <tr key={userId}>
+              <RaciPersonHeader name={name} email={person?.email} />
               {RACI_FUNCTIONS.map((f) => (
-                <th scope="col" key={f.value}>
-                  {f.label}
-                </th>
+                <td key={f.value}>
+                  <select
+                    aria-label={`${name}: ${f.label}`}
+                    value={value.find((a) => a.userId === userId && a.function === f.value)?.role ?? ""}
+                    onChange={(e) => setCell(userId, f.value, e.target.value)}
+                  >
+                    <option value="">—</option>
+                    {RACI_ROLES.map((r) => (
+                      <option key={r.value} value={r.value}>
+                        {r.letter} · {r.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
               ))}
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
+              <td className="row-actions">
+                <button type="button" className="button button-small button-quiet" aria-label={`Remove ${name}`} onClick={() => removeRow(userId)}>
+                  Remove
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((userId) => {
-              const person = people.find((p) => p.id === userId);
-              const name = person?.name ?? "Unknown person";
-              return (
-                <tr key={userId}>
-                  <th scope="row">
-                    <div className="strong">{name}</div>
-                    <div className="muted small">{person?.email}</div>
-                  </th>
-                  {RACI_FUNCTIONS.map((f) => (
-                    <td key={f.value}>
-                      <select
-                        aria-label={`${name}: ${f.label}`}
-                        value={value.find((a) => a.userId === userId && a.function === f.value)?.role ?? ""}
-                        onChange={(e) => setCell(userId, f.value, e.target.value)}
-                      >
-                        <option value="">—</option>
-                        {RACI_ROLES.map((r) => (
-                          <option key={r.value} value={r.value}>
-                            {r.letter} · {r.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  ))}
-                  <td className="row-actions">
-                    <button type="button" className="button button-small button-quiet" aria-label={`Remove ${name}`} onClick={() => removeRow(userId)}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
       <div className="raci-add">
         <label className="visually-hidden" htmlFor={`${id}-add`}>
           Person to add

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { useChangeWorkflowStatus } from "@/lib/client/workflows/use-change-workflow-status";
 import type { TChangeWorkflowStatus, TWorkflowDetail } from "@/lib/contracts/workflows";
 
@@ -84,14 +85,7 @@ export function StatusActions({ workflow }: { workflow: TWorkflowDetail }) {
           <Field id="status-reason" label="Reason (recorded in the audit log)" error={error?.fieldErrors.reason}>
             {(control) => <input {...control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <div className="form-actions">
-            <button className="button button-primary" type="submit" disabled={change.isPending}>
-              {change.isPending ? "Saving…" : `Confirm: ${action.label.toLowerCase()}`}
-            </button>
-            <button className="button button-quiet" type="button" onClick={() => setPending(null)}>
-              Cancel
-            </button>
-          </div>
+          <FormActions pending={change.isPending} submitLabel={`Confirm: ${action.label.toLowerCase()}`} pendingLabel="Saving…" onCancel={() => setPending(null)} />
         </form>
       ) : null}
     </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Alert } from "@/components/ui/alert";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useWorkflow } from "@/lib/client/workflows/use-workflow";
 import { useWorkflowReadiness } from "@/lib/client/workflows/use-workflow-readiness";
@@ -25,7 +25,7 @@ export function WorkflowOverview({ initialWorkflow, initialReadiness }: TProps) 
 
   return (
     <div className="stack">
-      {query.error ? <Alert tone="error" title="Could not refresh this workflow" reference={query.error.requestId}>{query.error.detail}</Alert> : null}
+      <RefreshError error={query.error} title="Could not refresh this workflow" />
       <section className="card" aria-labelledby="summary-title">
         <div className="card-head">
           <h2 id="summary-title">Summary</h2>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TWorkflowListQuery, TWorkflowSummary } from "@/lib/contracts/workflows";
 import { ENVIRONMENT_LABELS } from "./labels";
@@ -23,49 +24,47 @@ function SortHeader({ query, sort, label }: { query: TWorkflowListQuery; sort: T
 
 export function WorkflowsTable({ workflows, query }: { workflows: readonly TWorkflowSummary[]; query: TWorkflowListQuery }) {
   return (
-    <div className="table-wrap">
-      <table className="table workflows-table">
-        <thead>
-          <tr>
-            <SortHeader query={query} sort="name" label="Workflow" />
-            <SortHeader query={query} sort="key" label="Key" />
-            <SortHeader query={query} sort="status" label="Status" />
-            <th scope="col">Environment</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Highest data</th>
-            <th scope="col">Top tier</th>
-            <SortHeader query={query} sort="updatedAt" label="Updated" />
-          </tr>
-        </thead>
-        <tbody>
-          {workflows.map((w) => (
-            <tr key={w.id}>
-              <td>
-                <Link className="strong" href={`/workflows/${w.id}`}>
-                  {w.name}
-                </Link>
-              </td>
-              <td>
-                <code>{w.key}</code>
-              </td>
-              <td>
-                <StatusBadge status={w.status} />
-              </td>
-              <td>{ENVIRONMENT_LABELS[w.environment]}</td>
-              <td>{w.owner.name}</td>
-              <td>
-                <SensitivityBadge sensitivity={w.maxSensitivity} />
-              </td>
-              <td>
-                <TierBadge tier={w.maxTier} />
-              </td>
-              <td className="nowrap small">
-                <Timestamp iso={w.updatedAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      className="workflows-table"
+      columns={
+        <>
+          <SortHeader query={query} sort="name" label="Workflow" />
+          <SortHeader query={query} sort="key" label="Key" />
+          <SortHeader query={query} sort="status" label="Status" />
+          <th scope="col">Environment</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Highest data</th>
+          <th scope="col">Top tier</th>
+          <SortHeader query={query} sort="updatedAt" label="Updated" />
+        </>
+      }
+    >
+      {workflows.map((w) => (
+        <tr key={w.id}>
+          <td>
+            <Link className="strong" href={`/workflows/${w.id}`}>
+              {w.name}
+            </Link>
+          </td>
+          <td>
+            <code>{w.key}</code>
+          </td>
+          <td>
+            <StatusBadge status={w.status} />
+          </td>
+          <td>{ENVIRONMENT_LABELS[w.environment]}</td>
+          <td>{w.owner.name}</td>
+          <td>
+            <SensitivityBadge sensitivity={w.maxSensitivity} />
+          </td>
+          <td>
+            <TierBadge tier={w.maxTier} />
+          </td>
+          <td className="nowrap small">
+            <Timestamp iso={w.updatedAt} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

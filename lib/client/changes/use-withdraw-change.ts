@@ -2,22 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ZChangeRequestView, type TChangeRequestView } from "@/lib/contracts/changes";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
-import { permissionKeys } from "../permissions/keys";
-import { queryKeys } from "../query-keys";
-import { workflowKeys } from "../workflows/keys";
-import { changeKeys } from "./keys";
+import { invalidateClosedChange } from "./invalidate-closed-change";
 
 export function useWithdrawChange() {
   const queryClient = useQueryClient();
   return useMutation<TChangeRequestView, ApiError, { id: string }>({
     mutationFn: ({ id }) => apiFetch(`/api/v1/changes/${encodeURIComponent(id)}/withdraw`, { method: "POST", schema: ZChangeRequestView }),
-    onSettled: async () => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: changeKeys.all() }),
-        queryClient.invalidateQueries({ queryKey: permissionKeys.all() }),
-        queryClient.invalidateQueries({ queryKey: workflowKeys.all() }),
-        queryClient.invalidateQueries({ queryKey: queryKeys.audit.all() }),
-      ]);
-    },
+    onSettled: () => invalidateClosedChange(queryClient),
   });
 }

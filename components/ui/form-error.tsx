@@ -1,5 +1,5 @@
-import { Alert } from "@/components/ui/alert";
 import type { ApiError } from "@/lib/client/api-error";
+import { Alert } from "./alert";
 
 type TProps = {
   error: ApiError | null;
@@ -7,14 +7,15 @@ type TProps = {
   fields: readonly string[];
   /** Offered when someone else saved first: start over from the current values. */
   onReload?: () => void;
+  conflictTitle?: string;
 };
 
 /** A failed save: the server's words, problems the form cannot place, and a way out of a conflict. */
-export function FormError({ error, fields, onReload }: TProps) {
+export function FormError({ error, fields, onReload, conflictTitle = "Someone else changed this first" }: TProps) {
   if (!error) return null;
   const stale = error.code === "conflict" && Object.keys(error.fieldErrors).length === 0 && onReload !== undefined;
   return (
-    <Alert tone="error" title={stale ? "Someone else changed this first" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
+    <Alert tone="error" title={stale ? conflictTitle : error.detail} reference={error.status >= 500 ? error.requestId : null}>
       {stale ? <p>{error.detail}</p> : null}
       {error.otherFieldErrors(fields).map((message) => (
         <p key={message}>{message}</p>
