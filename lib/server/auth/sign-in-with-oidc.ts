@@ -80,7 +80,12 @@ export async function signInWithOidc(options: { claims: unknown; requestId?: str
       const linking = user.oidcSubject !== sub;
       const rolesChanged = !sameRoles(user.roles, roles);
       const before = ROLES.filter((r) => user?.roles.includes(r));
-      user = await tx.user.update({ where: { id: user.id }, data: { oidcSubject: sub, roles, lastSignInAt: now } });
+      // updatedAt is the profile's version for admins' edits: a sign-in alone does not move it.
+      const profileChanged = linking || rolesChanged;
+      user = await tx.user.update({
+        where: { id: user.id },
+        data: { oidcSubject: sub, roles, lastSignInAt: now, ...(profileChanged ? {} : { updatedAt: user.updatedAt }) },
+      });
       const target = { type: "user", id: user.id };
       if (linking) await recordAuditEvent(tx, SYSTEM, { action: "user.oidc.linked", target, data: { subject: sub } });
       if (rolesChanged) await recordAuditEvent(tx, SYSTEM, { action: "user.roles.changed", target, data: { before, after: roles } });

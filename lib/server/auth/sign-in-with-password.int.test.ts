@@ -213,3 +213,16 @@ describe("signInWithPassword", () => {
     expect(audit.filter((a) => a === "auth.sign_in.failed:throttled")).toHaveLength(throttled);
   });
 });
+
+describe("sign-in bookkeeping", () => {
+  it("leaves updatedAt, the profile version admins edit against, untouched", async () => {
+    const user = await createUser();
+    await attempt(user.email, WRONG);
+    await attempt(user.email, WRONG);
+    await db.user.update({ where: { id: user.id }, data: { nextAttemptAt: null, updatedAt: user.updatedAt } });
+    expect((await attempt(user.email, PASSWORD)).ok).toBe(true);
+    const after = await account(user.id);
+    expect(after.lastSignInAt).not.toBeNull();
+    expect(after.updatedAt).toEqual(user.updatedAt);
+  });
+});

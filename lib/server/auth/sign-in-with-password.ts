@@ -72,7 +72,8 @@ export async function signInWithPassword(options: { email: string; password: str
       // The row lock makes this read-modify-write safe: no concurrent attempt can interleave.
       const failedSignIns = user.failedSignIns + 1;
       const penalty = computeSignInPenalty({ failedSignIns, now, maxFailures: AUTH_MAX_FAILED_SIGN_INS, lockoutMinutes: AUTH_LOCKOUT_MINUTES });
-      await tx.user.update({ where: { id: user.id }, data: { failedSignIns, ...penalty } });
+      // Sign-in bookkeeping keeps updatedAt, the profile's version for admins' edits.
+      await tx.user.update({ where: { id: user.id }, data: { failedSignIns, ...penalty, updatedAt: user.updatedAt } });
       await failed("bad_password");
       if (!penalty.lockedUntil) return fail({ reason: "invalid_credentials" });
       const system: TAuditActor = { type: "system", id: null, label: "sign-in lockout", requestId };
@@ -90,7 +91,7 @@ export async function signInWithPassword(options: { email: string; password: str
     }
     await tx.user.update({
       where: { id: user.id },
-      data: { failedSignIns: 0, nextAttemptAt: null, lockedUntil: null, lastSignInAt: now },
+      data: { failedSignIns: 0, nextAttemptAt: null, lockedUntil: null, lastSignInAt: now, updatedAt: user.updatedAt },
     });
     await recordAuditEvent(tx, { type: "user", id: user.id, label: user.email, requestId }, {
       action: "auth.sign_in.succeeded",
