@@ -17,4 +17,13 @@ describe("checkCedarText", () => {
     expect(checkCedarText("permit(principal == ?principal, action, resource);", "text")[0]?.message).toMatch(/templates/);
     expect(checkCedarText("// only a comment\n", "text")[0]?.message).toMatch(/at least one Cedar policy/);
   });
+
+  it("validates against the context the decision engine sends, so no policy errors at run time", () => {
+    const guarded = 'forbid (principal, action, resource)\nwhen { context has amount && context.amount > 100000 };';
+    expect(checkCedarText(guarded, "text")).toEqual([]);
+    const unguarded = checkCedarText('forbid (principal, action, resource)\nwhen { context.amount > 100000 };', "text");
+    expect(unguarded).toHaveLength(1);
+    expect(unguarded[0]?.message).toMatch(/^Cedar: .*amount/);
+    expect(checkCedarText('forbid (principal, action, resource)\nwhen { context.colour == "red" };', "text")[0]?.message).toMatch(/colour/);
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
-import { policySetTextToParts, type DetailedError } from "@cedar-policy/cedar-wasm/nodejs";
+import { policySetTextToParts, validate, type DetailedError } from "@cedar-policy/cedar-wasm/nodejs";
 import type { TFieldProblem } from "@/lib/contracts/errors";
+import { DECISION_CEDAR_SCHEMA } from "../../decisions/cedar-schema";
 
 // Cedar reports UTF-8 byte offsets; people read lines and columns.
 function position(text: string, offset: number): { line: number; column: number } {
@@ -20,8 +21,9 @@ function describe(text: string, error: DetailedError): string {
 
 /**
  * Problems that keep `text` from being an enforceable Cedar policy set, each under `path`, in
- * Cedar's own words: it must parse, hold at least one policy, and use no template slots (a
- * custom policy is never linked, so `?principal` could never match).
+ * Cedar's own words: it must parse, hold at least one policy, use no template slots (a custom
+ * policy is never linked, so `?principal` could never match), and validate against what the
+ * decision engine actually sends — a policy that would error at run time denies every call.
  */
 export function checkCedarText(text: string, path: string): TFieldProblem[] {
   const parts = policySetTextToParts(text);
@@ -30,5 +32,7 @@ export function checkCedarText(text: string, path: string): TFieldProblem[] {
     return [{ path, message: "Cedar templates (policies with ?principal or ?resource slots) cannot be enforced here; write static policies" }];
   }
   if (parts.policies.length === 0) return [{ path, message: "Write at least one Cedar policy (the text holds only comments or whitespace)" }];
-  return [];
+  const validation = validate({ schema: DECISION_CEDAR_SCHEMA, policies: { staticPolicies: text }, validationSettings: { mode: "strict" } });
+  if (validation.type === "failure") return validation.errors.map((error) => ({ path, message: describe(text, error) }));
+  return validation.validationErrors.map(({ error }) => ({ path, message: describe(text, error) }));
 }
