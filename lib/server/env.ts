@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
 
-const ZBooleanFlag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-
 const ZEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.url().optional(),
@@ -24,7 +22,6 @@ const ZEnv = z.object({
   // Requested scopes; by default "openid email profile" plus the role claim's name as a scope.
   OIDC_SCOPE: z.string().min(1).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  LOG_REQUESTS: ZBooleanFlag.default(false),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 
