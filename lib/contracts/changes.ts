@@ -105,6 +105,8 @@ export const ZChangesQuery = z.object({
   workflow: z.string().trim().min(1).max(80).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(CHANGES_PAGE_DEFAULT),
 });
+/** One workflow's change requests: the workflow comes from the path. */
+export const ZWorkflowChangesQuery = ZChangesQuery.omit({ workflow: true });
 export type TChangesQuery = z.input<typeof ZChangesQuery>;
 export type TChangesQueryInput = z.output<typeof ZChangesQuery>;
 

@@ -57,6 +57,16 @@ export const INVENTORY_CSV_ENTITIES = ["data-classes", "models", "tools", "workf
 export const ZInventoryCsvEntity = z.enum(INVENTORY_CSV_ENTITIES);
 export type TInventoryCsvEntity = z.infer<typeof ZInventoryCsvEntity>;
 
+export const ZInventoryExportQuery = z.discriminatedUnion("format", [
+  z.object({ format: z.literal("json") }),
+  z.object({ format: z.literal("csv"), entity: ZInventoryCsvEntity }),
+]);
+
+/** One entity's rows as CSV, header first: what `?format=csv` downloads and the CSV import reads. */
+export const ZInventoryCsvText = z.string();
+
+export const ZInventoryCsvImport = z.object({ entity: ZInventoryCsvEntity, csv: z.string().min(1, "The CSV is empty").max(10 * 1024 * 1024) });
+
 export const ZImportResult = z.object({
   created: z.record(z.string(), z.number().int()),
   updated: z.record(z.string(), z.number().int()),

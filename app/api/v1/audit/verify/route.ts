@@ -1,3 +1,4 @@
+import type { TAuditChainVerdict } from "@/lib/contracts/audit";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 import { db } from "@/lib/server/db/client";
 import { defineRoute } from "@/lib/server/http/define-route";
@@ -8,6 +9,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: defineRoute({
     auth: "session",
     permission: "audit:read",
-    handler: () => verifyAuditChain({ db }),
+    handler: (): Promise<TAuditChainVerdict> => verifyAuditChain({ db }),
   }),
 });

@@ -1,14 +1,8 @@
-import { z } from "zod";
-import { ZInventoryCsvEntity } from "@/lib/contracts/inventory";
+import { ZInventoryExportQuery } from "@/lib/contracts/inventory";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { methods } from "@/lib/server/http/method-table";
 import { exportInventory } from "@/lib/server/registry/transfer/export-inventory";
 import { inventoryToCsv } from "@/lib/server/registry/transfer/inventory-csv";
-
-const ZQuery = z.discriminatedUnion("format", [
-  z.object({ format: z.literal("json") }),
-  z.object({ format: z.literal("csv"), entity: ZInventoryCsvEntity }),
-]);
 
 const download = (body: string, type: string, name: string) =>
   new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
@@ -17,7 +11,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
   GET: defineRoute({
     auth: "session",
     permission: "workflows:read",
-    query: ZQuery,
+    query: ZInventoryExportQuery,
     handler: async ({ query, who, tx }) => {
       const inventory = await exportInventory({ tx, user: who });
       if (query.format === "json") return download(JSON.stringify(inventory, null, 2), "application/json", "tollgate-inventory.json");

@@ -1,16 +1,13 @@
-import { z } from "zod";
-import { ZInventoryCsvEntity } from "@/lib/contracts/inventory";
+import { ZInventoryCsvImport } from "@/lib/contracts/inventory";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { methods } from "@/lib/server/http/method-table";
 import { importInventoryCsv } from "@/lib/server/registry/transfer/import-inventory-csv";
-
-const ZBody = z.object({ entity: ZInventoryCsvEntity, csv: z.string().min(1, "The CSV is empty").max(10 * 1024 * 1024) });
 
 export const { GET, POST, PUT, PATCH, DELETE } = methods({
   POST: defineRoute({
     auth: "session",
     permission: "registry:import",
-    body: ZBody,
+    body: ZInventoryCsvImport,
     audit: "registry.imported",
     maxBodyBytes: 12 * 1024 * 1024,
     transactionTimeoutMs: 120_000,

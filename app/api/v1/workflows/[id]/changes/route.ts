@@ -1,4 +1,4 @@
-import { ZChangesQuery, ZPermissionEdit, ZWorkflowIdParams } from "@/lib/contracts/changes";
+import { ZPermissionEdit, ZWorkflowChangesQuery, ZWorkflowIdParams } from "@/lib/contracts/changes";
 import { defineRoute } from "@/lib/server/http/define-route";
 import { methods } from "@/lib/server/http/method-table";
 import { listWorkflowChangeRequests } from "@/lib/server/registry/changes/list-workflow-change-requests";
@@ -9,7 +9,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     auth: "session",
     permission: "workflows:read",
     params: ZWorkflowIdParams,
-    query: ZChangesQuery.omit({ workflow: true }),
+    query: ZWorkflowChangesQuery,
     handler: ({ params, query, who }) => listWorkflowChangeRequests({ user: who, workflowId: params.id, query }),
   }),
   POST: defineRoute({

@@ -1,0 +1,21 @@
+import { ADMIN_OPERATIONS } from "./admin-operations";
+import { CATALOG_OPERATIONS } from "./catalog-operations";
+import type { TApiOperation } from "./operation";
+import { REGISTRY_OPERATIONS } from "./registry-operations";
+import { REVIEW_OPERATIONS } from "./review-operations";
+import { WORKFLOW_OPERATIONS } from "./workflow-operations";
+
+export { API_TAGS, errorStatusesOf, type TApiMethod, type TApiOperation, type TApiTag } from "./operation";
+export { ZOpenApiDocument, type TOpenApiDocument } from "./admin-operations";
+
+/**
+ * Every `/api/v1` operation. A test holds it to the route files (methods, paths, auth, schemas,
+ * status), so the OpenAPI document built from it cannot drift from what the routes do.
+ */
+export const API_OPERATIONS: readonly TApiOperation[] = [
+  ...WORKFLOW_OPERATIONS,
+  ...REVIEW_OPERATIONS,
+  ...REGISTRY_OPERATIONS,
+  ...CATALOG_OPERATIONS,
+  ...ADMIN_OPERATIONS,
+];

@@ -1,0 +1,60 @@
+import type { z } from "zod";
+import type { TPermission } from "../permissions";
+import type { TTokenScope } from "../tokens";
+
+export type TApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export const API_TAGS = {
+  workflows: "The registry of automations: details, RACI, permissions, readiness, status",
+  changes: "Change requests: permission and policy changes that wait for a second person's review",
+  tokens: "A workflow's service tokens: created, rotated with overlap, revoked",
+  catalog: "Data classes, approved models and the tool catalog that workflows draw from",
+  policies: "Custom Cedar policies, versioned; every change goes through review",
+  registry: "The whole registry as one document: export and all-or-nothing import",
+  users: "People, their roles and sign-in lockouts",
+  audit: "The hash-chained audit log",
+  meta: "This description of the API",
+} as const;
+export type TApiTag = keyof typeof API_TAGS;
+
+/** Mirrors defineRoute's auth declaration, so a route and its entry compare field by field. */
+export type TApiAuth = { auth: "session"; permission: TPermission } | { auth: "token"; scope: TTokenScope } | { auth: "public" };
+
+/** Statuses a domain function can answer beyond what the route's shape already implies. */
+export type TDomainErrorStatus = 400 | 403 | 404 | 409 | 429 | 503;
+
+/**
+ * One `/api/v1` operation, described with the same zod schemas its route validates with and its
+ * domain function's return type is built from.
+ */
+export type TApiOperation = TApiAuth & {
+  /** The operationId; by convention the domain function's name. */
+  id: string;
+  method: TApiMethod;
+  /** `/api/v1/workflows/{id}`: the route folder, with `[id]` written `{id}`. */
+  path: `/api/v1/${string}`;
+  summary: string;
+  tag: TApiTag;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  status: 200 | 201 | 202 | 204;
+  /** The success body: one JSON schema, or one per media type for a download. Absent for 204. */
+  response?: z.ZodType | Record<string, z.ZodType>;
+  errors: readonly TDomainErrorStatus[];
+};
+
+/**
+ * Every status the operation can answer with a problem: what defineRoute itself refuses (sign-in,
+ * permission or scope, invalid input, an unreadable or oversized body, an unexpected failure) and
+ * what the domain function refuses.
+ */
+export function errorStatusesOf(op: TApiOperation): number[] {
+  const implied = [
+    ...(op.auth === "public" ? [] : [401, 403]),
+    ...(op.params || op.query || op.body ? [400] : []),
+    ...(op.body ? [413, 415] : []),
+    500,
+  ];
+  return [...new Set([...implied, ...op.errors])].sort((a, b) => a - b);
+}
