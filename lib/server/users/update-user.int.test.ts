@@ -6,6 +6,7 @@ import { db } from "../db/client";
 import { auditEventsFor, givenUser, system } from "./test-fixtures";
 import { updateUser } from "./update-user";
 import { runAudited } from "../audit/run-audited";
+import { untilWaitingOnLocks } from "@/test/support/locks";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => raw.end());
@@ -97,15 +98,7 @@ describe("updateUser", () => {
       update(a.id, { roles: ["OWNER"], expectedUpdatedAt: version(a) }),
       update(b.id, { disabled: true, expectedUpdatedAt: version(b) }),
     ]);
-    let done = false;
-    void settled.then(() => (done = true));
-    const waiting = async () => {
-      const result = await raw.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      return result.rows[0]?.n ?? 0;
-    };
-    while (!done && (await waiting()) < 2) await new Promise((resolve) => setImmediate(resolve));
+    await untilWaitingOnLocks({ pool: raw, count: 2, settled });
     await blocker.query("COMMIT");
     blocker.release();
 

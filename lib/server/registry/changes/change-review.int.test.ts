@@ -12,6 +12,7 @@ import { rejectChangeRequest } from "./reject-change-request";
 import { actorFor, auditOf, BASE_SET, givenUser, givenWorkflow, WITH_REFUNDS } from "./test-fixtures";
 import { withdrawChangeRequest } from "./withdraw-change-request";
 import { runAudited } from "../../audit/run-audited";
+import { untilWaitingOnLocks } from "@/test/support/locks";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => raw.end());
@@ -130,15 +131,7 @@ describe("reviewing a change request", () => {
     await blocker.query("BEGIN");
     await blocker.query("SELECT id FROM change_requests WHERE id = $1 FOR UPDATE", [request.id]);
     const settled = Promise.allSettled([approve(security, request.id), reject(admin, request.id)]);
-    let done = false;
-    void settled.then(() => (done = true));
-    const waiting = async () => {
-      const result = await raw.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-      );
-      return result.rows[0]?.n ?? 0;
-    };
-    while (!done && (await waiting()) < 2) await new Promise((resolve) => setImmediate(resolve));
+    await untilWaitingOnLocks({ pool: raw, count: 2, settled });
     await blocker.query("COMMIT");
     blocker.release();
 
