@@ -21,6 +21,9 @@ export function jsonSchemaProblems(schema: unknown, path: string): TFieldProblem
     return [];
   } catch (error) {
     return [{ path, message: `JSON Schema does not compile: ${(error as Error).message}` }];
+  } finally {
+    // ajv caches every schema object it compiles; a check must not grow the cache on every save.
+    ajv.removeSchema(schema);
   }
 }
 
