@@ -2,16 +2,18 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TInventory } from "@/lib/contracts/inventory";
-import { DEFAULT_TIER, type TConsequence } from "@/lib/contracts/registry-enums";
 import { canonicalJson } from "../../audit/hash-chain";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
-import { tierBelow } from "../derive-workflow-risk";
+import type { TSessionUser } from "../../auth/current-user";
+import { AppError } from "../../errors";
+import { checkGrantsMeetConsequence } from "../catalog/check-grants-meet-consequence";
+import { recomputeWorkflowSensitivity } from "../catalog/recompute-workflow-sensitivity";
 import { jsonSchemaProblems } from "../json-schema";
 
 export type TTally = { created: number; updated: number; unchanged: number };
-type TContext = { tx: TTx; actor: TAuditActor; problems: TFieldProblem[] };
+type TContext = { tx: TTx; actor: TAuditActor; user: TSessionUser; problems: TFieldProblem[] };
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
@@ -35,6 +37,7 @@ async function importDataClasses({ tx, actor }: TContext, rows: TInventory["data
     }
     const saved = await tx.dataClass.upsert({ where: { key: row.key }, create: row, update: row });
     await recordAuditEvent(tx, actor, { action: "catalog.data_class.changed", target: { type: "data_class", id: saved.id }, data: { before, after: row } });
+    if (before && before.sensitivity !== row.sensitivity) await recomputeWorkflowSensitivity({ tx, dataClassId: saved.id });
     tally[before ? "updated" : "created"]++;
   }
   return tally;
@@ -67,27 +70,36 @@ async function importModels({ tx, actor }: TContext, rows: TInventory["models"])
   return tally;
 }
 
-async function importTools({ tx, actor, problems }: TContext, rows: TInventory["tools"]): Promise<TTally> {
+async function importTools({ tx, actor, user, problems }: TContext, rows: TInventory["tools"]): Promise<TTally> {
   const tally: TTally = { created: 0, updated: 0, unchanged: 0 };
   for (const [i, row] of rows.entries()) {
     const schemaProblems = jsonSchemaProblems(row.argumentSchema, `tools.${i}.argumentSchema`);
     problems.push(...schemaProblems);
-    const existing = await tx.tool.findUnique({ where: { key: row.key }, include: { allowlisted: { include: { workflow: { select: { key: true } } } } } });
+    const existing = await tx.tool.findUnique({ where: { key: row.key } });
     const before = existing && { key: existing.key, name: existing.name, system: existing.system, consequence: existing.consequence, argumentSchema: existing.argumentSchema };
     if (before && same(before, row)) {
       tally.unchanged++;
       continue;
     }
-    const floor = DEFAULT_TIER[row.consequence as TConsequence];
-    const below = (existing?.allowlisted ?? []).filter((g) => tierBelow(g.tier, floor)).map((g) => g.workflow.key);
-    if (below.length) {
-      problems.push({ path: `tools.${i}.consequence`, message: `${below.join(", ")} grant ${row.key} below ${floor}, the least ${row.consequence} needs; raise their tiers first` });
-    }
-    if (schemaProblems.length || below.length) continue;
+    const consequenceProblems = existing && before?.consequence !== row.consequence ? await grantProblems({ tx, user, toolId: existing.id, row, at: `tools.${i}` }) : [];
+    problems.push(...consequenceProblems);
+    if (schemaProblems.length || consequenceProblems.length) continue;
     const data = { ...row, argumentSchema: row.argumentSchema as Prisma.InputJsonObject };
     const saved = await tx.tool.upsert({ where: { key: row.key }, create: data, update: data });
     await recordAuditEvent(tx, actor, { action: "catalog.tool.changed", target: { type: "tool", id: saved.id }, data: { before, after: row } });
     tally[before ? "updated" : "created"]++;
   }
   return tally;
+}
+
+/** The catalog's own consequence check, its refusal reported as a problem at this row instead. */
+async function grantProblems(options: { tx: TTx; user: TSessionUser; toolId: string; row: TInventory["tools"][number]; at: string }): Promise<TFieldProblem[]> {
+  const { tx, user, toolId, row, at } = options;
+  try {
+    await checkGrantsMeetConsequence({ tx, user, toolId, toolKey: row.key, consequence: row.consequence });
+    return [];
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== "conflict") throw error;
+    return (error.fieldProblems ?? []).map((p) => ({ path: `${at}.consequence`, message: p.message }));
+  }
 }

@@ -42,7 +42,7 @@ export async function importInventoryCsv(options: { tx: TTx; actor: TAuditActor;
     throw refuse(problems.length, problems);
   }
   try {
-    return await importInventory({ tx: options.tx, actor: options.actor, inventory: parsed.data, format: "csv" });
+    return await importInventory({ tx: options.tx, actor: options.actor, user: options.user, inventory: parsed.data, format: "csv" });
   } catch (error) {
     if (!(error instanceof AppError) || !error.fieldProblems) throw error;
     const problems = error.fieldProblems.map((p) => toCsvProblem(p, merged.rowOf));

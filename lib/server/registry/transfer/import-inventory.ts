@@ -4,6 +4,7 @@ import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TImportResult, TInventory } from "@/lib/contracts/inventory";
 import { modelRef } from "@/lib/contracts/registry";
 import { recordAuditEvent } from "../../audit/record-audit-event";
+import type { TSessionUser } from "../../auth/current-user";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { importCatalog } from "./import-catalog";
@@ -25,22 +26,19 @@ function duplicateProblems(inventory: TInventory): TFieldProblem[] {
  * Applies a whole inventory in the caller's transaction, or nothing: every row is checked, every
  * problem is reported by row and field, and any problem rolls the whole import back.
  */
-export async function importInventory(options: { tx: TTx; actor: TAuditActor; inventory: TInventory; format: "json" | "csv" }): Promise<TImportResult> {
+export async function importInventory(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  inventory: TInventory;
+  format: "json" | "csv";
+}): Promise<TImportResult> {
   const { tx, actor, inventory } = options;
   const problems = duplicateProblems(inventory);
   if (problems.length) throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
-  const catalog = await importCatalog({ tx, actor, problems }, inventory);
+  const catalog = await importCatalog({ tx, actor, user: options.user, problems }, inventory);
   const workflows = await importWorkflows({ tx, actor, problems }, inventory.workflows);
   if (problems.length) throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
-  if (catalog.dataClasses.updated) {
-    // A data class's new sensitivity moves the derived maximum of every workflow that declares it.
-    await tx.$executeRaw`
-      UPDATE workflows w SET max_sensitivity = s.top
-      FROM (SELECT w2.id, (SELECT max(dc.sensitivity) FROM workflow_data_classes wdc
-              JOIN data_classes dc ON dc.id = wdc.data_class_id WHERE wdc.workflow_id = w2.id) AS top
-            FROM workflows w2) s
-      WHERE s.id = w.id AND w.max_sensitivity IS DISTINCT FROM s.top`;
-  }
   const tallies = { ...catalog, workflows };
   const pick = (k: "created" | "updated" | "unchanged") => Object.fromEntries(Object.entries(tallies).map(([name, t]) => [name, t[k]]));
   const result = { created: pick("created"), updated: pick("updated"), unchanged: pick("unchanged") };

@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 const snapshot = () => runAudited(db, (tx) => exportInventory({ tx, user: admin }));
-const importJson = (inventory: TInventory) => runAudited(db, (tx) => importInventory({ tx, actor, inventory, format: "json" }), { timeout: 60_000 });
+const importJson = (inventory: TInventory) => runAudited(db, (tx) => importInventory({ tx, actor, user: admin, inventory, format: "json" }), { timeout: 60_000 });
 const importCsv = (entity: "data-classes" | "allowlist" | "raci", csv: string) =>
   runAudited(db, (tx) => importInventoryCsv({ tx, actor, user: admin, entity, csv }), { timeout: 60_000 });
 

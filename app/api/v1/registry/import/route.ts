@@ -11,6 +11,6 @@ export const { GET, POST, PUT, PATCH, DELETE } = methods({
     audit: "registry.imported",
     maxBodyBytes: 20 * 1024 * 1024,
     transactionTimeoutMs: 120_000,
-    handler: ({ body, tx, actor }) => importInventory({ tx, actor, inventory: body, format: "json" }),
+    handler: ({ body, tx, actor, who }) => importInventory({ tx, actor, user: who, inventory: body, format: "json" }),
   }),
 });
