@@ -86,6 +86,24 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event("token.revoked", z.object({ prefix: z.string() })),
   event("registry.imported", z.object({ format: z.enum(["json", "csv"]), counts: z.record(z.string(), z.number().int()) })),
   event("shadow_workflow.registered", z.object({ key: z.string(), workflowId: z.string() })),
+  // Kill switches: engaging is one person's call; release is requested and confirmed by two.
+  event("killswitch.engaged", z.object({ scope: z.string(), target: z.string(), reason: z.string() })),
+  event("killswitch.release_requested", z.object({ scope: z.string(), target: z.string(), reason: z.string() })),
+  event("killswitch.released", z.object({ scope: z.string(), target: z.string(), reason: z.string(), requestedById: z.string() })),
+  // Approvals: requested by an automation, decided by people, or closed by the clock or a halt.
+  event(
+    "approval.requested",
+    z.object({ workflowKey: z.string(), tool: z.string(), tier: z.string(), argumentsHash: z.string(), approvalsRequired: z.number().int(), expiresAt: z.string() }),
+  ),
+  event(
+    "approval.voted",
+    z.object({ vote: z.enum(["APPROVE", "DENY"]), reason: z.string(), breakGlass: z.boolean(), incidentRef: z.string().nullable() }),
+  ),
+  event("approval.decided", z.object({ status: z.enum(["APPROVED", "DENIED"]), reason: z.string(), breakGlass: z.boolean() })),
+  event("approval.escalated", z.object({ expiresAt: z.string() })),
+  event("approval.expired", z.object({ expiresAt: z.string() })),
+  event("approval.cancelled", z.object({ reason: z.string() })),
+  event("webhook.endpoint.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
 ]);
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type TAuditAction = TAuditEvent["action"];

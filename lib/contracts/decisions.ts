@@ -17,6 +17,8 @@ export const ZDecisionRequest = z.object({
   /** Keys of the data classes this call touches. */
   dataClasses: z.array(ZCatalogKey).max(50, "Name at most 50 data classes").default([]),
   model: ZModelRef,
+  /** An approval granted for exactly these arguments: a T2/T3 call passes rule 9 with it, once. */
+  approvalId: z.uuid("Send the approval id as a UUID").optional(),
 });
 export type TDecisionRequest = z.input<typeof ZDecisionRequest>;
 export type TDecisionRequestInput = z.output<typeof ZDecisionRequest>;
@@ -24,6 +26,7 @@ export type TDecisionRequestInput = z.output<typeof ZDecisionRequest>;
 /** Every reason code, with the PRODUCT.md rule that produces it: the rule order is the evaluation order. */
 export const RULE_OF_REASON = {
   kill_switch_engaged: 1,
+  kill_switch_state_unknown: 1,
   workflow_not_active: 2,
   token_environment_mismatch: 2,
   tool_not_allowed: 3,
@@ -38,6 +41,13 @@ export const RULE_OF_REASON = {
   rate_limited: 7,
   policy_forbids: 8,
   approval_required: 9,
+  approval_granted: 9,
+  approval_pending: 9,
+  approval_not_found: 9,
+  approval_arguments_mismatch: 9,
+  approval_denied: 9,
+  approval_expired: 9,
+  approval_already_used: 9,
   allowed: 10,
 } as const;
 export type TDecisionReasonCode = keyof typeof RULE_OF_REASON;
@@ -83,6 +93,9 @@ export const ZDecisionResponse = z.discriminatedUnion("outcome", [
     tier: z.enum(["T2", "T3"]),
     /** Distinct approvers needed: 1 for T2, 2 for T3. */
     approvalsRequired: z.union([z.literal(1), z.literal(2)]),
+    /** The request people decide; wait on `GET /api/v1/approvals/{id}`, then decide again with it. */
+    approvalId: z.uuid().optional(),
+    approvalExpiresAt: z.iso.datetime().optional(),
   }),
 ]);
 export type TDecisionResponse = z.infer<typeof ZDecisionResponse>;

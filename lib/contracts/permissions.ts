@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "changes:review",
   "approvals:read",
   "approvals:decide",
+  "approvals:break_glass",
+  "webhooks:manage",
   "killswitch:read",
   "killswitch:engage",
   "killswitch:release",
@@ -42,6 +44,8 @@ const SECURITY: TPermission[] = [
   "registry:import",
   "changes:review",
   "approvals:decide",
+  "approvals:break_glass",
+  "webhooks:manage",
   "killswitch:engage",
   "killswitch:release",
 ];
