@@ -12,6 +12,8 @@ const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
 const config = env();
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+// The run-time gate and the console share one port (lib/server/http/front-door.ts).
+const SERVE = ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"];
 
 async function authSecret(): Promise<string> {
   if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
@@ -75,7 +77,8 @@ async function main(): Promise<void> {
     }
 
     const origin = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
-    const child = run([NEXT_BIN, dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], {
+    const child = run([...SERVE, ...(dev ? ["--dev"] : [])], {
+      NODE_ENV: dev ? "development" : "production",
       DATABASE_URL: database.url,
       NEXTAUTH_URL: origin,
       NEXTAUTH_SECRET: await authSecret(),

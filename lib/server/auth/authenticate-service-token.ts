@@ -6,32 +6,22 @@ import type { TServicePrincipal } from "../authz/principal";
 import { hashServiceToken, looksLikeServiceToken } from "./service-token-secret";
 
 // Recording every use would put a write on the hot path; a minute's resolution is enough.
-const LAST_USED_RESOLUTION_MS = 60_000;
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Resolves a bearer token to its workflow; refuses unknown, revoked, expired or under-scoped tokens. */
-export async function authenticateServiceToken(options: {
-  authorization: string | null;
-  scope: TTokenScope;
-  now?: Date;
-}): Promise<TServicePrincipal> {
-  const now = options.now ?? new Date();
-  const match = /^Bearer\s+(\S+)$/i.exec(options.authorization ?? "");
+export type TServiceTokenRecord = TServicePrincipal & { expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null };
+
+/** The token's hash from an `Authorization` header, or a 401 saying what is wrong with it. */
+export function tokenHashOf(authorization: string | null): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
   const token = match?.[1];
   if (!token) throw new AppError("unauthenticated", "Send the workflow's service token as `Authorization: Bearer tg_…`");
   if (!looksLikeServiceToken(token)) throw new AppError("unauthenticated", "The bearer token is not a Tollgate service token");
-  const found = await db.serviceToken.findUnique({
-    where: { tokenHash: hashServiceToken(token) },
-    include: { workflow: { select: { key: true } } },
-  });
-  if (!found) throw new AppError("unauthenticated", "The service token is not recognised");
-  if (found.revokedAt && found.revokedAt <= now) throw new AppError("unauthenticated", "The service token has been revoked");
-  if (found.expiresAt <= now) throw new AppError("unauthenticated", `The service token expired at ${found.expiresAt.toISOString()}`);
-  if (!found.scopes.includes(options.scope)) {
-    throw new AppError("forbidden", `The service token lacks the ${options.scope.toLowerCase()} scope this route requires`);
-  }
-  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db.serviceToken.update({ where: { id: found.id }, data: { lastUsedAt: now } });
-  }
+  return hashServiceToken(token);
+}
+
+export async function findServiceToken(tokenHash: string): Promise<TServiceTokenRecord | null> {
+  const found = await db.serviceToken.findUnique({ where: { tokenHash }, include: { workflow: { select: { key: true } } } });
+  if (!found) return null;
   return {
     tokenId: found.id,
     prefix: found.prefix,
@@ -39,5 +29,39 @@ export async function authenticateServiceToken(options: {
     workflowKey: found.workflow.key,
     environment: found.environment,
     scopes: found.scopes,
+    expiresAt: found.expiresAt,
+    revokedAt: found.revokedAt,
+    lastUsedAt: found.lastUsedAt,
   };
+}
+
+/** Refuses unknown, revoked, expired or under-scoped tokens with a message that says which. */
+export function checkServiceToken(found: TServiceTokenRecord | null, scope: TTokenScope, now: Date): TServicePrincipal {
+  if (!found) throw new AppError("unauthenticated", "The service token is not recognised");
+  if (found.revokedAt && found.revokedAt <= now) throw new AppError("unauthenticated", "The service token has been revoked");
+  if (found.expiresAt <= now) throw new AppError("unauthenticated", `The service token expired at ${found.expiresAt.toISOString()}`);
+  if (!found.scopes.includes(scope)) {
+    throw new AppError("forbidden", `The service token lacks the ${scope.toLowerCase()} scope this route requires`);
+  }
+  const { tokenId, prefix, workflowId, workflowKey, environment, scopes } = found;
+  return { tokenId, prefix, workflowId, workflowKey, environment, scopes };
+}
+
+export async function touchServiceToken(tokenId: string, now: Date): Promise<void> {
+  await db.serviceToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
+}
+
+/** Resolves a bearer token to its workflow, reading the database (the runtime gate caches instead). */
+export async function authenticateServiceToken(options: {
+  authorization: string | null;
+  scope: TTokenScope;
+  now?: Date;
+}): Promise<TServicePrincipal> {
+  const now = options.now ?? new Date();
+  const found = await findServiceToken(tokenHashOf(options.authorization));
+  const principal = checkServiceToken(found, options.scope, now);
+  if (found && (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
+    await touchServiceToken(found.tokenId, now);
+  }
+  return principal;
 }

@@ -14,6 +14,10 @@ export function checkKillSwitches(options: { killSwitches: TKillSwitchView; work
     ["MODEL", model, `kill switch on model ${model}`],
     ["PROVIDER", provider, `kill switch on provider ${provider}`],
   ];
+  // Nothing fails open: without a live view of the switches, no call can be shown to be unhalted.
+  if (killSwitches.unknown) {
+    return [{ rule: 1, code: "kill_switch_state_unknown", message: `The gate cannot confirm that no kill switch is engaged (${killSwitches.unknown}); retry shortly` }];
+  }
   const reasons: TDecisionReason[] = [];
   for (const [scope, target, label] of scopes) {
     const engaged = killSwitches.engaged({ scope, target });

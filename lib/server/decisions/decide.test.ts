@@ -39,6 +39,14 @@ describe("rule 1: kill switches", () => {
     expect(decision.reasons[0]?.message).toContain(`drill of ${scope.toLowerCase()}`);
   });
 
+  it("denies every call while the engaged set is unknown, instead of failing open", () => {
+    const decision = decideWith({ killSwitches: { engaged: () => null, unknown: "the NOTIFY connection is down" } });
+    expect(decision.outcome).toBe("deny");
+    expect(decision.reasons).toEqual([
+      { rule: 1, code: "kill_switch_state_unknown", message: expect.stringContaining("the NOTIFY connection is down") as unknown as string },
+    ]);
+  });
+
   it("ignores switches on other tools, models and providers", () => {
     const killSwitches = givenKillSwitches([["TOOL", "stripe.refund"], ["MODEL", GPT], ["PROVIDER", "openai"], ["WORKFLOW", "ticket-triage"]]);
     expect(decideWith({ killSwitches }).outcome).toBe("allow");

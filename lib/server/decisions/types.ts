@@ -101,6 +101,8 @@ export type TKillSwitchScope = "GLOBAL" | "WORKFLOW" | "TOOL" | "MODEL" | "PROVI
  */
 export type TKillSwitchView = {
   engaged(options: { scope: TKillSwitchScope; target: string }): { reason: string } | null;
+  /** Why the engaged set is not known right now (e.g. the NOTIFY connection is down); rule 1 then denies. */
+  unknown?: string | null;
 };
 
 export type TRateTake = { ok: true } | { ok: false; retryAfterSeconds: number };

@@ -3,16 +3,19 @@ import { ERROR_STATUS, ERROR_TITLES, problemType, type TErrorCode, type TFieldPr
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-export function problemResponse(options: {
+type TProblemOptions = {
   code: TErrorCode;
   requestId: string;
   instance?: string;
   detail?: string;
   errors?: TFieldProblem[];
   headers?: Record<string, string>;
-}): Response {
+};
+
+/** The RFC 9457 document, shared by Next's route handlers and the runtime's node:http ones. */
+export function problemBody(options: TProblemOptions): TProblem {
   const status = ERROR_STATUS[options.code];
-  const body: TProblem = {
+  return {
     type: problemType(options.code),
     title: ERROR_TITLES[options.code],
     status,
@@ -22,6 +25,11 @@ export function problemResponse(options: {
     ...(options.instance ? { instance: options.instance } : {}),
     ...(options.errors?.length ? { errors: options.errors } : {}),
   };
+}
+
+export function problemResponse(options: TProblemOptions): Response {
+  const status = ERROR_STATUS[options.code];
+  const body = problemBody(options);
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": PROBLEM_CONTENT_TYPE, "x-request-id": options.requestId, ...options.headers },

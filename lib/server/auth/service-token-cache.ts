@@ -1,0 +1,42 @@
+import "server-only";
+import type { TTokenScope } from "@/lib/contracts/tokens";
+import type { TServicePrincipal } from "../authz/principal";
+import { LAST_USED_RESOLUTION_MS, checkServiceToken, findServiceToken, tokenHashOf, touchServiceToken, type TServiceTokenRecord } from "./authenticate-service-token";
+
+/**
+ * Service tokens answered from memory on the run-time path. Any service_tokens change (NOTIFY)
+ * or a lost LISTEN connection empties the cache, so a revocation takes effect as soon as the
+ * notification lands; the owner calls `clear()` for both.
+ */
+export class ServiceTokenCache {
+  private readonly records = new Map<string, Promise<TServiceTokenRecord | null>>();
+  private readonly touched = new Map<string, number>();
+
+  clear(): void {
+    this.records.clear();
+  }
+
+  async authenticate(authorization: string | null, scope: TTokenScope, now = new Date()): Promise<TServicePrincipal> {
+    const hash = tokenHashOf(authorization);
+    let record = this.records.get(hash);
+    if (!record) {
+      record = findServiceToken(hash);
+      this.records.set(hash, record);
+      // A failed lookup must not be remembered as "unknown token".
+      record.catch(() => this.records.delete(hash));
+      // Bounded: junk tokens cannot grow the map without end.
+      if (this.records.size > 10_000) this.records.delete(this.records.keys().next().value as string);
+    }
+    const found = await record;
+    const principal = checkServiceToken(found, scope, now);
+    if (found) this.touch(found, now);
+    return principal;
+  }
+
+  private touch(found: TServiceTokenRecord, now: Date): void {
+    const last = this.touched.get(found.tokenId) ?? found.lastUsedAt?.getTime() ?? 0;
+    if (now.getTime() - last <= LAST_USED_RESOLUTION_MS) return;
+    this.touched.set(found.tokenId, now.getTime());
+    touchServiceToken(found.tokenId, now).catch((error: unknown) => console.error("could not record a token's last use", error));
+  }
+}

@@ -1,0 +1,20 @@
+import "server-only";
+import pg from "pg";
+import { requireDatabaseUrl } from "../env";
+
+const holder = globalThis as unknown as { tollgatePool?: pg.Pool };
+
+/**
+ * Plain `pg` for the run-time gate's hot paths (recording decisions, ingesting events), where
+ * multi-row statements built from arrays beat an ORM round trip per row. Everything else uses Prisma.
+ */
+export function sqlPool(): pg.Pool {
+  holder.tollgatePool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 8, application_name: "tollgate-runtime" });
+  return holder.tollgatePool;
+}
+
+export async function closeSqlPool(): Promise<void> {
+  const pool = holder.tollgatePool;
+  holder.tollgatePool = undefined;
+  await pool?.end();
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import type { TDecisionRequestInput, TDecisionResponse } from "@/lib/contracts/decisions";
+import { ServiceTokenCache } from "../../auth/service-token-cache";
+import type { TServicePrincipal } from "../../authz/principal";
+import type { TDb } from "../../db/client";
+import type { NotificationHub } from "../../db/notifications";
+import { AppError } from "../../errors";
+import { decide } from "../decide";
+import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
+import { decideWithApproval } from "./decide-with-approval";
+import { DecisionLog } from "./decision-log";
+import { decisionRow } from "./decision-row";
+import { KillSwitchBoard } from "./kill-switch-board";
+import { LeasedRateLimiter } from "./leased-rate-limiter";
+import { RegistrySnapshots } from "./registry-snapshots";
+
+const RECENT_MAX = 50_000;
+const cannotRecord = () =>
+  new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
+
+/**
+ * The run-time gate of one app instance: tokens, compiled snapshots and the engaged kill switches
+ * in memory, kept current by NOTIFY; rate limits leased from Postgres; every decision recorded
+ * (T0/T1 by group commit, T2/T3 before the answer).
+ */
+export class RuntimeGate {
+  readonly tokens = new ServiceTokenCache();
+  readonly snapshots: RegistrySnapshots;
+  readonly killSwitches: KillSwitchBoard;
+  readonly rateLimiter: LeasedRateLimiter;
+  readonly decisionLog: DecisionLog;
+  // Answers by decision id, so a retried request gets the recorded answer instead of a second decision.
+  private readonly recent = new Map<string, TDecisionResponse>();
+  private readonly unsubscribe: (() => void)[] = [];
+
+  private constructor(
+    private readonly db: TDb,
+    pool: pg.Pool,
+  ) {
+    this.snapshots = new RegistrySnapshots(db);
+    this.killSwitches = new KillSwitchBoard(db);
+    this.rateLimiter = new LeasedRateLimiter(pool);
+    this.decisionLog = new DecisionLog(pool);
+  }
+
+  static async start(options: { db: TDb; pool: pg.Pool; hub: NotificationHub }): Promise<RuntimeGate> {
+    const gate = new RuntimeGate(options.db, options.pool);
+    const { hub } = options;
+    gate.unsubscribe.push(
+      hub.on("tollgate_registry", (payload) => gate.onRegistryChange(payload)),
+      hub.on("tollgate_killswitch", () => void gate.killSwitches.reload().catch(gate.lostKillSwitches)),
+      hub.onState(({ connected }) => {
+        if (!connected) return gate.killSwitches.markUnknown("the gate lost its NOTIFY connection to Postgres");
+        // Whatever changed while disconnected was not announced: start again from the database.
+        gate.snapshots.invalidate(null);
+        gate.tokens.clear();
+        void gate.killSwitches.reload().catch(gate.lostKillSwitches);
+      }),
+    );
+    await hub.start();
+    await gate.killSwitches.reload();
+    return gate;
+  }
+
+  async stop(): Promise<void> {
+    for (const off of this.unsubscribe) off();
+    await this.decisionLog.flush();
+  }
+
+  async snapshotFor(principal: TServicePrincipal): Promise<TCompiledWorkflowSnapshot> {
+    const snapshot = await this.snapshots.get(principal.workflowId);
+    if (!snapshot) throw new AppError("unauthenticated", "The service token's workflow no longer exists");
+    if (snapshot.environment !== principal.environment) {
+      throw new AppError(
+        "forbidden",
+        `This service token is for ${principal.environment}, but workflow ${snapshot.workflowKey} runs in ${snapshot.environment}; use a ${snapshot.environment} token`,
+      );
+    }
+    return snapshot;
+  }
+
+  async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<TDecisionResponse> {
+    const request = { ...input, decisionId: input.decisionId ?? randomUUID() };
+    const known = this.recent.get(request.decisionId);
+    if (known && known.workflowKey === principal.workflowKey) return known;
+    const snapshot = await this.snapshotFor(principal);
+    if (!this.decisionLog.accepts()) throw cannotRecord();
+
+    let response = await this.evaluate(snapshot, principal, request, now);
+    const durable = response.tier === "T2" || response.tier === "T3";
+    if (!durable) {
+      this.decisionLog.append(decisionRow({ request, response, workflowId: snapshot.workflowId, tokenId: principal.tokenId, approvalId: null }));
+    } else {
+      try {
+        response = await decideWithApproval({ db: this.db, principal, snapshot, request, response, now });
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        console.error("a T2/T3 decision could not be recorded", error);
+        throw cannotRecord();
+      }
+    }
+    this.remember(response);
+    return response;
+  }
+
+  /**
+   * `POST /api/v1/approvals`: the automation asks people first, whatever the tool's tier. Rules
+   * 1–8 still apply (nobody is asked to approve what the gate would deny); returns the request's id.
+   */
+  async requestApproval(principal: TServicePrincipal, input: Omit<TDecisionRequestInput, "decisionId" | "approvalId">, now = Date.now()): Promise<string> {
+    const request = { ...input, decisionId: randomUUID() };
+    const snapshot = await this.snapshotFor(principal);
+    const response = await this.evaluate(snapshot, principal, request, now);
+    if (response.outcome === "deny") {
+      const why = response.reasons.map((r) => `rule ${r.rule} (${r.code}): ${r.message}`).join("; ");
+      throw new AppError("forbidden", `The gate denies this call, so no approval was opened — ${why}`);
+    }
+    const tier = response.tier === "T3" ? "T3" : "T2";
+    const message = `The automation asked for approval before calling ${request.tool}`;
+    const asked: TDecisionResponse = { ...response, outcome: "require_approval", tier, approvalsRequired: tier === "T3" ? 2 : 1, reasons: [{ rule: 9, code: "approval_required", message }] };
+    const answer = await decideWithApproval({ db: this.db, principal, snapshot, request, response: asked, now });
+    if (answer.outcome !== "require_approval" || !answer.approvalId) throw new Error("opening an approval request returned no request");
+    return answer.approvalId;
+  }
+
+  /** The engine, with the rate-limit take (async, cross-instance) done where the engine asks for it. */
+  private async evaluate(snapshot: TCompiledWorkflowSnapshot, principal: TServicePrincipal, request: TDecisionRequestInput, now: number) {
+    let wanted: { key: string; perMinute: number; now: number } | null = null;
+    const options = { snapshot, request, token: principal, killSwitches: this.killSwitches, now };
+    const response = decide({ ...options, rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) } });
+    if (!wanted) return response;
+    const take: TRateTake = await this.rateLimiter.take(wanted);
+    // The engine is deterministic: asking again with the refusal yields exactly its rule-7 answer.
+    return take.ok ? response : decide({ ...options, rateLimiter: { tryTake: () => take } });
+  }
+
+  private remember(response: TDecisionResponse): void {
+    this.recent.set(response.decisionId, response);
+    if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  private onRegistryChange(payload: string): void {
+    let change: { t?: string; w?: string | null } = {};
+    try {
+      change = JSON.parse(payload) as typeof change;
+    } catch {
+      // An unreadable payload still means "something changed": drop everything.
+    }
+    if (change.t === "service_tokens") return this.tokens.clear();
+    this.snapshots.invalidate(change.w ?? null);
+  }
+
+  private readonly lostKillSwitches = (error: unknown) => {
+    console.error("reloading kill switches failed", error);
+    this.killSwitches.markUnknown("the gate could not read the kill switches");
+  };
+}

@@ -1,0 +1,145 @@
+import "server-only";
+import type pg from "pg";
+import { ZRunEvent, type TEventBatchResponse, type TRunEventInput } from "@/lib/contracts/events";
+import type { TServicePrincipal } from "../authz/principal";
+import type { TTx } from "../db/client";
+import { redactSensitiveData } from "../dlp/redact-sensitive-data";
+import { recordShadowSighting } from "../registry/shadow/record-shadow-sighting";
+import { classifyWorkflowKeys } from "./classify-workflow-keys";
+
+type TResult = TEventBatchResponse["results"][number];
+type TAccepted = { index: number; event: TRunEventInput; workflowKey: string; workflowId: string | null };
+
+// Runs first (one row per workflow key × run id), then the events joined to them; the events
+// insert skips ids already stored and bumps its runs' counters in the same statement.
+const UPSERT_RUNS = `
+  INSERT INTO runs (id, workflow_id, workflow_key, external_id, status, started_at, last_event_at, event_count)
+  SELECT gen_random_uuid(), r.workflow_id, r.workflow_key, r.external_id, 'RUNNING', r.first_at, r.last_at, 0
+  FROM json_to_recordset($1::json) AS r(workflow_id uuid, workflow_key text, external_id text, first_at timestamptz, last_at timestamptz)
+  ON CONFLICT (workflow_key, external_id) DO UPDATE SET started_at = LEAST(runs.started_at, EXCLUDED.started_at)
+  RETURNING id, workflow_key, external_id`;
+
+const INSERT_EVENTS = `
+  WITH stored AS (
+    INSERT INTO run_events (id, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions)
+    SELECT e.id, e.run_id, e.workflow_id, e.type, e.occurred_at, e.tool, e.model, e.decision_id, e.outcome, e.latency_ms, e.data, e.redactions
+    FROM json_to_recordset($1::json) AS e(id uuid, run_id uuid, workflow_id uuid, type text, occurred_at timestamptz, tool text, model text,
+      decision_id uuid, outcome text, latency_ms int, data jsonb, redactions int)
+    ON CONFLICT (id) DO NOTHING
+    RETURNING id, run_id, type, occurred_at, outcome
+  ), counted AS (
+    UPDATE runs r SET
+      event_count = r.event_count + s.n,
+      last_event_at = GREATEST(r.last_event_at, s.last_at),
+      ended_at = COALESCE(s.ended_at, r.ended_at),
+      status = COALESCE(s.status, r.status)
+    FROM (
+      SELECT run_id, count(*)::int AS n, max(occurred_at) AS last_at,
+        max(occurred_at) FILTER (WHERE type = 'run_ended') AS ended_at,
+        CASE WHEN bool_or(type = 'run_ended') THEN
+          CASE WHEN bool_or(type = 'run_ended' AND outcome IN ('failure', 'denied', 'cancelled')) THEN 'FAILED' ELSE 'SUCCEEDED' END
+        END AS status
+      FROM stored GROUP BY run_id
+    ) s WHERE r.id = s.run_id
+  )
+  SELECT id FROM stored`;
+
+/**
+ * Stores one batch: every item validated on its own (a bad item is rejected, the rest are kept),
+ * redacted before it reaches the database, linked to its run, and committed before the answer —
+ * acknowledged means committed. Ids already stored are reported as duplicates, so a retried
+ * batch stores nothing twice. Events naming an unregistered workflow key are kept under that key
+ * and reported as shadow sightings.
+ */
+export async function ingestEvents(options: {
+  db: TTx;
+  pool: pg.Pool;
+  principal: TServicePrincipal;
+  events: readonly unknown[];
+  receivedAt?: Date;
+}): Promise<TEventBatchResponse> {
+  const { pool, principal } = options;
+  const results: TResult[] = [];
+  const valid: { index: number; event: TRunEventInput }[] = [];
+  options.events.forEach((raw, index) => {
+    const parsed = ZRunEvent.safeParse(raw);
+    if (parsed.success) return void valid.push({ index, event: parsed.data });
+    const id = typeof (raw as { id?: unknown } | null)?.id === "string" ? (raw as { id: string }).id : null;
+    const problems = parsed.error.issues.map((issue) => ({ path: [`events`, index, ...issue.path].join("."), message: issue.message }));
+    results.push({ index, id, status: "rejected", problems });
+  });
+
+  const keys = await classifyWorkflowKeys(pool, principal, valid.map((v) => v.event.workflowKey));
+  const accepted: TAccepted[] = [];
+  const repeated: { index: number; id: string }[] = [];
+  const seen = new Set<string>();
+  for (const { index, event } of valid) {
+    if (seen.has(event.id)) {
+      repeated.push({ index, id: event.id });
+      continue;
+    }
+    seen.add(event.id);
+    const workflowKey = event.workflowKey ?? principal.workflowKey;
+    const verdict = keys.get(workflowKey);
+    if (verdict === "other") {
+      const message = `This token reports for workflow ${principal.workflowKey}; workflow ${workflowKey} reports with its own token`;
+      results.push({ index, id: event.id, status: "rejected", problems: [{ path: `events.${index}.workflowKey`, message }] });
+    } else {
+      accepted.push({ index, event, workflowKey, workflowId: verdict === "own" ? principal.workflowId : null });
+    }
+  }
+
+  const stored = accepted.length ? await store(pool, accepted) : new Set<string>();
+  for (const { index, event } of accepted) results.push({ index, id: event.id, status: stored.has(event.id) ? "stored" : "duplicate" });
+  for (const { index, id } of repeated) results.push({ index, id, status: "duplicate" });
+  results.sort((a, b) => a.index - b.index);
+  const count = (status: TResult["status"]) => results.filter((r) => r.status === status).length;
+  for (const [key, verdict] of keys) {
+    if (verdict !== "shadow") continue;
+    const tool = accepted.find((a) => a.workflowKey === key && a.event.tool)?.event.tool ?? null;
+    await recordShadowSighting({ tx: options.db, key, tool });
+  }
+  return { stored: count("stored"), duplicates: count("duplicate"), rejected: count("rejected"), results };
+}
+
+async function store(pool: pg.Pool, accepted: TAccepted[]): Promise<Set<string>> {
+  const runs = new Map<string, { workflow_id: string | null; workflow_key: string; external_id: string; first_at: string; last_at: string }>();
+  for (const { event, workflowKey, workflowId } of accepted) {
+    const key = `${workflowKey}\u0000${event.runId}`;
+    const run = runs.get(key);
+    if (!run) runs.set(key, { workflow_id: workflowId, workflow_key: workflowKey, external_id: event.runId, first_at: event.occurredAt, last_at: event.occurredAt });
+    else if (Date.parse(event.occurredAt) < Date.parse(run.first_at)) run.first_at = event.occurredAt;
+  }
+
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const upserted = await client.query<{ id: string; workflow_key: string; external_id: string }>(UPSERT_RUNS, [JSON.stringify([...runs.values()])]);
+    const runIds = new Map(upserted.rows.map((row) => [`${row.workflow_key}\u0000${row.external_id}`, row.id]));
+    const rows = accepted.map(({ event, workflowKey, workflowId }) => {
+      const redacted = redactSensitiveData({ value: event.data });
+      return {
+        id: event.id,
+        run_id: runIds.get(`${workflowKey}\u0000${event.runId}`),
+        workflow_id: workflowId,
+        type: event.type,
+        occurred_at: event.occurredAt,
+        tool: event.tool ?? null,
+        model: event.model ?? null,
+        decision_id: event.decisionId ?? null,
+        outcome: event.outcome ?? null,
+        latency_ms: event.latencyMs ?? null,
+        data: redacted.value,
+        redactions: redacted.count,
+      };
+    });
+    const inserted = await client.query<{ id: string }>(INSERT_EVENTS, [JSON.stringify(rows)]);
+    await client.query("COMMIT");
+    return new Set(inserted.rows.map((row) => row.id));
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
