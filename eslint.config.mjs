@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 // The one-way import rules of shared/STYLE.md, enforced:
 //   app → components → lib/client → lib/contracts
 //   app → lib/server/http → lib/server/<domain> → lib/server/{authz,audit,db} → lib/contracts
-const DOMAINS = ["users", "registry", "decisions", "approvals", "killswitch", "events", "scorecard"];
+const DOMAINS = ["users", "registry", "decisions", "approvals", "killswitch", "events", "scorecard", "webhooks"];
 const INFRA = ["audit", "authz", "db", "dlp"];
 
 const NO_UI = { group: ["@/app/*", "**/app/**", "@/components/*", "**/components/**"], message: "lib never imports app or components" };

@@ -11,6 +11,9 @@ import "./styles/workflows.css";
 import "./styles/catalog.css";
 import "./styles/changes.css";
 import "./styles/transfer.css";
+import "./styles/approvals.css";
+import "./styles/killswitch.css";
+import "./styles/webhooks.css";
 
 export const metadata: Metadata = {
   title: { default: "Tollgate", template: "%s · Tollgate" },

@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly TNavItem[] = [
   { label: "Approvals", href: "/approvals", permission: "approvals:read" },
   { label: "Kill switches", href: "/kill-switches", permission: "killswitch:read" },
   { label: "Audit log", href: "/audit", permission: "audit:read" },
+  { label: "Webhooks", href: "/webhooks", permission: "webhooks:manage" },
   { label: "Users", href: "/admin/users", permission: "users:manage" },
 ];
 

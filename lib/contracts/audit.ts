@@ -90,6 +90,7 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event("killswitch.engaged", z.object({ scope: z.string(), target: z.string(), reason: z.string() })),
   event("killswitch.release_requested", z.object({ scope: z.string(), target: z.string(), reason: z.string() })),
   event("killswitch.released", z.object({ scope: z.string(), target: z.string(), reason: z.string(), requestedById: z.string() })),
+  event("killswitch.release_withdrawn", z.object({ scope: z.string(), target: z.string() })),
   // Approvals: requested by an automation, decided by people, or closed by the clock or a halt.
   event(
     "approval.requested",
@@ -104,6 +105,9 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event("approval.expired", z.object({ expiresAt: z.string() })),
   event("approval.cancelled", z.object({ reason: z.string() })),
   event("webhook.endpoint.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
+  // Deliveries an operator asked for by hand: each sends a signed request to the endpoint's URL.
+  event("webhook.test.sent", z.object({ deliveryId: z.string() })),
+  event("webhook.delivery.retried", z.object({ deliveryId: z.string(), event: z.string(), attempts: z.number().int() })),
 ]);
 export type TAuditEvent = z.infer<typeof ZAuditEvent>;
 export type TAuditAction = TAuditEvent["action"];

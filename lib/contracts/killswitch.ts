@@ -5,8 +5,10 @@ export type TKillSwitchScope = z.infer<typeof ZKillSwitchScope>;
 
 const ZReason = z.string().trim().min(3, "Give a reason of at least 3 characters").max(2000, "Use at most 2,000 characters");
 
+export const ZKillSwitchIdParams = z.object({ id: z.uuid("Not a kill switch id") });
+
 /**
- * Engage a halt. Target: omitted for GLOBAL; a workflow key, tool key, model ref
+ * Engage a halt. Target: omitted (or "*") for GLOBAL; a workflow key, tool key, model ref
  * (provider/model/version) or provider name for the other scopes.
  */
 export const ZEngageKillSwitch = z
@@ -20,10 +22,25 @@ export const ZEngageKillSwitch = z
     if (value.scope === "GLOBAL" && value.target && value.target !== "*") ctx.addIssue({ code: "custom", path: ["target"], message: "A GLOBAL kill switch has no target" });
   });
 export type TEngageKillSwitch = z.input<typeof ZEngageKillSwitch>;
+export type TEngageKillSwitchInput = z.output<typeof ZEngageKillSwitch>;
 
 /** First SECURITY person asks to release; a second one confirms (two-person rule). */
 export const ZRequestKillSwitchRelease = z.object({ reason: ZReason });
+export type TRequestKillSwitchRelease = z.infer<typeof ZRequestKillSwitchRelease>;
 export const ZConfirmKillSwitchRelease = z.object({ reason: ZReason.optional() });
+export type TConfirmKillSwitchRelease = z.infer<typeof ZConfirmKillSwitchRelease>;
+
+export const KILL_SWITCH_HISTORY_DEFAULT = 50;
+
+/** Engaged switches are always listed in full; `limit` bounds the released history. */
+export const ZKillSwitchQuery = z.object({
+  state: z.enum(["engaged", "released", "all"]).default("engaged"),
+  limit: z.coerce.number().int().min(1).max(500).default(KILL_SWITCH_HISTORY_DEFAULT),
+});
+export type TKillSwitchQuery = z.input<typeof ZKillSwitchQuery>;
+export type TKillSwitchQueryInput = z.output<typeof ZKillSwitchQuery>;
+
+const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
 export const ZKillSwitchView = z.object({
   id: z.uuid(),
@@ -31,14 +48,29 @@ export const ZKillSwitchView = z.object({
   target: z.string(),
   reason: z.string(),
   engagedAt: z.iso.datetime(),
-  engagedBy: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+  engagedBy: ZPerson,
   releaseRequestedAt: z.iso.datetime().nullable(),
-  releaseRequestedBy: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  releaseRequestedBy: ZPerson.nullable(),
   releaseReason: z.string().nullable(),
   releasedAt: z.iso.datetime().nullable(),
-  releasedBy: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  releasedBy: ZPerson.nullable(),
+  /** The halted workflow of a WORKFLOW switch, when the caller may read it: its runbook is the manual fallback. */
+  workflow: z.object({ id: z.uuid(), key: z.string(), name: z.string(), runbook: z.string() }).nullable(),
 });
 export type TKillSwitchView = z.infer<typeof ZKillSwitchView>;
+
+/** Engaged switches first (newest first), then released ones (most recently released first). */
+export const ZKillSwitchList = z.object({ killSwitches: z.array(ZKillSwitchView), asOf: z.iso.datetime() });
+export type TKillSwitchList = z.infer<typeof ZKillSwitchList>;
+
+/** What the engage form offers this person: the scopes they may halt and the registry's targets for each. */
+export type TKillSwitchTargets = {
+  scopes: TKillSwitchScope[];
+  workflows: { key: string; name: string; status: string }[];
+  tools: { key: string; name: string }[];
+  models: { ref: string; status: string }[];
+  providers: string[];
+};
 
 /** A kill switch as an automation sees it on the stream: what is halted and why. */
 export const ZKillSwitchState = z.object({

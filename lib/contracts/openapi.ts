@@ -2,14 +2,18 @@ import { z } from "zod";
 import packageJson from "../../package.json";
 import { API_OPERATIONS, API_TAGS, errorStatusesOf, type TApiOperation, type TOpenApiDocument } from "./api-catalog";
 import * as adminOperations from "./api-catalog/admin-operations";
+import * as approvals from "./approvals";
+import * as approvalsConsole from "./approvals-console";
 import * as audit from "./audit";
 import * as catalog from "./catalog";
 import * as changes from "./changes";
 import * as errors from "./errors";
 import * as inventory from "./inventory";
+import * as killswitch from "./killswitch";
 import * as policies from "./policies";
 import * as tokensAdmin from "./tokens-admin";
 import * as users from "./users";
+import * as webhooks from "./webhooks";
 import * as workflows from "./workflows";
 
 type TJson = Record<string, unknown>;
@@ -23,7 +27,7 @@ const SUCCESS: Record<TApiOperation["status"], string> = {
 };
 
 // Components are named after the contract's export (`ZWorkflowDetail` → `WorkflowDetail`).
-const CONTRACT_MODULES: Record<string, unknown>[] = [audit, catalog, changes, errors, inventory, policies, tokensAdmin, users, workflows, adminOperations];
+const CONTRACT_MODULES: Record<string, unknown>[] = [approvals, approvalsConsole, audit, catalog, changes, errors, inventory, killswitch, policies, tokensAdmin, users, webhooks, workflows, adminOperations];
 
 function contractNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();

@@ -10,6 +10,8 @@ const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   NEXTAUTH_URL: z.url().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  // Encrypts stored webhook secrets; falls back to NEXTAUTH_SECRET. Changing it makes stored secrets unreadable.
+  TOLLGATE_SECRET_KEY: z.string().min(32, "TOLLGATE_SECRET_KEY must be at least 32 characters").optional(),
   AUTH_MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).default(5),
   AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   OIDC_ISSUER: z.url().optional(),

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { ApprovalQueue } from "@/components/approvals/approval-queue";
+import { ApprovalTabs } from "@/components/approvals/approval-tabs";
 import { AccessDenied } from "@/components/console/access-denied";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { ZApprovalQueueQuery } from "@/lib/contracts/approvals-console";
+import { hasPermission } from "@/lib/contracts/permissions";
+import { listApprovalQueue } from "@/lib/server/approvals/list-approval-queue";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
 
 export const metadata: Metadata = { title: "Approvals" };
@@ -9,16 +13,15 @@ export const metadata: Metadata = { title: "Approvals" };
 export default async function ApprovalsPage() {
   const access = await requirePageUser({ path: "/approvals", permission: "approvals:read" });
   if (!access.allowed) return <AccessDenied permission={access.permission} />;
+  const initialPage = await listApprovalQueue({ user: access.user, query: ZApprovalQueueQuery.parse({}) });
   return (
     <>
-      <PageHeader title="Approvals" description="Actions waiting for a person to allow or deny them." />
-      <EmptyState title="No approval requests waiting">
-        <p>
-          When an automation attempts an action whose consequence needs a person (an external email, a permission change, a refund, a
-          delete), the request lands here with its full context: workflow, tool, redacted arguments, data classes, model and the policy
-          reasons. Money movement and destructive actions need two distinct approvers.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Approvals"
+        description="Actions automations may take only once a person allows them. Money movement and destructive actions need two distinct approvers; nobody decides a request of a workflow they own, run or answer for."
+      />
+      <ApprovalTabs current="queue" />
+      <ApprovalQueue initialPage={initialPage} canDecide={hasPermission(access.user.roles, "approvals:decide")} />
     </>
   );
 }

@@ -1,9 +1,12 @@
 import { ADMIN_OPERATIONS } from "./admin-operations";
+import { APPROVAL_OPERATIONS } from "./approval-operations";
 import { CATALOG_OPERATIONS } from "./catalog-operations";
+import { KILLSWITCH_OPERATIONS } from "./killswitch-operations";
 import type { TApiOperation } from "./operation";
 import { REGISTRY_OPERATIONS } from "./registry-operations";
 import { REVIEW_OPERATIONS } from "./review-operations";
 import { WORKFLOW_OPERATIONS } from "./workflow-operations";
+import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
 export { API_TAGS, errorStatusesOf, type TApiMethod, type TApiOperation, type TApiTag } from "./operation";
 export { ZOpenApiDocument, type TOpenApiDocument } from "./admin-operations";
@@ -18,4 +21,7 @@ export const API_OPERATIONS: readonly TApiOperation[] = [
   ...REGISTRY_OPERATIONS,
   ...CATALOG_OPERATIONS,
   ...ADMIN_OPERATIONS,
+  ...APPROVAL_OPERATIONS,
+  ...KILLSWITCH_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
 ];

@@ -13,6 +13,9 @@ export const API_TAGS = {
   registry: "The whole registry as one document: export and all-or-nothing import",
   users: "People, their roles and sign-in lockouts",
   audit: "The hash-chained audit log",
+  approvals: "The approval queue people work: pending requests, votes with reasons, break-glass, the decided history",
+  killswitch: "Kill switches: engaged by one person with a reason, released by two people from Security",
+  webhooks: "Signed webhooks that announce approval events: endpoints, secrets and the delivery log",
   meta: "This description of the API",
 } as const;
 export type TApiTag = keyof typeof API_TAGS;

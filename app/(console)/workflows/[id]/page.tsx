@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/console/access-denied";
+import { HaltedBanner } from "@/components/killswitch/halted-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/workflows/workflow-badges";
 import { WorkflowOverview } from "@/components/workflows/workflow-overview";
@@ -8,6 +9,7 @@ import { WorkflowTabs } from "@/components/workflows/workflow-tabs";
 import { ZWorkflowIdParams } from "@/lib/contracts/workflows";
 import { AppError } from "@/lib/server/errors";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
+import { listWorkflowHalts } from "@/lib/server/killswitch/list-workflow-halts";
 import { assessReadiness } from "@/lib/server/registry/workflows/assess-readiness";
 import { getWorkflow } from "@/lib/server/registry/workflows/get-workflow";
 
@@ -25,6 +27,7 @@ export default async function WorkflowPage({ params }: TProps) {
     throw error;
   });
   const readiness = await assessReadiness({ workflowId: workflow.id });
+  const halts = await listWorkflowHalts({ user: access.user, workflowKey: workflow.key });
   return (
     <>
       <PageHeader
@@ -35,6 +38,7 @@ export default async function WorkflowPage({ params }: TProps) {
           </>
         }
       />
+      <HaltedBanner halts={halts} workflow={workflow} />
       <WorkflowTabs workflowId={workflow.id} current="overview" />
       <WorkflowOverview initialWorkflow={workflow} initialReadiness={readiness} />
     </>

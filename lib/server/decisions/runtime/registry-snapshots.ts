@@ -12,6 +12,7 @@ import { loadEnabledPolicies, loadWorkflowRecord, readRegistryRevision, type TPo
 export class RegistrySnapshots {
   private readonly snapshots = new Map<string, Promise<TCompiledWorkflowSnapshot | null>>();
   private policies: Promise<TPolicyText[]> | null = null;
+  private toolKeys: Promise<Set<string>> | null = null;
 
   constructor(private readonly db: TTx) {}
 
@@ -30,6 +31,14 @@ export class RegistrySnapshots {
     if (workflowId) return void this.snapshots.delete(workflowId);
     this.snapshots.clear();
     this.policies = null;
+    this.toolKeys = null;
+  }
+
+  /** Every tool key in the catalog: a call naming none of them is bad input, not a decision. */
+  catalogToolKeys(): Promise<Set<string>> {
+    const loading = (this.toolKeys ??= this.db.tool.findMany({ select: { key: true } }).then((rows) => new Set(rows.map((row) => row.key))));
+    loading.catch(() => this.toolKeys === loading && (this.toolKeys = null));
+    return loading;
   }
 
   get size(): number {

@@ -69,6 +69,11 @@ export class RuntimeGate {
     await this.decisionLog.flush();
   }
 
+  private async requireCatalogTool(tool: string): Promise<void> {
+    if ((await this.snapshots.catalogToolKeys()).has(tool)) return;
+    throw new AppError("validation_failed", `No tool in the catalog has the key ${tool}`, [{ path: "body.tool", message: `Unknown tool ${tool}: register it in the tool catalog first` }]);
+  }
+
   async snapshotFor(principal: TServicePrincipal): Promise<TCompiledWorkflowSnapshot> {
     const snapshot = await this.snapshots.get(principal.workflowId);
     if (!snapshot) throw new AppError("unauthenticated", "The service token's workflow no longer exists");
@@ -86,6 +91,7 @@ export class RuntimeGate {
     const known = this.recent.get(request.decisionId);
     if (known && known.workflowKey === principal.workflowKey) return known;
     const snapshot = await this.snapshotFor(principal);
+    await this.requireCatalogTool(request.tool);
     if (!this.decisionLog.accepts()) throw cannotRecord();
 
     let response = await this.evaluate(snapshot, principal, request, now);
@@ -112,6 +118,7 @@ export class RuntimeGate {
   async requestApproval(principal: TServicePrincipal, input: Omit<TDecisionRequestInput, "decisionId" | "approvalId">, now = Date.now()): Promise<string> {
     const request = { ...input, decisionId: randomUUID() };
     const snapshot = await this.snapshotFor(principal);
+    await this.requireCatalogTool(request.tool);
     const response = await this.evaluate(snapshot, principal, request, now);
     if (response.outcome === "deny") {
       const why = response.reasons.map((r) => `rule ${r.rule} (${r.code}): ${r.message}`).join("; ");

@@ -1,0 +1,54 @@
+import "server-only";
+import { notificationHub } from "../db/notifications";
+import { parseApprovalNotice } from "./parse-approval-notice";
+
+// Keeps proxies from closing an idle stream, and lets a dead client be noticed.
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * Server-Sent Events for the console: `approval` whenever a request is created or changes, and
+ * `resync` after the database listener reconnected (changes in between were not seen). Ends
+ * when `signal` aborts.
+ */
+export function streamApprovalChanges(options: { signal: AbortSignal }): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const hub = notificationHub();
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const write = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const stopListening = hub.on("tollgate_approval", (payload) => {
+        const notice = parseApprovalNotice(payload);
+        if (notice) send("approval", notice);
+      });
+      const stopState = hub.onState(({ connected }) => connected && send("resync", {}));
+      const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+      stop = () => {
+        clearInterval(heartbeat);
+        stopListening();
+        stopState();
+        options.signal.removeEventListener("abort", onAbort);
+      };
+      const onAbort = () => {
+        stop();
+        try {
+          controller.close();
+        } catch {
+          // Already closed by the client going away.
+        }
+      };
+      options.signal.addEventListener("abort", onAbort);
+      write("retry: 3000\n\n");
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
