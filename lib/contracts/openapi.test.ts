@@ -93,7 +93,8 @@ describe("the OpenAPI document", () => {
   });
 
   it("lists exactly the routes under app/api/v1, with their auth, status and the very schemas they validate with", async () => {
-    expect(await drift(API_OPERATIONS)).toEqual([]);
+    // Runtime operations are served by the front door's node:http routes, which are built from them.
+    expect(await drift(API_OPERATIONS.filter((op) => op.tag !== "runtime"))).toEqual([]);
   });
 
   it("notices a route missing from the catalog, and a catalog entry whose schema is not the route's", async () => {

@@ -7,6 +7,8 @@ import * as approvalsConsole from "./approvals-console";
 import * as audit from "./audit";
 import * as catalog from "./catalog";
 import * as changes from "./changes";
+import * as decisions from "./decisions";
+import * as events from "./events";
 import * as errors from "./errors";
 import * as inventory from "./inventory";
 import * as killswitch from "./killswitch";
@@ -27,7 +29,7 @@ const SUCCESS: Record<TApiOperation["status"], string> = {
 };
 
 // Components are named after the contract's export (`ZWorkflowDetail` → `WorkflowDetail`).
-const CONTRACT_MODULES: Record<string, unknown>[] = [approvals, approvalsConsole, audit, catalog, changes, errors, inventory, killswitch, policies, tokensAdmin, users, webhooks, workflows, adminOperations];
+const CONTRACT_MODULES: Record<string, unknown>[] = [approvals, approvalsConsole, audit, catalog, changes, decisions, errors, events, inventory, killswitch, policies, tokensAdmin, users, webhooks, workflows, adminOperations];
 
 function contractNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();

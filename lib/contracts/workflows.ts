@@ -71,6 +71,13 @@ const ZRaciAssignments = z.array(ZRaciAssignment).max(200);
 const ZName = z.string().trim().min(1, "Enter a name").max(120, "Use at most 120 characters");
 const ZPurpose = z.string().trim().min(1, "Say what the workflow does and why").max(2_000, "Use at most 2,000 characters");
 const ZRunbook = z.string().trim().max(20_000, "Use at most 20,000 characters");
+export const APPROVAL_TIMEOUT_DEFAULT_MINUTES = 60;
+/** How long an approval request waits before it counts as denied; it escalates to Security at half. */
+export const ZApprovalTimeoutMinutes = z
+  .number({ error: "Enter the approval timeout in whole minutes" })
+  .int("Enter whole minutes")
+  .min(1, "Use at least 1 minute")
+  .max(10_080, "Use at most 10,080 minutes (7 days)");
 /** The workflow version the editor saw; a newer one means someone else changed it first. */
 const ZExpectedVersion = z.number({ error: "Send the version you edited" }).int().min(1);
 
@@ -80,6 +87,7 @@ export const ZCreateWorkflow = z.object({
   purpose: ZPurpose,
   environment: ZEnvironment,
   runbook: ZRunbook.default(""),
+  approvalTimeoutMinutes: ZApprovalTimeoutMinutes.default(APPROVAL_TIMEOUT_DEFAULT_MINUTES),
   /** Defaults to the signed-in user; only an ADMIN may name someone else. */
   ownerId: z.uuid("Choose an owner").optional(),
   /** Defaults to the owner as Accountable workflow owner. */
@@ -94,14 +102,15 @@ export const ZUpdateWorkflow = z
     name: ZName.optional(),
     purpose: ZPurpose.optional(),
     runbook: ZRunbook.optional(),
+    approvalTimeoutMinutes: ZApprovalTimeoutMinutes.optional(),
     /** ADMIN only. */
     ownerId: z.uuid("Choose an owner").optional(),
     /** Only while the workflow is a draft. */
     environment: ZEnvironment.optional(),
     expectedVersion: ZExpectedVersion,
   })
-  .refine((i) => [i.name, i.purpose, i.runbook, i.ownerId, i.environment].some((v) => v !== undefined), {
-    message: "Send at least one of name, purpose, runbook, ownerId or environment",
+  .refine((i) => [i.name, i.purpose, i.runbook, i.approvalTimeoutMinutes, i.ownerId, i.environment].some((v) => v !== undefined), {
+    message: "Send at least one of name, purpose, runbook, approvalTimeoutMinutes, ownerId or environment",
     path: ["name"],
   });
 export type TUpdateWorkflow = z.input<typeof ZUpdateWorkflow>;
@@ -148,6 +157,7 @@ const ZToolChoice = z.object({
 export const ZWorkflowDetail = ZWorkflowSummary.extend({
   purpose: z.string(),
   runbook: z.string(),
+  approvalTimeoutMinutes: z.number().int(),
   createdAt: z.string(),
   raci: z.array(z.object({ user: ZPerson, function: ZRaciFunction, role: ZRaciRole })),
   dataClasses: z.array(ZDataClassChoice),

@@ -5,6 +5,7 @@ import { KILLSWITCH_OPERATIONS } from "./killswitch-operations";
 import type { TApiOperation } from "./operation";
 import { REGISTRY_OPERATIONS } from "./registry-operations";
 import { REVIEW_OPERATIONS } from "./review-operations";
+import { RUNTIME_OPERATIONS } from "./runtime-operations";
 import { WORKFLOW_OPERATIONS } from "./workflow-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
@@ -16,6 +17,7 @@ export { ZOpenApiDocument, type TOpenApiDocument } from "./admin-operations";
  * status), so the OpenAPI document built from it cannot drift from what the routes do.
  */
 export const API_OPERATIONS: readonly TApiOperation[] = [
+  ...RUNTIME_OPERATIONS,
   ...WORKFLOW_OPERATIONS,
   ...REVIEW_OPERATIONS,
   ...REGISTRY_OPERATIONS,

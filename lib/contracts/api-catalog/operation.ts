@@ -5,6 +5,7 @@ import type { TTokenScope } from "../tokens";
 export type TApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export const API_TAGS = {
+  runtime: "What automations call around every tool call: decisions, run events, approval waits and the kill-switch stream",
   workflows: "The registry of automations: details, RACI, permissions, readiness, status",
   changes: "Change requests: permission and policy changes that wait for a second person's review",
   tokens: "A workflow's service tokens: created, rotated with overlap, revoked",

@@ -1,26 +1,18 @@
 import "server-only";
-import { z } from "zod";
-import { ZApprovalWaitQuery } from "@/lib/contracts/approvals";
+import { WAIT_FOR_APPROVAL_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
 import { waitForApprovalState } from "../../approvals/wait-for-approval-state";
 import { notFound } from "../../errors";
-import { queryObject } from "../parse-input";
-import { sendJson, validateInput } from "./node-io";
+import { sendJson } from "./node-io";
 import { defineRuntimeRoute } from "./runtime-route";
-
-const ZId = z.uuid("The approval id is a UUID");
 
 /** Long-poll: answers as soon as the request leaves PENDING, or after `waitSeconds` with it still pending. */
 export const getApproval = defineRuntimeRoute({
-  method: "GET",
-  path: "/api/v1/approvals/{id}",
-  scope: "DECIDE",
-  handle: async ({ req, res, url, params, principal, requestId }) => {
-    const id = validateInput(z.object({ id: ZId }), params, "query").id;
-    const { waitSeconds } = validateInput(ZApprovalWaitQuery, queryObject(url), "query");
+  operation: WAIT_FOR_APPROVAL_OPERATION,
+  handle: async ({ res, params, query, principal, requestId }) => {
     const gone = new AbortController();
     res.once("close", () => gone.abort());
-    const state = await waitForApprovalState({ id, workflowId: principal.workflowId, waitSeconds, signal: gone.signal });
-    if (!state) throw notFound(`Approval request ${id} of workflow ${principal.workflowKey}`);
+    const state = await waitForApprovalState({ id: params.id, workflowId: principal.workflowId, waitSeconds: query.waitSeconds, signal: gone.signal });
+    if (!state) throw notFound(`Approval request ${params.id} of workflow ${principal.workflowKey}`);
     if (!gone.signal.aborted) sendJson(res, 200, state, requestId);
   },
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { KILL_SWITCH_STREAM_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
 import type { TKillSwitchStreamState } from "@/lib/contracts/killswitch";
 import type { TKillSwitchChange } from "../../decisions/runtime/kill-switch-board";
 import { defineRuntimeRoute } from "./runtime-route";
@@ -13,9 +14,7 @@ export const LEASE_MS = 3_000;
  * while this instance cannot vouch for the kill-switch state, so clients fail closed.
  */
 export const getKillSwitchStream = defineRuntimeRoute({
-  method: "GET",
-  path: "/api/v1/killswitch/stream",
-  scope: "DECIDE",
+  operation: KILL_SWITCH_STREAM_OPERATION,
   handle: async ({ req, res, principal, requestId, gate }) => {
     const snapshot = await gate.snapshotFor(principal);
     const board = gate.killSwitches;

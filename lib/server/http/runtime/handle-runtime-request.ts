@@ -1,10 +1,12 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RuntimeGate } from "../../decisions/runtime/runtime-gate";
+import { env } from "../../env";
 import { AppError } from "../../errors";
+import { queryObject } from "../parse-input";
 import { getApproval } from "./get-approval";
 import { getKillSwitchStream } from "./get-kill-switch-stream";
-import { requestIdOfNode, sendError } from "./node-io";
+import { readJson, requestIdOfNode, sendError, validateInput } from "./node-io";
 import { postApproval } from "./post-approval";
 import { postDecision } from "./post-decision";
 import { postEvents } from "./post-events";
@@ -16,7 +18,7 @@ type TCompiled = { pattern: RegExp; names: string[]; routes: TRuntimeRoute[] };
 
 function compile(routes: readonly TRuntimeRoute[]): TCompiled[] {
   const byPath = new Map<string, TRuntimeRoute[]>();
-  for (const route of routes) byPath.set(route.path, [...(byPath.get(route.path) ?? []), route]);
+  for (const route of routes) byPath.set(route.operation.path, [...(byPath.get(route.operation.path) ?? []), route]);
   return [...byPath].map(([path, sameRoutes]) => {
     const names: string[] = [];
     const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"));
@@ -24,29 +26,48 @@ function compile(routes: readonly TRuntimeRoute[]): TCompiled[] {
   });
 }
 
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new AppError("bad_request", `The path segment "${segment}" is not valid percent-encoding`);
+  }
+}
+
+async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+  const { operation } = route;
+  const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, operation.scope);
+  const params = operation.params ? validateInput(operation.params, raw, "params") : undefined;
+  const query = operation.query ? validateInput(operation.query, queryObject(url), "query") : undefined;
+  const body = operation.body ? validateInput(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
+  await route.handle({ req, res, url, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
+}
+
 /**
  * The run-time API, served straight from node:http: returns false for any other path so the
- * front door can hand the request to Next. Each route authenticates its token from memory.
+ * front door can hand the request to Next. Tokens are authenticated from memory.
  */
 export function createRuntimeHandler(gate: RuntimeGate): (req: IncomingMessage, res: ServerResponse) => boolean {
   const table = compile(RUNTIME_ROUTES);
   return (req, res) => {
     const url = new URL(req.url ?? "/", "http://runtime.invalid");
-    let match: RegExpExecArray | null = null;
-    const entry = table.find((candidate) => (match = candidate.pattern.exec(url.pathname)) !== null);
-    if (!entry || !match) return false;
-    const found: RegExpExecArray = match;
+    let found: { entry: TCompiled; match: RegExpExecArray } | null = null;
+    for (const entry of table) {
+      const match = entry.pattern.exec(url.pathname);
+      if (match) found = { entry, match };
+    }
+    if (!found) return false;
+    const { entry, match } = found;
     const requestId = requestIdOfNode(req);
-    const route = entry.routes.find((r) => r.method === req.method);
     void (async () => {
       try {
+        const route = entry.routes.find((r) => r.operation.method === req.method);
         if (!route) {
-          const allow = entry.routes.map((r) => r.method).join(", ");
+          const allow = entry.routes.map((r) => r.operation.method).join(", ");
           throw new AppError("method_not_allowed", `${req.method} is not supported here; use ${allow}`, undefined, { allow });
         }
-        const params = Object.fromEntries(entry.names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? "")]));
-        const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, route.scope);
-        await route.handle({ req, res, url, params, principal, requestId, gate });
+        const raw = Object.fromEntries(entry.names.map((name, i) => [name, decodeSegment(match[i + 1] ?? "")]));
+        await serve(gate, route, raw, req, res, url, requestId);
       } catch (error) {
         sendError(res, error, requestId, req);
       }

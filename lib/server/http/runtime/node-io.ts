@@ -72,7 +72,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
   }
 }
 
-export function validateInput<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "query"): T {
+export function validateInput<T>(schema: z.ZodType<T>, value: unknown, where: "body" | "query" | "params"): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new AppError("validation_failed", `The request ${where} has invalid fields`, fieldProblems(parsed.error, where));

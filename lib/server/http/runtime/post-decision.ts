@@ -1,15 +1,9 @@
 import "server-only";
-import { ZDecisionRequest } from "@/lib/contracts/decisions";
-import { env } from "../../env";
-import { readJson, sendJson, validateInput } from "./node-io";
+import { DECIDE_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
+import { sendJson } from "./node-io";
 import { defineRuntimeRoute } from "./runtime-route";
 
 export const postDecision = defineRuntimeRoute({
-  method: "POST",
-  path: "/api/v1/decisions",
-  scope: "DECIDE",
-  handle: async ({ req, res, principal, requestId, gate }) => {
-    const request = validateInput(ZDecisionRequest, await readJson(req, env().MAX_BODY_BYTES), "body");
-    sendJson(res, 200, await gate.decide(principal, request), requestId);
-  },
+  operation: DECIDE_OPERATION,
+  handle: async ({ res, body, principal, requestId, gate }) => sendJson(res, 200, await gate.decide(principal, body), requestId),
 });

@@ -1,21 +1,17 @@
 import "server-only";
-import { ZEventBatch } from "@/lib/contracts/events";
+import { INGEST_EVENTS_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
 import { db } from "../../db/client";
 import { sqlPool } from "../../db/pool";
 import { ingestEvents } from "../../events/ingest-events";
-import { readJson, sendJson, validateInput } from "./node-io";
+import { sendJson } from "./node-io";
 import { defineRuntimeRoute } from "./runtime-route";
 
-/** 1,000 events with prompts and outputs: far more than a decision, still bounded. */
-export const EVENTS_MAX_BODY_BYTES = 8 * 1024 * 1024;
-
 export const postEvents = defineRuntimeRoute({
-  method: "POST",
-  path: "/api/v1/events",
-  scope: "INGEST",
-  handle: async ({ req, res, principal, requestId, gate }) => {
-    const batch = validateInput(ZEventBatch, await readJson(req, EVENTS_MAX_BODY_BYTES), "body");
+  operation: INGEST_EVENTS_OPERATION,
+  // 1,000 events with prompts and outputs: far more than a decision, still bounded.
+  maxBodyBytes: 8 * 1024 * 1024,
+  handle: async ({ res, body, principal, requestId, gate }) => {
     await gate.snapshotFor(principal);
-    sendJson(res, 200, await ingestEvents({ db, pool: sqlPool(), principal, events: batch.events }), requestId);
+    sendJson(res, 200, await ingestEvents({ db, pool: sqlPool(), principal, events: body.events }), requestId);
   },
 });

@@ -66,7 +66,17 @@ describe("createWorkflow", () => {
   it("makes the owner the Accountable workflow owner when no RACI chart is given", async () => {
     const view = await create(owner, basics("default-raci"));
     expect(view.raci).toEqual([{ user: { id: owner.id, name: owner.name, email: owner.email }, function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }]);
-    expect(view).toMatchObject({ maxSensitivity: null, maxTier: null });
+    expect(view).toMatchObject({ maxSensitivity: null, maxTier: null, approvalTimeoutMinutes: 60 });
+  });
+
+  it("records the approval timeout chosen at registration, and refuses one out of bounds", async () => {
+    const view = await create(owner, { ...basics("slow-approvals"), approvalTimeoutMinutes: 240 });
+    expect(view.approvalTimeoutMinutes).toBe(240);
+    const [event] = await auditEventsFor(view.id);
+    expect(event?.data).toMatchObject({ after: { approvalTimeoutMinutes: 240 } });
+    expect(ZCreateWorkflow.safeParse({ ...basics("too-slow"), approvalTimeoutMinutes: 10_081 }).error?.issues).toMatchObject([
+      { path: ["approvalTimeoutMinutes"], message: "Use at most 10,080 minutes (7 days)" },
+    ]);
   });
 
   it("refuses a taken key with 409 on the key field", async () => {

@@ -23,6 +23,7 @@ export async function getWorkflow(options: { user: TSessionUser; id: string; tx?
     ...toWorkflowSummary(row),
     purpose: row.purpose,
     runbook: row.runbook,
+    approvalTimeoutMinutes: row.approvalTimeoutMinutes,
     createdAt: row.createdAt.toISOString(),
     raci: row.raci
       .map((r) => ({ user: r.user, function: r.function, role: r.role }))

@@ -11,6 +11,7 @@ const EDITABLE_SELECT = {
   name: true,
   purpose: true,
   runbook: true,
+  approvalTimeoutMinutes: true,
   environment: true,
   status: true,
   version: true,
@@ -23,6 +24,7 @@ export type TEditableWorkflow = {
   name: string;
   purpose: string;
   runbook: string;
+  approvalTimeoutMinutes: number;
   environment: "DEV" | "STAGING" | "PROD";
   status: "DRAFT" | "ACTIVE" | "PAUSED" | "RETIRED";
   version: number;

@@ -34,6 +34,26 @@ describe("updateWorkflow", () => {
     ]);
   });
 
+  it("sets the approval timeout and audits it with before and after", async () => {
+    const wf = await givenWorkflow({ owner });
+    await expect(update(owner, wf.id, { approvalTimeoutMinutes: 10_080, expectedVersion: 1 })).resolves.toMatchObject({ approvalTimeoutMinutes: 10_080, version: 2 });
+    const events = await auditEventsFor(wf.id);
+    expect(events.map((e) => e.data)).toEqual([{ changes: { approvalTimeoutMinutes: { before: 60, after: 10_080 } }, version: 2 }]);
+  });
+
+  it.each([
+    [0, "Use at least 1 minute"],
+    [10_081, "Use at most 10,080 minutes (7 days)"],
+    [1.5, "Enter whole minutes"],
+  ])("refuses an approval timeout of %s minutes (%s) and changes nothing", async (minutes, message) => {
+    const wf = await givenWorkflow({ owner });
+    const parsed = ZUpdateWorkflow.safeParse({ approvalTimeoutMinutes: minutes, expectedVersion: 1 });
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["approvalTimeoutMinutes", message]]);
+    await expect(update(owner, wf.id, { approvalTimeoutMinutes: minutes, expectedVersion: 1 })).rejects.toThrow();
+    expect(await db.workflow.findUniqueOrThrow({ where: { id: wf.id } })).toMatchObject({ approvalTimeoutMinutes: 60, version: 1 });
+    expect(await auditEventsFor(wf.id)).toEqual([]);
+  });
+
   it("refuses a stale version with a 409 that says what changed since, and loses nothing", async () => {
     const wf = await givenWorkflow({ owner, name: "First" });
     await update(owner, wf.id, { name: "Second", expectedVersion: 1 });

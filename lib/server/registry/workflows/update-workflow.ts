@@ -9,7 +9,7 @@ import { getWorkflow } from "./get-workflow";
 import { lockEditableWorkflow, type TEditableWorkflow } from "./lock-editable-workflow";
 
 type TChanges = Record<string, { before: unknown; after: unknown }>;
-const TEXT_FIELDS = ["name", "purpose", "runbook"] as const;
+const PLAIN_FIELDS = ["name", "purpose", "runbook", "approvalTimeoutMinutes"] as const;
 
 async function ownerChange(tx: TTx, user: TSessionUser, current: TEditableWorkflow, ownerId: string) {
   if (!user.roles.includes("ADMIN")) {
@@ -23,14 +23,14 @@ async function ownerChange(tx: TTx, user: TSessionUser, current: TEditableWorkfl
 }
 
 /**
- * Changes a workflow's name, purpose, runbook, owner (ADMIN only) or environment (drafts only)
+ * Changes a workflow's name, purpose, runbook, approval timeout, owner (ADMIN only) or environment (drafts only)
  * at the version the editor saw; audited as workflow.updated with before and after, version + 1.
  */
 export async function updateWorkflow(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; input: TUpdateWorkflowInput }): Promise<TWorkflowDetail> {
   const { tx, actor, user, id, input } = options;
   const current = await lockEditableWorkflow({ tx, user, id, expectedVersion: input.expectedVersion });
   const changes: TChanges = {};
-  for (const field of TEXT_FIELDS) {
+  for (const field of PLAIN_FIELDS) {
     const value = input[field];
     if (value !== undefined && value !== current[field]) changes[field] = { before: current[field], after: value };
   }
@@ -56,6 +56,7 @@ export async function updateWorkflow(options: { tx: TTx; actor: TAuditActor; use
       ...(changes.name ? { name: input.name } : {}),
       ...(changes.purpose ? { purpose: input.purpose } : {}),
       ...(changes.runbook ? { runbook: input.runbook } : {}),
+      ...(changes.approvalTimeoutMinutes ? { approvalTimeoutMinutes: input.approvalTimeoutMinutes } : {}),
       ...(changes.environment ? { environment: input.environment } : {}),
       ...(owner ? { ownerId: owner.after.id } : {}),
     },

@@ -50,6 +50,7 @@ export const WORKFLOW_DETAIL_SELECT = {
   ...WORKFLOW_SUMMARY_SELECT,
   purpose: true,
   runbook: true,
+  approvalTimeoutMinutes: true,
   createdAt: true,
   raci: { select: { function: true, role: true, user: { select: PERSON_SELECT } } },
   dataClasses: { select: { dataClass: { select: { key: true, name: true, sensitivity: true, tags: true } } } },
