@@ -7,7 +7,9 @@ import { env } from "@/lib/server/env";
 async function main(): Promise<void> {
   const config = env();
   const dev = process.argv.includes("--dev");
-  const door = await startFrontDoor({ port: config.PORT, host: config.HOST, dev });
+  // `--runtime-only`: the run-time API without the console (no build needed), for tests and benches.
+  const console_ = !process.argv.includes("--runtime-only");
+  const door = await startFrontDoor({ port: config.PORT, host: config.HOST, dev, console: console_ });
   console.log(`serving on ${door.url}${dev ? " (development)" : ""}`);
   let stopping = false;
   const stop = async () => {

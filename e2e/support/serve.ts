@@ -1,10 +1,12 @@
 import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "@/lib/server/db/client";
 import { seedDemoData } from "@/prisma/seed";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 import { OIDC_CLIENT, SSO_ROLE_MAP, startOidcProvider } from "./oidc-provider";
+import { E2E_DATABASE_URL_FILE } from "./database";
 import { E2E_APP_PORT, E2E_BASE_URL, E2E_OIDC_ISSUER, E2E_OIDC_PORT } from "./ports";
 
 // Playwright's web server: the built app on its own fresh database, never the quick-start data.
@@ -12,16 +14,22 @@ async function main(): Promise<void> {
   const server = await startTestServer();
   const database = uniqueDatabaseName("tollgate_e2e");
   const databaseUrl = await createMigratedDatabase(server.adminUrl, database);
+  // Journeys that must move time (an approval left to expire) reach the database through this file.
+  await writeFile(E2E_DATABASE_URL_FILE, databaseUrl, { mode: 0o600 });
   const db = createDb(databaseUrl);
   await seedDemoData({ db });
   await db.$disconnect();
   const oidc = await startOidcProvider({ issuer: E2E_OIDC_ISSUER, port: E2E_OIDC_PORT, redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
 
-  const app = spawn(process.execPath, [path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(E2E_APP_PORT)], {
+  // The same front door `npm start` runs: the run-time gate and the console on one port.
+  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "serve.ts")], {
     stdio: "inherit",
     env: {
       ...process.env,
       NODE_ENV: "production",
+      PORT: String(E2E_APP_PORT),
+      // Both stacks: "localhost" may resolve to ::1 or 127.0.0.1 depending on the client.
+      HOST: "::",
       NEXT_TELEMETRY_DISABLED: "1",
       DATABASE_URL: databaseUrl,
       NEXTAUTH_URL: E2E_BASE_URL,
@@ -52,7 +60,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop());
   app.once("exit", (code) => {
     if (!stopping) {
-      console.error(`next start exited with ${code}`);
+      console.error(`the app server exited with ${code}`);
       void stop();
     }
   });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZCatalogKey, ZJsonSchemaObject, ZPermissionSet, ZWorkflowKey } from "./registry";
 import { ZConsequence, ZDataTag, ZEnvironment, ZRaciFunction, ZRaciRole, ZSensitivity, ZWorkflowStatus } from "./registry-enums";
+import { ZApprovalTimeoutMinutes } from "./workflows";
 
 // The whole registry as one portable document: what export writes and import reads.
 export const ZInventoryDataClass = z.object({
@@ -39,6 +40,8 @@ export const ZInventoryWorkflow = z.object({
   status: ZWorkflowStatus.optional(),
   ownerEmail: z.email(),
   runbook: z.string().max(10_000).default(""),
+  /** Left out: a new workflow gets the default, an existing one keeps its own. */
+  approvalTimeoutMinutes: ZApprovalTimeoutMinutes.optional(),
   raci: z.array(z.object({ email: z.email(), function: ZRaciFunction, role: ZRaciRole })).default([]),
   permissions: ZPermissionSet,
 });

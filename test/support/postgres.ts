@@ -9,7 +9,7 @@ import { migrateDatabase } from "@/lib/server/db/migrate";
 
 export type TTestServer = { adminUrl: string; stop: () => Promise<void> };
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once("error", reject);

@@ -17,12 +17,34 @@ export type TRuntimeTestServer = {
   db: TDb;
   door: TFrontDoor;
   /** A fresh token for a demo workflow (support-refunds: T0 zendesk.ticket.read, T2 email.send, T3 stripe.refund). */
-  mintToken(options?: { workflowKey?: string; scopes?: TTokenScope[]; environment?: "DEV" | "STAGING" | "PROD"; expiresAt?: Date }): Promise<string>;
+  mintToken(options?: TMintOptions): Promise<string>;
   user(email: string): Promise<TSessionUser>;
   engage(options: { scope: TKillSwitchScope; target?: string; reason?: string; by?: string }): Promise<string>;
   release(id: string): Promise<void>;
   stop(): Promise<void>;
 };
+
+type TMintOptions = { workflowKey?: string; scopes?: TTokenScope[]; environment?: "DEV" | "STAGING" | "PROD"; expiresAt?: Date };
+
+/** A fresh service token for a demo workflow, stored as the registry would store it. */
+export async function mintServiceToken(db: TDb, options: TMintOptions = {}): Promise<string> {
+  const workflow = await db.workflow.findUniqueOrThrow({ where: { key: options.workflowKey ?? "support-refunds" } });
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@tollgate.local" } });
+  const { token, prefix, tokenHash } = generateServiceToken();
+  await db.serviceToken.create({
+    data: {
+      workflowId: workflow.id,
+      name: `test ${prefix}`,
+      prefix,
+      tokenHash,
+      scopes: options.scopes ?? ["DECIDE", "INGEST", "APPROVE_REQUEST"],
+      environment: options.environment ?? workflow.environment,
+      expiresAt: options.expiresAt ?? new Date(Date.now() + 86_400_000),
+      createdById: admin.id,
+    },
+  });
+  return token;
+}
 
 /**
  * The real run-time gate on this test file's database (a clone of the migrated template), seeded
@@ -43,24 +65,7 @@ export async function startRuntimeTestServer(): Promise<TRuntimeTestServer> {
     url: door.url,
     db,
     door,
-    async mintToken(options = {}) {
-      const workflow = await db.workflow.findUniqueOrThrow({ where: { key: options.workflowKey ?? "support-refunds" } });
-      const admin = await user("admin@tollgate.local");
-      const { token, prefix, tokenHash } = generateServiceToken();
-      await db.serviceToken.create({
-        data: {
-          workflowId: workflow.id,
-          name: `test ${prefix}`,
-          prefix,
-          tokenHash,
-          scopes: options.scopes ?? ["DECIDE", "INGEST", "APPROVE_REQUEST"],
-          environment: options.environment ?? workflow.environment,
-          expiresAt: options.expiresAt ?? new Date(Date.now() + 86_400_000),
-          createdById: admin.id,
-        },
-      });
-      return token;
-    },
+    mintToken: (options) => mintServiceToken(db, options),
     user,
     async engage({ scope, target, reason = "test halt", by = "ciso@tollgate.local" }) {
       const who = await user(by);

@@ -48,9 +48,10 @@ export async function startFrontDoor(options: { port: number; host: string; dev?
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
 
   return {
-    url: `http://${options.host}:${port}`,
+    url: `http://${host}:${port}`,
     gate,
     close: async () => {
       stopSweeper();

@@ -42,6 +42,7 @@ export async function exportInventory(options: { tx: TTx; user: TSessionUser }):
         status: w.status,
         ownerEmail: w.owner.email,
         runbook: w.runbook,
+        approvalTimeoutMinutes: w.approvalTimeoutMinutes,
         raci: w.raci
           .map((r) => ({ email: r.user.email, function: r.function, role: r.role }))
           .sort((a, b) => `${a.function}${a.email}`.localeCompare(`${b.function}${b.email}`)),

@@ -57,7 +57,8 @@ async function importOne(ctx: TContext, row: TInventoryWorkflow, at: string, use
   if (problems.length > before || !ownerId || !resolved) return null;
 
   const raci = row.raci.map((r) => ({ userId: users.get(r.email)!, function: r.function, role: r.role }));
-  const basics = { name: row.name, purpose: row.purpose, environment: row.environment, ownerId, runbook: row.runbook };
+  const timeout = row.approvalTimeoutMinutes === undefined ? {} : { approvalTimeoutMinutes: row.approvalTimeoutMinutes };
+  const basics = { name: row.name, purpose: row.purpose, environment: row.environment, ownerId, runbook: row.runbook, ...timeout };
   if (!existing) {
     const created = await tx.workflow.create({ data: { key: row.key, ...basics, raci: { create: raci } } });
     await writePermissionSet({ tx, workflowId: created.id, resolved });

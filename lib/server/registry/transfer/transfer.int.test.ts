@@ -111,4 +111,18 @@ describe("inventory export and import", () => {
     expect(await problemsOf(importCsv("raci", raci))).toEqual([{ path: "row 2.workflow_key", message: expect.stringMatching(/No workflow/) }]);
     expect(await snapshot()).toEqual(before);
   });
+
+  it("carries each workflow's approval timeout, audited, and keeps it when an import leaves it out", async () => {
+    const inventory = await snapshot();
+    const workflow = inventory.workflows[0]!;
+    expect(workflow.approvalTimeoutMinutes).toBe(60);
+    workflow.approvalTimeoutMinutes = 15;
+    expect((await importJson(inventory)).updated.workflows).toBe(1);
+    const { id } = await db.workflow.findUniqueOrThrow({ where: { key: workflow.key }, select: { id: true } });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: id, action: "workflow.updated" }, orderBy: { seq: "desc" } });
+    expect(event.data).toMatchObject({ changes: { approvalTimeoutMinutes: { before: 60, after: 15 } } });
+    delete workflow.approvalTimeoutMinutes;
+    expect((await importJson(inventory)).unchanged.workflows).toBe(inventory.workflows.length);
+    expect((await snapshot()).workflows[0]).toMatchObject({ key: workflow.key, approvalTimeoutMinutes: 15 });
+  });
 });

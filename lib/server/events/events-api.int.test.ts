@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startRuntimeTestServer, type TRuntimeTestServer } from "@/test/support/runtime-server";
+
+let server: TRuntimeTestServer;
+let token: string;
+
+beforeAll(async () => {
+  server = await startRuntimeTestServer();
+  token = await server.mintToken();
+});
+afterAll(async () => server.stop());
+
+type TBatchAnswer = { stored: number; duplicates: number; rejected: number; results: { index: number; status: string; problems?: { path: string; message: string }[] }[] };
+
+const send = (body: unknown, bearer = token) =>
+  fetch(`${server.url}/api/v1/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+const event = (overrides: Record<string, unknown> = {}) => ({ id: randomUUID(), runId: "run-e1", type: "tool_call", occurredAt: new Date().toISOString(), tool: "zendesk.ticket.read", data: {}, ...overrides });
+const stored = () => server.db.runEvent.count();
+
+describe("POST /api/v1/events", () => {
+  it("stores a batch once: a retried batch adds nothing and reports duplicates", async () => {
+    const events = [event({ type: "run_started", runId: "run-a" }), event({ runId: "run-a" }), event({ type: "run_ended", runId: "run-a", outcome: "success" })];
+    const first = (await (await send({ events })).json()) as TBatchAnswer;
+    expect(first).toMatchObject({ stored: 3, duplicates: 0, rejected: 0 });
+    const before = await stored();
+    const retry = (await (await send({ events })).json()) as TBatchAnswer;
+    expect(retry).toMatchObject({ stored: 0, duplicates: 3, rejected: 0 });
+    expect(await stored()).toBe(before);
+    const run = await server.db.run.findUniqueOrThrow({ where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-a" } } });
+    expect(run).toMatchObject({ eventCount: 3, status: "SUCCEEDED" });
+    expect(run.endedAt).not.toBeNull();
+    expect(await server.db.runEvent.count({ where: { runId: run.id } })).toBe(3);
+  });
+
+  it("redacts credentials and personal data before anything is stored", async () => {
+    const id = randomUUID();
+    const data = { prompt: "Refund jane.doe@example.com, card 4111 1111 1111 1111", output: "used key sk-live-51HxxTESTabcdefghijklmnopqrstuvwx" };
+    await send({ events: [event({ id, data })] });
+    const row = await server.db.runEvent.findUniqueOrThrow({ where: { id } });
+    const text = JSON.stringify(row.data);
+    expect(text).not.toContain("jane.doe@example.com");
+    expect(text).not.toContain("4111 1111 1111 1111");
+    expect(row.redactions).toBeGreaterThanOrEqual(2);
+  });
+
+  it("rejects bad items one by one and keeps the rest", async () => {
+    const good = event();
+    const answer = (await (await send({ events: [good, { ...event(), id: "not-a-uuid" }, { ...event(), type: "teleport" }] })).json()) as TBatchAnswer;
+    expect(answer).toMatchObject({ stored: 1, rejected: 2 });
+    expect(answer.results[1]?.problems?.[0]).toMatchObject({ path: "events.1.id" });
+    expect(answer.results[2]?.problems?.[0]).toMatchObject({ path: "events.2.type" });
+    expect(await server.db.runEvent.findUnique({ where: { id: good.id } })).not.toBeNull();
+  });
+
+  it("records an unregistered workflow key as a shadow workflow, and refuses another registered workflow's key", async () => {
+    const answer = (await (await send({ events: [event({ workflowKey: "invoice-bot-x", tool: "netsuite.bill.pay" }), event({ workflowKey: "ticket-triage" })] })).json()) as TBatchAnswer;
+    expect(answer.results.map((r) => r.status)).toEqual(["stored", "rejected"]);
+    expect(answer.results[1]?.problems?.[0]?.message).toContain("reports with its own token");
+    const shadow = await server.db.shadowWorkflow.findUniqueOrThrow({ where: { key: "invoice-bot-x" } });
+    expect(shadow).toMatchObject({ seenCount: 1, lastTool: "netsuite.bill.pay" });
+  });
+
+  describe("bad batches get a precise problem and store nothing", () => {
+    it.each([
+      ["malformed JSON", () => send("{"), 400, "not valid JSON"],
+      ["an empty batch", () => send({ events: [] }), 400, "at least one event"],
+      ["a batch over 1,000", () => send({ events: Array.from({ length: 1001 }, () => event()) }), 400, "at most 1000 events"],
+      ["no events field", () => send({ items: [] }), 400, "body.events"],
+    ])("%s", async (_what, request, status, text) => {
+      const before = await stored();
+      const res = await request();
+      expect(res.status).toBe(status);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(JSON.stringify(await res.json())).toContain(text);
+      expect(await stored()).toBe(before);
+    });
+
+    it("refuses a token without the ingest scope", async () => {
+      const decideOnly = await server.mintToken({ scopes: ["DECIDE"] });
+      const res = await send({ events: [event()] }, decideOnly);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { detail: string }).detail).toContain("ingest scope");
+    });
+  });
+});
