@@ -134,3 +134,39 @@ describe("POST /api/v1/decisions", () => {
     });
   });
 });
+
+describe("rule 9 with an approval", () => {
+  const refund = { chargeId: "ch_9", amount: 12_000, currency: "USD" };
+  const approve = async (id: string, email: string) => {
+    const { runAudited } = await import("@/lib/server/audit/run-audited");
+    const { voteOnApproval } = await import("@/lib/server/approvals/vote-on-approval");
+    const user = await server.user(email);
+    await runAudited(server.db, (tx) => voteOnApproval(tx, { actor: { type: "user", id: user.id, label: user.email, requestId: null }, user, id, vote: { vote: "APPROVE", reason: "checked the charge" } }));
+  };
+  type TAnswer = { outcome: string; approvalId?: string; reasons: { rule: number; code: string }[] };
+  const ask = async (args: Record<string, unknown>, approvalId?: string) =>
+    (await (await decide({ tool: "stripe.refund", arguments: args, dataClasses: ["payment-cards"], ...(approvalId ? { approvalId } : {}) })).json()) as TAnswer;
+
+  it("allows once with an approval granted for these exact arguments, never for others, never twice", async () => {
+    const opened = await ask(refund);
+    const id = opened.approvalId!;
+    expect((await ask(refund, id)).reasons[0]).toMatchObject({ rule: 9, code: "approval_pending" });
+    await approve(id, "approver@tollgate.local");
+    await approve(id, "approver2@tollgate.local");
+    const larger = await ask({ ...refund, amount: 42_000 }, id);
+    expect(larger).toMatchObject({ outcome: "deny", reasons: [{ rule: 9, code: "approval_arguments_mismatch" }] });
+    expect(await ask(refund, id)).toMatchObject({ outcome: "allow", reasons: [{ rule: 9, code: "approval_granted" }] });
+    expect(await ask(refund, id)).toMatchObject({ outcome: "deny", reasons: [{ rule: 9, code: "approval_already_used" }] });
+  });
+
+  it("opens a request through POST /api/v1/approvals and answers the wait when it is decided", async () => {
+    const res = await post("/api/v1/approvals", { runId: "run-9", tool: "email.send", arguments: { to: "a@example.com", subject: "s", body: "b" }, dataClasses: ["support-tickets"], model: "anthropic/claude-sonnet-4-5/2025-09-29" });
+    expect(res.status).toBe(201);
+    const state = (await res.json()) as { id: string; status: string; approvalsRequired: number };
+    expect(state).toMatchObject({ status: "PENDING", approvalsRequired: 1 });
+    const waiting = fetch(`${server.url}/api/v1/approvals/${state.id}?waitSeconds=20`, { headers: { authorization: `Bearer ${token}` } });
+    await approve(state.id, "approver@tollgate.local");
+    const decided = (await (await waiting).json()) as { status: string };
+    expect(decided.status).toBe("APPROVED");
+  });
+});
