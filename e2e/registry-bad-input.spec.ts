@@ -102,6 +102,25 @@ test("two people saving the same workflow: the second is told what changed, and 
   expect(saved).toMatchObject({ version: 3, name: "Renamed by the administrator", runbook: "Page the billing on-call; refund by hand in Stripe." });
 });
 
+test("an approval timeout out of bounds is refused on its field; a saved one is stated on the overview", async ({ page, playwright }) => {
+  const workflow = await asUser(playwright, DEMO.OWNER, (owner) => createDraftByApi(owner, uniqueKey("e2e-timeout")));
+  await signInByForm(page, DEMO.OWNER);
+  await page.goto(`/workflows/${workflow.id}/edit`);
+  const form = page.getByRole("form", { name: "Workflow details" });
+  const timeout = form.getByLabel("Approval timeout (minutes)");
+  await expect(timeout).toHaveValue("60");
+  await timeout.fill("10081");
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(timeout).toHaveAccessibleDescription(/Use at most 10,080 minutes \(7 days\)/);
+  expect((await readWorkflow(page.request, workflow.id)).approvalTimeoutMinutes).toBe(60);
+
+  await timeout.fill("120");
+  await form.getByRole("button", { name: "Save details" }).click();
+  await expect(form.getByText("Saved (version 2).")).toBeVisible();
+  await page.goto(`/workflows/${workflow.id}`);
+  await expect(page.getByText("Approval requests expire after 120 minutes; escalated to Security at half.")).toBeVisible();
+});
+
 test("two API saves at the same expectedVersion: the second gets 409 saying what changed, and is not half-applied", async ({ request }) => {
   await signInByApi(request, DEMO.OWNER);
   const workflow = await createDraftByApi(request, uniqueKey("e2e-race"));

@@ -178,8 +178,9 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
       await filters.getByLabel("Target").fill(changeId);
       await filters.getByRole("button", { name: "Filter" }).click();
       await expect(reviewer.getByRole("cell", { name: "change_request.approved" })).toBeVisible();
-      await filters.getByLabel("Target").fill(`workflow:${id}`);
-      await filters.getByRole("button", { name: "Filter" }).click();
+      // A deep link opens the log already filtered.
+      await reviewer.goto(`/audit?target=${encodeURIComponent(`workflow:${id}`)}`);
+      await expect(filters.getByLabel("Target")).toHaveValue(`workflow:${id}`);
       const changed = reviewer.getByRole("row").filter({ has: reviewer.getByRole("cell", { name: "workflow.permissions.changed" }) });
       await expect(changed).toHaveCount(1);
       await expect(changed).toContainText("email.send");

@@ -9,8 +9,10 @@ import { AuditFilters } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 import { VerifyChain } from "./verify-chain";
 
-export function AuditLog({ initialPage }: { initialPage: TAuditEventPage }) {
-  const [filters, setFilters] = useState<TAuditFilters>({});
+type TProps = { initialPage?: TAuditEventPage; initialFilters?: TAuditFilters };
+
+export function AuditLog({ initialPage, initialFilters = {} }: TProps) {
+  const [filters, setFilters] = useState<TAuditFilters>(initialFilters);
   const log = useAuditEvents({ filters, initialPage });
   const events = log.data?.pages.flatMap((page) => page.events) ?? [];
   const filtered = Boolean(filters.action || filters.actor || filters.target);

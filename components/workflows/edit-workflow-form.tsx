@@ -7,13 +7,20 @@ import { FormActions } from "@/components/ui/form-actions";
 import { useUpdateWorkflow } from "@/lib/client/workflows/use-update-workflow";
 import { ZEnvironment } from "@/lib/contracts/registry-enums";
 import type { TPerson, TUpdateWorkflow, TWorkflowDetail } from "@/lib/contracts/workflows";
-import { ENVIRONMENT_LABELS } from "./labels";
+import { APPROVAL_TIMEOUT_HINT, ENVIRONMENT_LABELS } from "./labels";
 
-const FIELDS = ["name", "purpose", "runbook", "environment", "ownerId"];
-const valuesOf = (w: TWorkflowDetail) => ({ name: w.name, purpose: w.purpose, runbook: w.runbook, environment: w.environment, ownerId: w.owner.id });
+const FIELDS = ["name", "purpose", "runbook", "approvalTimeoutMinutes", "environment", "ownerId"];
+const valuesOf = (w: TWorkflowDetail) => ({
+  name: w.name,
+  purpose: w.purpose,
+  runbook: w.runbook,
+  approvalTimeoutMinutes: String(w.approvalTimeoutMinutes),
+  environment: w.environment,
+  ownerId: w.owner.id,
+});
 const detailsOf = (w: TWorkflowDetail) => JSON.stringify({ ...valuesOf(w), status: w.status });
 
-/** Name, purpose, runbook; environment while a draft; owner for an ADMIN. Saves only what changed. */
+/** Name, purpose, runbook, approval timeout; environment while a draft; owner for an ADMIN. Saves only what changed. */
 export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDetail; owners: TPerson[] | null }) {
   const update = useUpdateWorkflow(workflow.id);
   const [base, setBase] = useState(workflow);
@@ -39,6 +46,9 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
     if (values.name.trim() !== before.name) input.name = values.name;
     if (values.purpose.trim() !== before.purpose) input.purpose = values.purpose;
     if (values.runbook.trim() !== before.runbook) input.runbook = values.runbook;
+    const minutes = values.approvalTimeoutMinutes.trim();
+    // Blank is sent as not-a-number, so the server names the problem instead of keeping the old value.
+    if (minutes !== before.approvalTimeoutMinutes) input.approvalTimeoutMinutes = minutes ? Number(minutes) : Number.NaN;
     if (values.environment !== before.environment) input.environment = values.environment;
     if (values.ownerId !== before.ownerId) input.ownerId = values.ownerId;
     if (Object.keys(input).length === 1) return setNotice("Nothing to save: no field was changed.");
@@ -99,6 +109,9 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
           )}
         </Field>
       ) : null}
+      <Field id="edit-approval-timeout" label="Approval timeout (minutes)" hint={APPROVAL_TIMEOUT_HINT} error={error?.fieldErrors.approvalTimeoutMinutes}>
+        {(control) => <input {...control} inputMode="numeric" value={values.approvalTimeoutMinutes} onChange={set("approvalTimeoutMinutes")} />}
+      </Field>
       <Field id="edit-purpose" label="Purpose" error={error?.fieldErrors.purpose}>
         {(control) => <textarea {...control} rows={3} value={values.purpose} onChange={set("purpose")} />}
       </Field>

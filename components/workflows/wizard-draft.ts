@@ -1,5 +1,5 @@
 import { DEFAULT_TIER, type TApprovalTier } from "@/lib/contracts/registry-enums";
-import { ZCreateWorkflow, type TCreateWorkflow, type TRaciAssignment, type TWorkflowChoices } from "@/lib/contracts/workflows";
+import { APPROVAL_TIMEOUT_DEFAULT_MINUTES, ZCreateWorkflow, type TCreateWorkflow, type TRaciAssignment, type TWorkflowChoices } from "@/lib/contracts/workflows";
 
 export type TToolDraft = { toolKey: string; tier: TApprovalTier; ratePerMinute: string; amountCap: string; constraints: string };
 
@@ -10,6 +10,7 @@ export type TDraft = {
   purpose: string;
   environment: "DEV" | "STAGING" | "PROD";
   runbook: string;
+  approvalTimeoutMinutes: string;
   ownerId: string;
   raci: TRaciAssignment[];
   dataClassKeys: string[];
@@ -36,6 +37,7 @@ export function initialDraft(options: { ownerId: string; key?: string }): TDraft
     purpose: "",
     environment: "DEV",
     runbook: "",
+    approvalTimeoutMinutes: String(APPROVAL_TIMEOUT_DEFAULT_MINUTES),
     ownerId: options.ownerId,
     raci: [{ userId: options.ownerId, function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }],
     dataClassKeys: [],
@@ -80,6 +82,8 @@ export function validateDraft(draft: TDraft, options: { isAdmin: boolean; selfId
     purpose: draft.purpose,
     environment: draft.environment,
     runbook: draft.runbook,
+    // Blank is not a number: it must not quietly fall back to the default.
+    approvalTimeoutMinutes: draft.approvalTimeoutMinutes.trim() ? Number(draft.approvalTimeoutMinutes) : Number.NaN,
     ...(options.isAdmin && draft.ownerId !== options.selfId ? { ownerId: draft.ownerId } : {}),
     raci: draft.raci,
     permissions: {
@@ -108,6 +112,6 @@ export function stepOf(path: string): TStep {
   if (["ownerId", "raci"].includes(head)) return "people";
   if (["dataClassKeys", "modelRefs"].includes(head)) return "data";
   if (head === "tools") return "tools";
-  if (["key", "name", "purpose", "environment", "runbook"].includes(head)) return "purpose";
+  if (["key", "name", "purpose", "environment", "approvalTimeoutMinutes", "runbook"].includes(head)) return "purpose";
   return "review";
 }

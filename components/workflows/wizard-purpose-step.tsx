@@ -2,7 +2,7 @@
 
 import { Field } from "@/components/ui/field";
 import { ZEnvironment } from "@/lib/contracts/registry-enums";
-import { ENVIRONMENT_LABELS } from "./labels";
+import { APPROVAL_TIMEOUT_HINT, ENVIRONMENT_LABELS } from "./labels";
 import type { TDraft, TErrors } from "./wizard-draft";
 
 type TProps = { draft: TDraft; errors: TErrors; onChange: (patch: Partial<TDraft>) => void };
@@ -25,6 +25,11 @@ export function WizardPurposeStep({ draft, errors, onChange }: TProps) {
               </option>
             ))}
           </select>
+        )}
+      </Field>
+      <Field id="wf-approval-timeout" label="Approval timeout (minutes)" hint={APPROVAL_TIMEOUT_HINT} error={errors.approvalTimeoutMinutes}>
+        {(control) => (
+          <input {...control} inputMode="numeric" value={draft.approvalTimeoutMinutes} onChange={(e) => onChange({ approvalTimeoutMinutes: e.target.value })} />
         )}
       </Field>
       <div className="wizard-wide">

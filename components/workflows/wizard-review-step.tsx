@@ -17,6 +17,8 @@ export function WizardReviewStep({ draft, choices }: { draft: TDraft; choices: T
       <dd>{draft.name || "—"}</dd>
       <dt>Environment</dt>
       <dd>{ENVIRONMENT_LABELS[draft.environment]}</dd>
+      <dt>Approval timeout</dt>
+      <dd>{draft.approvalTimeoutMinutes.trim() ? `${draft.approvalTimeoutMinutes.trim()} minutes` : "—"}</dd>
       <dt>Purpose</dt>
       <dd className="prose">{draft.purpose || "—"}</dd>
       <dt>Owner</dt>

@@ -6,7 +6,7 @@ import { Timestamp } from "@/components/ui/timestamp";
 import { useWorkflow } from "@/lib/client/workflows/use-workflow";
 import { useWorkflowReadiness } from "@/lib/client/workflows/use-workflow-readiness";
 import type { TWorkflowDetail, TWorkflowReadiness } from "@/lib/contracts/workflows";
-import { ENVIRONMENT_LABELS } from "./labels";
+import { approvalExpiryText, ENVIRONMENT_LABELS } from "./labels";
 import { PermissionSummary } from "./permission-summary";
 import { RaciTable } from "./raci-table";
 import { ReadinessPanel } from "./readiness-panel";
@@ -58,6 +58,8 @@ export function WorkflowOverview({ initialWorkflow, initialReadiness }: TProps) 
           <dd>
             <TierBadge tier={workflow.maxTier} />
           </dd>
+          <dt>Approvals</dt>
+          <dd>{approvalExpiryText(workflow.approvalTimeoutMinutes)}</dd>
           <dt>Version</dt>
           <dd>
             {workflow.version} · updated <Timestamp iso={workflow.updatedAt} />
