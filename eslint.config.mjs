@@ -39,4 +39,6 @@ export default defineConfig([
   restrict(["lib/contracts/**"], NO_UI, NO_SERVER, NO_CLIENT, NO_FRAMEWORK, NO_REACT),
   restrict(DOMAINS.map((d) => `lib/server/${d}/**`), NO_UI, NO_FRAMEWORK, NO_HTTP),
   restrict(INFRA.map((d) => `lib/server/${d}/**`), NO_UI, NO_FRAMEWORK, NO_HTTP, NO_DOMAIN),
+  // The SDK runs inside automations: it shares the contracts and nothing of the server or the console.
+  { ...restrict(["sdk/**"], NO_UI, NO_SERVER, NO_CLIENT, NO_FRAMEWORK, NO_REACT), ignores: ["sdk/test-support/**", "sdk/**/*.test.ts"] },
 ]);

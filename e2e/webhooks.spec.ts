@@ -47,11 +47,11 @@ test("Security adds a webhook endpoint, keeps the secret shown once, and a signe
       await form.getByLabel("Name").fill(name);
       await form.getByLabel("URL").fill(receiver.url);
       await form.getByRole("button", { name: "Add endpoint" }).click();
-      const reveal = page.getByLabel(`Signing secret for ${name}`);
+      const reveal = page.getByRole("textbox", { name: `Signing secret for ${name}` });
       await expect(reveal).toHaveValue(/^whsec_/);
       secret = await reveal.inputValue();
       await page.getByRole("button", { name: "I have stored it" }).click();
-      await expect(page.getByLabel(`Signing secret for ${name}`)).toHaveCount(0);
+      await expect(page.getByRole("textbox", { name: `Signing secret for ${name}` })).toHaveCount(0);
       expect(await (await page.request.get("/api/v1/webhooks")).text()).not.toContain(secret);
     });
 
@@ -70,7 +70,7 @@ test("Security adds a webhook endpoint, keeps the secret shown once, and a signe
     await test.step("rotating the secret shows the new one, which no longer matches the old", async () => {
       await page.getByRole("button", { name: `Rotate the secret of ${name}` }).click();
       await page.getByRole("group", { name: `Rotate the secret of ${name}` }).getByRole("button", { name: "Rotate now" }).click();
-      const reveal = page.getByLabel(`Signing secret for ${name}`);
+      const reveal = page.getByRole("textbox", { name: `Signing secret for ${name}` });
       await expect(reveal).toHaveValue(/^whsec_/);
       expect(await reveal.inputValue()).not.toBe(secret);
     });
