@@ -17,6 +17,7 @@ import { LeasedRateLimiter } from "./leased-rate-limiter";
 import { RegistrySnapshots } from "./registry-snapshots";
 
 const RECENT_MAX = 50_000;
+const MAINTENANCE_MS = 5_000;
 const cannotRecord = () =>
   new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
 
@@ -34,6 +35,7 @@ export class RuntimeGate {
   // Answers by decision id, so a retried request gets the recorded answer instead of a second decision.
   private readonly recent = new Map<string, TDecisionResponse>();
   private readonly unsubscribe: (() => void)[] = [];
+  private maintenance: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly db: TDb,
@@ -61,10 +63,13 @@ export class RuntimeGate {
     );
     await hub.start();
     await gate.killSwitches.reload();
+    gate.maintenance = setInterval(() => gate.maintain(hub, options.pool), MAINTENANCE_MS);
+    gate.maintenance.unref();
     return gate;
   }
 
   async stop(): Promise<void> {
+    if (this.maintenance) clearInterval(this.maintenance);
     for (const off of this.unsubscribe) off();
     await this.decisionLog.flush();
   }
@@ -146,6 +151,12 @@ export class RuntimeGate {
   private remember(response: TDecisionResponse): void {
     this.recent.set(response.decisionId, response);
     if (this.recent.size > RECENT_MAX) this.recent.delete(this.recent.keys().next().value as string);
+  }
+
+  /** Retries a failed kill-switch read (decisions deny meanwhile) and drops spent rate-limit windows. */
+  private maintain(hub: NotificationHub, pool: pg.Pool): void {
+    if (this.killSwitches.unknown && hub.connected) void this.killSwitches.reload().catch(this.lostKillSwitches);
+    pool.query("DELETE FROM rate_limit_windows WHERE window_start < now() - interval '2 minutes'").catch((error: unknown) => console.error("pruning rate-limit windows failed", error));
   }
 
   private onRegistryChange(payload: string): void {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRuntimeTestServer, type TRuntimeTestServer } from "@/test/support/runtime-server";
+import { until } from "@/test/support/until";
 
 let server: TRuntimeTestServer;
 let token: string;
@@ -75,6 +76,8 @@ describe("GET /api/v1/killswitch/stream", () => {
 
   it("includes the switches already engaged when a client connects", async () => {
     const id = await server.engage({ scope: "PROVIDER", target: "anthropic", reason: "provider incident" });
+    // A client connecting in the instant before the NOTIFY lands hears of it as an `engaged` event instead.
+    await until(() => server.door.gate.killSwitches.engaged({ scope: "PROVIDER", target: "anthropic" }), { what: "the engage to land" });
     const stream = await openStream();
     const first = await stream.next();
     expect((first.data.engaged as { id: string }[]).map((s) => s.id)).toEqual([id]);
