@@ -286,7 +286,10 @@ CREATE FUNCTION tollgate_notify_kill_switch() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM nextval('registry_revision');
-  PERFORM pg_notify('tollgate_killswitch', json_build_object('id', NEW.id, 'released', NEW.released_at IS NOT NULL)::text);
+  -- The whole switch travels with the notification, so every instance applies it without a query.
+  PERFORM pg_notify('tollgate_killswitch', json_build_object(
+    'id', NEW.id, 'released', NEW.released_at IS NOT NULL, 'scope', NEW.scope, 'target', NEW.target,
+    'reason', left(NEW.reason, 2000), 'engagedAt', to_char(NEW.engaged_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text);
   RETURN NULL;
 END;
 $$;

@@ -1,9 +1,19 @@
 import "server-only";
-import type { TKillSwitchState } from "@/lib/contracts/killswitch";
+import { z } from "zod";
+import { ZKillSwitchState, type TKillSwitchState } from "@/lib/contracts/killswitch";
 import type { TTx } from "../../db/client";
 import type { TCompiledWorkflowSnapshot, TKillSwitchScope, TKillSwitchView } from "../types";
 
 export type TKillSwitchChange = { type: "engaged" | "released"; switch: TKillSwitchState };
+
+const ZKillSwitchNotice = ZKillSwitchState.extend({ released: z.boolean() });
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
 
 const keyOf = (scope: TKillSwitchScope, target: string) => `${scope} ${target}`;
 
@@ -17,6 +27,8 @@ export class KillSwitchBoard implements TKillSwitchView {
   private byKey = new Map<string, TKillSwitchState>();
   private readonly listeners = new Set<(change: TKillSwitchChange) => void>();
   private reloading: Promise<void> | null = null;
+  /** Counts notifications applied, so a reload that read the table before one of them does not undo it. */
+  private applied = 0;
   private reloadAgain = false;
   unknown: string | null = "the kill-switch state has not been loaded yet";
 
@@ -33,6 +45,23 @@ export class KillSwitchBoard implements TKillSwitchView {
 
   markUnknown(why: string): void {
     this.unknown = why;
+  }
+
+  /**
+   * Applies the switch a NOTIFY carries at once — no query between an engage committing and this
+   * instance denying — then reloads to reconcile anything the notification could not say.
+   */
+  applyNotification(payload: string): Promise<void> {
+    const parsed = ZKillSwitchNotice.safeParse(safeJson(payload));
+    if (parsed.success && !this.unknown) {
+      const { released, ...state } = parsed.data;
+      const next = new Map(this.byId);
+      if (released) next.delete(state.id);
+      else next.set(state.id, state);
+      this.replace(next);
+      this.applied += 1;
+    }
+    return this.reload();
   }
 
   /** Coalesces bursts: at most one reload in flight, and one more after it if asked meanwhile. */
@@ -72,18 +101,24 @@ export class KillSwitchBoard implements TKillSwitchView {
   }
 
   private async load(): Promise<void> {
+    const appliedBefore = this.applied;
     const rows = await this.db.killSwitch.findMany({
       where: { releasedAt: null },
       select: { id: true, scope: true, target: true, reason: true, engagedAt: true },
       orderBy: { engagedAt: "asc" },
     });
-    const next = new Map(rows.map((row) => [row.id, { ...row, engagedAt: row.engagedAt.toISOString() } satisfies TKillSwitchState]));
+    // A notification applied meanwhile is newer than these rows; the reload it queued reconciles.
+    if (this.applied !== appliedBefore && !this.unknown) return;
+    this.replace(new Map(rows.map((row) => [row.id, { ...row, engagedAt: row.engagedAt.toISOString() } satisfies TKillSwitchState])));
+    this.unknown = null;
+  }
+
+  private replace(next: Map<string, TKillSwitchState>): void {
     const changes: TKillSwitchChange[] = [];
     for (const [id, state] of next) if (!this.byId.has(id)) changes.push({ type: "engaged", switch: state });
     for (const [id, state] of this.byId) if (!next.has(id)) changes.push({ type: "released", switch: state });
     this.byId = next;
     this.byKey = new Map([...next.values()].map((state) => [keyOf(state.scope, state.target), state]));
-    this.unknown = null;
     for (const change of changes) for (const listener of this.listeners) listener(change);
   }
 }
