@@ -20,7 +20,9 @@ const QUEUE_SELECT = {
   escalatedAt: true,
   expiresAt: true,
   workflow: { select: { id: true, key: true, name: true, environment: true } },
-  _count: { select: { votes: { where: { vote: "APPROVE" } } } },
+  // Read for the page's rows only (a second query by approval id). A `_count` here joins an
+  // aggregate of every approval ever cast, so the page would slow down as the history grows.
+  votes: { where: { vote: "APPROVE" }, select: { userId: true } },
 } satisfies Prisma.ApprovalRequestSelect;
 
 /** The signed-in person's queue: what they may decide, soonest deadline first, a page at a time. */
@@ -52,9 +54,9 @@ export async function listApprovalQueue(options: {
   const last = items.at(-1);
   const decidesAnytime = decidesBeforeEscalation(user.roles);
   return {
-    items: items.map(({ _count, ...row }) => ({
+    items: items.map(({ votes, ...row }) => ({
       ...row,
-      approvals: _count.votes,
+      approvals: votes.length,
       createdAt: row.createdAt.toISOString(),
       escalateAt: row.escalateAt.toISOString(),
       escalatedAt: row.escalatedAt?.toISOString() ?? null,
