@@ -18,7 +18,7 @@ const INSERT = `INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL
  */
 export class DecisionLog {
   private buffer: TDecisionRow[] = [];
-  private flushing: Promise<void> | null = null;
+  private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
 
@@ -30,8 +30,8 @@ export class DecisionLog {
 
   append(row: TDecisionRow): void {
     this.buffer.push(row);
-    if (this.buffer.length >= FLUSH_ROWS) this.flushInBackground();
-    else this.timer ??= setTimeout(() => this.flushInBackground(), FLUSH_INTERVAL_MS);
+    if (this.buffer.length >= FLUSH_ROWS) this.writeInBackground();
+    else this.schedule(FLUSH_INTERVAL_MS);
   }
 
   /** Writes one row now, for decisions that must be durable before they are answered. */
@@ -41,12 +41,18 @@ export class DecisionLog {
 
   /** Resolves when everything appended so far is committed (or rejects with the error that stopped it). */
   async flush(): Promise<void> {
+    for (;;) {
+      if (this.writing) await this.writing;
+      else if (this.buffer.length) await this.writeBatch();
+      else return;
+    }
+  }
+
+  private writeBatch(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    while (this.flushing) await this.flushing;
-    if (!this.buffer.length) return;
     const batch = this.buffer.splice(0, FLUSH_ROWS);
-    this.flushing = this.pool
+    const writing = this.pool
       .query(INSERT, [JSON.stringify(batch)])
       .then(() => {
         this.failures = 0;
@@ -57,14 +63,26 @@ export class DecisionLog {
         throw error;
       })
       .finally(() => {
-        this.flushing = null;
-        if (this.buffer.length) this.timer ??= setTimeout(() => this.flushInBackground(), this.retryDelay());
+        this.writing = null;
+        if (this.buffer.length >= FLUSH_ROWS && !this.failures) this.writeInBackground();
+        else if (this.buffer.length) this.schedule(this.retryDelay());
       });
-    await this.flushing;
+    this.writing = writing;
+    return writing;
   }
 
-  private flushInBackground(): void {
-    this.flush().catch((error: unknown) => console.error(`recording ${this.buffer.length} decisions failed; retrying`, error));
+  // One writer at a time: rows appended during a write go in the next batch. (Starting a flush
+  // per append while one is in flight piled up waiters that all woke on every batch.)
+  private writeInBackground(): void {
+    if (this.writing) return;
+    this.writeBatch().catch((error: unknown) => console.error(`recording ${this.buffer.length} decisions failed; retrying`, error));
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      this.writeInBackground();
+    }, delayMs);
   }
 
   get pending(): number {

@@ -9,9 +9,20 @@ const LEASE_SHARE = 10;
 type TLocal = { windowStart: number; leased: number; taken: number; exhausted: boolean; pending: Promise<void> | null };
 
 /**
+ * Where in the minute this key's windows start (FNV-1a of the key). Windows all starting at :00
+ * made every instance lease quota for every busy key at once, each lease a commit: with thousands
+ * of keys, decisions stalled for seconds at each minute. Staggered, the leases spread evenly.
+ */
+function phaseOf(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % WINDOW_MS;
+}
+
+/**
  * Per workflow × tool limits that hold across app instances. Postgres keeps, per key and fixed
- * one-minute window, how much quota has been handed out; an instance leases a slice, answers from
- * it in memory, and asks again when it runs out. The sum of leases never exceeds the limit, so no
+ * one-minute window (starting at the key's own phase), how much quota has been handed out; an
+ * instance leases a slice, answers from it in memory, and asks again when it runs out. The sum of leases never exceeds the limit, so no
  * instance mix can pass more than `perMinute` calls in a window; once Postgres says the window is
  * spent, the instance refuses locally until the window ends.
  */
@@ -22,7 +33,8 @@ export class LeasedRateLimiter {
 
   async take(options: { key: string; perMinute: number; now: number }): Promise<TRateTake> {
     const { key, perMinute, now } = options;
-    const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    const phase = phaseOf(key);
+    const windowStart = Math.floor((now - phase) / WINDOW_MS) * WINDOW_MS + phase;
     const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
     let state = this.local.get(key);
     if (!state || state.windowStart !== windowStart) {

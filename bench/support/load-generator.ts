@@ -1,0 +1,127 @@
+import { HttpConnection, type TResponse, type TTarget } from "./http-connection";
+import { Samples } from "./samples";
+
+/** The next request to send; `tag` groups its latency (e.g. "T0/T1" vs "T2/T3"). */
+export type TNextRequest = (i: number) => { bytes: Buffer; tag?: string };
+
+export type TLoadResult = {
+  /** Answers that arrived inside the measured window, per second. */
+  perSecond: number;
+  /** Every answer by status, including those still in flight when the window closed. */
+  statuses: Map<number, number>;
+  errors: number;
+  /** Milliseconds: closed loop from send; open loop from the scheduled send (queueing included). */
+  latency: Samples;
+  /** Open loop only: from the moment the request was written (service time without queueing). */
+  service: Samples;
+  byTag: Map<string, Samples>;
+};
+
+type TRun = { target: TTarget; connections: number; durationMs: number; next: TNextRequest; onResponse?: (response: TResponse, tag: string | undefined, latencyMs: number) => void };
+
+function collector(run: TRun) {
+  const result: TLoadResult = { perSecond: 0, statuses: new Map(), errors: 0, latency: new Samples(), service: new Samples(), byTag: new Map() };
+  const record = (response: TResponse, tag: string | undefined, latencyMs: number) => {
+    result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
+    run.onResponse?.(response, tag, latencyMs);
+    result.latency.add(latencyMs);
+    if (tag) {
+      let samples = result.byTag.get(tag);
+      if (!samples) result.byTag.set(tag, (samples = new Samples()));
+      samples.add(latencyMs);
+    }
+  };
+  return { result, record };
+}
+
+/**
+ * Closed loop: each of `connections` keep-alive connections sends its next request as soon as
+ * the previous answer arrived, for `durationMs`: the most the server answers at this concurrency.
+ */
+export async function runClosedLoop(run: TRun): Promise<TLoadResult> {
+  const { result, record } = collector(run);
+  let sent = 0;
+  let inWindow = 0;
+  const started = performance.now();
+  const deadline = started + run.durationMs;
+  const loop = async () => {
+    const connection = new HttpConnection(run.target);
+    try {
+      while (performance.now() < deadline) {
+        const { bytes, tag } = run.next(sent++);
+        const at = performance.now();
+        try {
+          const response = await connection.send(bytes);
+          const now = performance.now();
+          record(response, tag, now - at);
+          if (now <= deadline) inWindow += 1;
+        } catch {
+          result.errors += 1;
+        }
+      }
+    } finally {
+      connection.close();
+    }
+  };
+  await Promise.all(Array.from({ length: run.connections }, loop));
+  result.perSecond = inWindow / (run.durationMs / 1000);
+  return result;
+}
+
+/**
+ * Open loop: requests are due at a fixed rate whatever the server does (so a stall shows up as
+ * latency instead of silently slowing the sender); a due request waits for a free connection.
+ * Latency counts from when the request was due.
+ */
+export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TLoadResult> {
+  const { result, record } = collector(run);
+  const free = Array.from({ length: run.connections }, () => new HttpConnection(run.target));
+  const all = [...free];
+  const due: number[] = [];
+  const total = Math.floor((run.perSecond * run.durationMs) / 1000);
+  let scheduled = 0;
+  let issued = 0;
+  let done = 0;
+  let inWindow = 0;
+  const started = performance.now();
+  const deadline = started + run.durationMs;
+
+  return new Promise((resolve) => {
+    const finish = () => {
+      for (const connection of all) connection.close();
+      result.perSecond = inWindow / (run.durationMs / 1000);
+      resolve(result);
+    };
+    const dispatch = () => {
+      while (due.length && free.length) {
+        const dueAt = due.shift() ?? 0;
+        const connection = free.pop() as HttpConnection;
+        const { bytes, tag } = run.next(issued++);
+        const sentAt = performance.now();
+        connection.send(bytes).then(
+          (response) => {
+            const now = performance.now();
+            record(response, tag, now - dueAt);
+            result.service.add(now - sentAt);
+            if (now <= deadline) inWindow += 1;
+          },
+          () => (result.errors += 1),
+        ).finally(() => {
+          done += 1;
+          free.push(connection);
+          if (done === total) finish();
+          else dispatch();
+        });
+      }
+    };
+    const tick = () => {
+      const now = performance.now();
+      const owed = Math.min(total, Math.floor(((now - started) * run.perSecond) / 1000));
+      for (; scheduled < owed; scheduled++) due.push(started + (scheduled * 1000) / run.perSecond);
+      dispatch();
+      if (scheduled < total) setTimeout(tick, 1);
+    };
+    if (total === 0) finish();
+    else tick();
+  });
+}
