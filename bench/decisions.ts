@@ -5,7 +5,7 @@ import { createMigratedDatabase, startTestServer, uniqueDatabaseName } from "@/t
 import { withNextBuild } from "./support/build-lock";
 import { rawRequest, type TResponse, type TTarget } from "./support/http-connection";
 import { runClosedLoop, runOpenLoop, type TLoadResult, type TNextRequest } from "./support/load-generator";
-import { residentKb, startAppServer, startBareServer, watchPeakRss, type TServer } from "./support/processes";
+import { residentKb, SERVER_FLAGS, startAppServer, startBareServer, watchPeakRss, type TServer } from "./support/processes";
 import { pick, random } from "./support/random";
 import { int, ms, spread, Tally, verdict } from "./support/report";
 import { median } from "./support/samples";
@@ -16,14 +16,14 @@ import { seedBenchRegistry, type TBenchWorkflow } from "./support/seed-bench-reg
 // decision recorded — beside a Next.js route handler returning constant JSON and a bare node:http
 // server, measured by the same load generator in the same run. The app runs as `npm start` does
 // (scripts/serve.ts, NODE_ENV=production) in its own process; the load generator runs here.
-// Run: npx tsx --conditions=react-server bench/decisions.ts   (BENCH_CPU_PROF=<dir> profiles the server)
+// Run: npx tsx --conditions=react-server bench/decisions.ts   (BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=<dir>" profiles the server)
 const WORKFLOWS = 1_000;
 const TOOLS_PER_WORKFLOW = 20;
 const CONNECTIONS = 32;
 const ROUNDS = 5;
 const LATENCY_ROUNDS = 3;
 const ROUND_MS = 5_000;
-const WARMUP_MS = 10_000;
+const WARMUP_MS = 20_000;
 const GATED_SHARE = 0.05;
 const [APP_PORT, BARE_PORT] = [3231, 3232];
 
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       const [routine, gated] = [workflows[0]?.routine.length ?? 0, workflows[0]?.gated.length ?? 0];
       console.log(`node ${process.version}, ${os.cpus().length} cores; ${int(WORKFLOWS)} ACTIVE PROD workflows × ${TOOLS_PER_WORKFLOW} tools (${routine} T0/T1 + ${gated} T2/T3) over a 200-tool catalog, one token each, ${int(await db.policy.count())} custom policies; seeded in ${seconds.toFixed(1)} s`);
-      console.log(`app: scripts/serve.ts (gate + console, NODE_ENV=production) in its own process; load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`);
+      console.log(`app: scripts/serve.ts (gate + console, NODE_ENV=production${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}) in its own process; load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`);
 
       const app = await startAppServer({ databaseUrl, port: APP_PORT, console: true });
       servers.push(app);
@@ -115,10 +115,10 @@ async function main(): Promise<void> {
       }
       const rate = (c: TCase) => median(throughput.get(c) ?? []);
       const [nextRate, bareRate] = [rate(cases[1]!), rate(cases[2]!)];
-      console.log(`throughput, closed loop, ${CONNECTIONS} connections: answers/s, median (min–max) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s`);
+      console.log(`throughput, closed loop, ${CONNECTIONS} connections: answers/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s`);
       for (const c of cases) {
         const ratios = c === decisions ? `   ${(rate(c) / nextRate).toFixed(1)}x the Next.js handler, ${((100 * rate(c)) / bareRate).toFixed(0)}% of bare node:http` : "";
-        console.log(`  ${c.label.padEnd(50)} ${spread(throughput.get(c) ?? []).padStart(26)}${ratios}`);
+        console.log(`  ${c.label.padEnd(50)} ${spread(throughput.get(c) ?? []).padStart(44)}${ratios}`);
       }
       console.log(`  target ≥ 5,000 decisions/s: ${verdict(rate(decisions) >= 5_000)}\n`);
 
@@ -138,9 +138,9 @@ async function main(): Promise<void> {
           loop.service99.push(result.service.percentile(99));
         }
       }
-      console.log(`latency, open loop at half the throughput: median (min–max) of ${LATENCY_ROUNDS} rounds of ${ROUND_MS / 1000} s, from when each request was due (queueing included); service p99: from when it was written`);
+      console.log(`latency, open loop at half the throughput: median (each round in order) of ${LATENCY_ROUNDS} rounds of ${ROUND_MS / 1000} s, from when each request was due (queueing included); service p99: from when it was written`);
       for (const loop of openLoops) {
-        console.log(`  ${loop.label.padEnd(50)} at ${int(loop.perSecond).padStart(6)}/s   p50 ${ms(median(loop.p50)).padStart(8)}   p99 ${spread(loop.p99, ms).padStart(28)}   service p99 ${ms(median(loop.service99))}`);
+        console.log(`  ${loop.label.padEnd(50)} at ${int(loop.perSecond).padStart(6)}/s   p50 ${ms(median(loop.p50)).padStart(8)}   p99 ${spread(loop.p99, ms).padStart(36)}   service p99 ${ms(median(loop.service99))}`);
       }
       const decisionP99 = median(openLoops[0]?.p99 ?? []);
       console.log(`  target p99 ≤ 10 ms: ${verdict(decisionP99 <= 10)}\n`);

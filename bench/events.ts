@@ -6,7 +6,7 @@ import { getDb, type TDb } from "@/lib/server/db/client";
 import { seedDemoData } from "@/prisma/seed";
 import { createMigratedDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 import { HttpConnection, rawRequest } from "./support/http-connection";
-import { startAppServer, type TServer } from "./support/processes";
+import { SERVER_FLAGS, startAppServer, type TServer } from "./support/processes";
 import { int, ms, spread, verdict } from "./support/report";
 import { eventBatch } from "./support/run-events";
 import { median, Samples } from "./support/samples";
@@ -16,7 +16,7 @@ import { median, Samples } from "./support/samples";
 // zero loss: rows stored = events acknowledged. Beside a plain `pg` multi-row INSERT of the same
 // rows (same columns, no validation or redaction) from this process, at the same concurrency, in
 // interleaved rounds. The app runs in its own process (the run-time API of scripts/serve.ts).
-// Run: npx tsx --conditions=react-server bench/events.ts   (BENCH_CPU_PROF=<dir> profiles the server)
+// Run: npx tsx --conditions=react-server bench/events.ts   (BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=<dir>" profiles the server)
 const BATCH = 500;
 const SENDERS = 4;
 const ROUNDS = 3;
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     const sample = eventBatch(BATCH);
     const bytes = JSON.stringify({ events: sample }).length;
     console.log(`node ${process.version}, ${os.cpus().length} cores; batches of ${BATCH} events (${int(bytes / BATCH)} bytes of JSON each on average, ${int(bytes / 1024)} KiB per batch; 1 in 8 quotes an e-mail, phone or card number), ${SENDERS} concurrent senders`);
-    console.log(`app: the run-time API (scripts/serve.ts without the console) in its own process; senders and the pg baseline: this process\n`);
+    console.log(`app: the run-time API (scripts/serve.ts without the console${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}) in its own process; senders and the pg baseline: this process\n`);
 
     const warmUp = await gateRound(app, tokens); // JIT, token cache, snapshot
     const gate: TRound[] = [];
@@ -136,9 +136,9 @@ async function main(): Promise<void> {
     }
     const rates = (rounds: TRound[]) => rounds.map((r) => r.perSecond);
     const batchP = (rounds: TRound[], p: number) => median(rounds.map((r) => r.batchMs.percentile(p)));
-    console.log(`events/s, median (min–max) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s; time per batch p50 / p99`);
-    console.log(`  ${"POST /api/v1/events (validate, redact, link runs, commit)".padEnd(58)} ${spread(rates(gate)).padStart(26)}   batch ${ms(batchP(gate, 50))} / ${ms(batchP(gate, 99))}   ${((100 * median(rates(gate))) / median(rates(plain))).toFixed(0)}% of the baseline`);
-    console.log(`  ${"baseline: plain pg multi-row INSERT of the same rows".padEnd(58)} ${spread(rates(plain)).padStart(26)}   batch ${ms(batchP(plain, 50))} / ${ms(batchP(plain, 99))}`);
+    console.log(`events/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s; time per batch p50 / p99`);
+    console.log(`  ${"POST /api/v1/events (validate, redact, link runs, commit)".padEnd(58)} ${spread(rates(gate)).padStart(34)}   batch ${ms(batchP(gate, 50))} / ${ms(batchP(gate, 99))}   ${((100 * median(rates(gate))) / median(rates(plain))).toFixed(0)}% of the baseline`);
+    console.log(`  ${"baseline: plain pg multi-row INSERT of the same rows".padEnd(58)} ${spread(rates(plain)).padStart(34)}   batch ${ms(batchP(plain, 50))} / ${ms(batchP(plain, 99))}`);
     console.log(`  target ≥ 20,000 events/s: ${verdict(median(rates(gate)) >= 20_000)}\n`);
 
     await app.stop();

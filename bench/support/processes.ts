@@ -24,17 +24,18 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+/** Extra node flags for the app under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(/\s+/).filter(Boolean);
+
 /**
  * The app under test in its own process (its own event loop and core, apart from the load
- * generator): `scripts/serve.ts` as `npm start` runs it, or the run-time API alone. With
- * BENCH_CPU_PROF=<dir> the server writes a V8 CPU profile there when it stops.
+ * generator): `scripts/serve.ts` as `npm start` runs it, or the run-time API alone.
  */
 export async function startAppServer(options: { databaseUrl: string; port: number; console: boolean }): Promise<TServer> {
   const host = "127.0.0.1";
   const url = `http://${host}:${options.port}`;
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const script = options.console ? "scripts/serve.ts" : "bench/support/serve-runtime.ts";
-  const child = spawn(process.execPath, [...profile, "--conditions=react-server", "--import", "tsx", script], {
+  const child = spawn(process.execPath, [...SERVER_FLAGS, "--conditions=react-server", "--import", "tsx", script], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,

@@ -4,9 +4,9 @@ export const int = (n: number): string => Math.round(n).toLocaleString("en");
 export const ms = (n: number): string => `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;
 export const verdict = (ok: boolean): string => (ok ? "PASS" : "FAIL");
 
-/** "median (min–max)" of per-round figures. */
+/** The median of per-round figures, then every round in order (a trend across rounds shows). */
 export function spread(values: readonly number[], format: (n: number) => string = int): string {
-  return `${format(median(values))} (${format(Math.min(...values))}–${format(Math.max(...values))})`;
+  return `${format(median(values))} (${values.map(format).join(", ")})`;
 }
 
 /** Tallies labels (e.g. decision outcomes) and prints them as shares. */
