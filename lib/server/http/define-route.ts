@@ -9,11 +9,10 @@ import { runAudited } from "../audit/run-audited";
 import { actorOf, type TPrincipal, type TServicePrincipal } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { env } from "../env";
-import { AppError } from "../errors";
 import type { TSessionUser } from "../auth/current-user";
 import { authenticateSession } from "./authenticate-session";
 import { queryObject, readJsonBody, validate } from "./parse-input";
-import { problemResponse } from "./problem";
+import { problemOf, problemResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
 type TAuthMode = "session" | "token" | "public";
@@ -106,19 +105,5 @@ async function authenticate(spec: TAuth, request: Request, requestId: string, pa
 }
 
 export function errorResponse(error: unknown, requestId: string, instance: string, method: string): Response {
-  if (error instanceof AppError) {
-    return problemResponse({
-      code: error.code,
-      requestId,
-      instance,
-      detail: error.detail,
-      ...(error.fieldProblems ? { errors: error.fieldProblems } : {}),
-      ...(error.headers ? { headers: error.headers } : {}),
-    });
-  }
-  // Unexpected: the log gets the details, the caller only the request id to quote.
-  console.error(
-    JSON.stringify({ level: "error", requestId, method, path: instance, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-  );
-  return problemResponse({ code: "internal", requestId, instance, detail: `Something went wrong on our side; quote request id ${requestId}` });
+  return problemResponse(problemOf(error, { requestId, instance, method }));
 }

@@ -26,14 +26,27 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-/** Reads a JSON body without ever buffering more than `maxBytes`. */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const type = request.headers.get("content-type") ?? "";
+/** Refuses a body that is not JSON or declares more than `maxBytes`, before reading any of it. */
+export function checkJsonHeaders(contentType: string | null | undefined, contentLength: string | null | undefined, maxBytes: number): void {
+  const type = contentType ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("unsupported_media_type", `Send the body as application/json (got "${type || "no content-type"}")`);
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw tooLarge(maxBytes);
+  if (Number(contentLength ?? "0") > maxBytes) throw tooLarge(maxBytes);
+}
+
+export function parseJsonText(text: string): unknown {
+  if (!text.trim()) throw new AppError("bad_request", "The request body is empty; send a JSON document");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new AppError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Reads a JSON body without ever buffering more than `maxBytes`. */
+export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  checkJsonHeaders(request.headers.get("content-type"), request.headers.get("content-length"), maxBytes);
   const reader = request.body?.getReader();
   if (!reader) throw new AppError("bad_request", "The request has no body; send a JSON document");
   const chunks: Uint8Array[] = [];
@@ -48,14 +61,8 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim()) throw new AppError("bad_request", "The request body is empty; send a JSON document");
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new AppError("bad_request", `The request body is not valid JSON: ${(error as Error).message}`);
-  }
+  return parseJsonText(Buffer.concat(chunks).toString("utf8"));
 }
 
-const tooLarge = (maxBytes: number) =>
+export const tooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `The request body exceeds the limit of ${maxBytes} bytes`);

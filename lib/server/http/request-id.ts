@@ -5,6 +5,9 @@ const ACCEPTABLE = /^[A-Za-z0-9._-]{8,128}$/;
 
 /** Keeps a caller's correlation id when it is sane, so logs join up across systems. */
 export function requestIdOf(request: Request): string {
-  const given = request.headers.get("x-request-id");
+  return acceptRequestId(request.headers.get("x-request-id"));
+}
+
+export function acceptRequestId(given: string | null | undefined): string {
   return given && ACCEPTABLE.test(given) ? given : randomUUID();
 }

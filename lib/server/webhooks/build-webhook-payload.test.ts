@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TApprovalWebhookData } from "@/lib/contracts/webhooks";
 import { buildWebhookPayload } from "./build-webhook-payload";
+import { sampleApproval } from "./test-fixtures";
 
-const data: TApprovalWebhookData = {
-  id: "5b0c7f52-8a61-4d43-9d0b-0f7e0f7c2b11",
-  status: "PENDING",
-  workflowKey: "billing-agent",
-  workflowName: "Billing agent",
-  tool: "refund.issue",
-  tier: "T3",
-  approvalsRequired: 2,
-  approvals: 0,
-  argumentsHash: "sha256:4f2a",
-  expiresAt: "2026-11-21T12:30:00.000Z",
-  reason: null,
-  breakGlass: false,
-};
+const data: TApprovalWebhookData = sampleApproval({ id: "5b0c7f52-8a61-4d43-9d0b-0f7e0f7c2b11", reason: null });
 const build = (type: Parameters<typeof buildWebhookPayload>[0]["type"], overrides: Partial<TApprovalWebhookData> = {}) =>
   buildWebhookPayload({ id: "d1", occurredAt: new Date("2026-11-21T11:30:00Z"), type, data: { ...data, ...overrides } });
 

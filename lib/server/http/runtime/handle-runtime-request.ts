@@ -3,10 +3,10 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RuntimeGate } from "../../decisions/runtime/runtime-gate";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { queryObject } from "../parse-input";
+import { queryObject, validate } from "../parse-input";
 import { getApproval } from "./get-approval";
 import { getKillSwitchStream } from "./get-kill-switch-stream";
-import { readJson, requestIdOfNode, sendError, validateInput } from "./node-io";
+import { readJson, requestIdOfNode, sendError } from "./node-io";
 import { postApproval } from "./post-approval";
 import { postDecision } from "./post-decision";
 import { postEvents } from "./post-events";
@@ -37,9 +37,9 @@ function decodeSegment(segment: string): string {
 async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
   const { operation } = route;
   const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, operation.scope);
-  const params = operation.params ? validateInput(operation.params, raw, "params") : undefined;
-  const query = operation.query ? validateInput(operation.query, queryObject(url), "query") : undefined;
-  const body = operation.body ? validateInput(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
+  const params = operation.params ? validate(operation.params, raw, "params") : undefined;
+  const query = operation.query ? validate(operation.query, queryObject(url), "query") : undefined;
+  const body = operation.body ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
   await route.handle({ req, res, url, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
 }
 
