@@ -15,7 +15,9 @@ import { seedBenchRegistry, type TBenchWorkflow } from "./support/seed-bench-reg
 // throughput with 32 connections (≥ 5,000 decisions/s) and p99 at half that rate (≤ 10 ms), every
 // decision recorded — beside a Next.js route handler returning constant JSON and a bare node:http
 // server, measured by the same load generator in the same run. The app runs as `npm start` does
-// (scripts/serve.ts, NODE_ENV=production) in its own process; the load generator runs here.
+// (scripts/serve.ts, NODE_ENV=production: the gate's process, with the console in a child process
+// behind it); the load generator runs here. The Next baseline is asked at the console process's
+// own port, without the front door's proxy in between.
 // Run: npx tsx --conditions=react-server bench/decisions.ts   (BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=<dir>" profiles the server)
 const WORKFLOWS = 1_000;
 const TOOLS_PER_WORKFLOW = 20;
@@ -74,29 +76,32 @@ async function main(): Promise<void> {
       const seconds = (performance.now() - started) / 1000;
       const [routine, gated] = [workflows[0]?.routine.length ?? 0, workflows[0]?.gated.length ?? 0];
       console.log(`node ${process.version}, ${os.cpus().length} cores; ${int(WORKFLOWS)} ACTIVE PROD workflows × ${TOOLS_PER_WORKFLOW} tools (${routine} T0/T1 + ${gated} T2/T3) over a 200-tool catalog, one token each, ${int(await db.policy.count())} custom policies; seeded in ${seconds.toFixed(1)} s`);
-      console.log(`app: scripts/serve.ts (gate + console, NODE_ENV=production${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}) in its own process; load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`);
+      console.log(`app: scripts/serve.ts (gate, console in a child process, NODE_ENV=production${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}); load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`);
 
       const app = await startAppServer({ databaseUrl, port: APP_PORT, console: true });
       servers.push(app);
       const bare = await startBareServer(BARE_PORT);
       servers.push(bare);
       const pid = app.child.pid ?? 0;
-      const idleKb = residentKb(pid);
+      const consoleSide = app.console;
+      if (!consoleSide) throw new Error("the app started without its console");
+      const consolePid = consoleSide.pid();
+      const idleKb = [residentKb(pid), residentKb(consolePid)];
 
       const counter = decisionCounter();
       const decisions: TCase = { label: "POST /api/v1/decisions (T0/T1 calls)", target: app.target, next: decisionRequests(workflows, app.target, 0), onResponse: counter.onResponse };
-      const nextRoute = rawRequest({ method: "GET", path: "/api/v1/no-such-route", target: app.target });
+      const nextRoute = rawRequest({ method: "GET", path: "/api/v1/no-such-route", target: consoleSide.target });
       const bareRoute = rawRequest({ method: "GET", path: "/", target: bare.target });
       const cases: TCase[] = [
         decisions,
-        { label: "baseline: Next.js route handler, constant JSON", target: app.target, next: () => ({ bytes: nextRoute }) },
+        { label: "baseline: Next.js route handler, constant JSON", target: consoleSide.target, next: () => ({ bytes: nextRoute }) },
         { label: "baseline: bare node:http, constant JSON", target: bare.target, next: () => ({ bytes: bareRoute }) },
       ];
 
       started = performance.now();
       await runClosedLoop({ ...decisions, connections: CONNECTIONS, durationMs: WARMUP_MS });
       await runClosedLoop({ ...cases[1]!, connections: CONNECTIONS, durationMs: 2_000 });
-      const warmKb = residentKb(pid);
+      const warmKb = [residentKb(pid), residentKb(consolePid)];
       console.log(`warm-up: ${((performance.now() - started) / 1000).toFixed(0)} s of decisions (every workflow's snapshot compiled, every token cached), 2 s of the Next route\n`);
 
       let peakKb = 0;
@@ -146,7 +151,8 @@ async function main(): Promise<void> {
       console.log(`  target p99 ≤ 10 ms: ${verdict(decisionP99 <= 10)}\n`);
 
       console.log(`outcomes of the T0/T1 calls: ${counter.outcomes.get("T0/T1")}`);
-      console.log(`resident memory of the server process (gate + Next console): idle ${int(idleKb / 1024)} MB, after warm-up ${int(warmKb / 1024)} MB, peak under the decisions load ${int(peakKb / 1024)} MB\n`);
+      const mb = (kb: number) => `${int(kb / 1024)} MB`;
+      console.log(`resident memory: the gate's process idle ${mb(idleKb[0] ?? 0)}, after warm-up ${mb(warmKb[0] ?? 0)}, peak under the decisions load ${mb(peakKb)}; the console process idle ${mb(idleKb[1] ?? 0)}, after warm-up ${mb(warmKb[1] ?? 0)}\n`);
 
       // Reported apart: each T2/T3 call is a transaction that records the decision and opens an approval request.
       const mixed = { ...decisions, next: decisionRequests(workflows, app.target, GATED_SHARE) };

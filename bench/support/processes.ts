@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import type { TTarget } from "./http-connection";
 
 export type TServer = { child: ChildProcess; target: TTarget; url: string; stop: () => Promise<void> };
+/** The app with its console: the console process's own loopback address, behind the front door. */
+export type TAppServer = TServer & { console: { target: TTarget; pid: () => number } | null };
 
 async function answering(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
@@ -31,7 +33,7 @@ export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(/\s+/).
  * The app under test in its own process (its own event loop and core, apart from the load
  * generator): `scripts/serve.ts` as `npm start` runs it, or the run-time API alone.
  */
-export async function startAppServer(options: { databaseUrl: string; port: number; console: boolean }): Promise<TServer> {
+export async function startAppServer(options: { databaseUrl: string; port: number; console: boolean }): Promise<TAppServer> {
   const host = "127.0.0.1";
   const url = `http://${host}:${options.port}`;
   const script = options.console ? "scripts/serve.ts" : "bench/support/serve-runtime.ts";
@@ -42,6 +44,8 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
       NODE_ENV: "production",
       DATABASE_URL: options.databaseUrl,
       PORT: String(options.port),
+      // Fixed, so a baseline can reach Next without the front door in between.
+      CONSOLE_PORT: String(options.port + 1_000),
       HOST: host,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
@@ -50,7 +54,8 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
   });
   // Any answer (a 404 or a 405 without a token) means the server is listening.
   await answering(`${url}/api/v1/decisions`, child);
-  return { child, target: { host, port: options.port }, url, stop: stopper(child) };
+  const consoleSide = options.console ? { target: { host, port: options.port + 1_000 }, pid: () => childPid(child.pid ?? 0) } : null;
+  return { child, target: { host, port: options.port }, url, stop: stopper(child), console: consoleSide };
 }
 
 /** The ceiling of Node itself: a bare node:http server answering a constant JSON, in its own process. */
@@ -62,6 +67,15 @@ require("node:http").createServer((q, s) => { q.resume(); s.writeHead(200, { "co
   const url = `http://${host}:${port}`;
   await answering(url, child);
   return { child, target: { host, port }, url, stop: stopper(child) };
+}
+
+/** The first child of a process (the front door's console process), 0 if none. */
+function childPid(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/)[0] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /** Resident memory of one process in kB (VmRSS), 0 once it is gone. */

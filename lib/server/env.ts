@@ -6,6 +6,8 @@ const ZEnv = z.object({
   DATABASE_URL: z.url().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("127.0.0.1"),
+  // Loopback port of the console process behind the front door; 0 picks a free one.
+  CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   TOLLGATE_DATA_DIR: z.string().default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   NEXTAUTH_URL: z.url().optional(),

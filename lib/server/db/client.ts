@@ -2,11 +2,12 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { requireDatabaseUrl } from "../env";
+import { logIdleConnectionError } from "./idle-connection-error";
 
 /** A client for an explicit URL, for scripts that open the database themselves. */
 export function createDb(connectionString: string) {
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString }),
+    adapter: new PrismaPg({ connectionString }, { onPoolError: logIdleConnectionError }),
     // Secrets never leave the database unless a query asks for them by name.
     omit: { user: { passwordHash: true }, serviceToken: { tokenHash: true } },
     transactionOptions: { maxWait: 5_000, timeout: 10_000 },

@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { requireDatabaseUrl } from "../env";
+import { logIdleConnectionError } from "./idle-connection-error";
 
 const holder = globalThis as unknown as { tollgatePool?: pg.Pool };
 
@@ -9,7 +10,10 @@ const holder = globalThis as unknown as { tollgatePool?: pg.Pool };
  * multi-row statements built from arrays beat an ORM round trip per row. Everything else uses Prisma.
  */
 export function sqlPool(): pg.Pool {
-  holder.tollgatePool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 8, application_name: "tollgate-runtime" });
+  if (!holder.tollgatePool) {
+    holder.tollgatePool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 8, application_name: "tollgate-runtime" });
+    holder.tollgatePool.on("error", logIdleConnectionError);
+  }
   return holder.tollgatePool;
 }
 

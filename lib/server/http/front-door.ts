@@ -1,5 +1,5 @@
 import "server-only";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startApprovalSweeper } from "../approvals/start-approval-sweeper";
 import { getDb } from "../db/client";
@@ -8,39 +8,39 @@ import { sqlPool } from "../db/pool";
 import { RuntimeGate } from "../decisions/runtime/runtime-gate";
 import { startWebhookDispatcher } from "../webhooks/start-webhook-dispatcher";
 import { AppError } from "../errors";
+import { proxyToConsole, type TConsoleProxy } from "./console/proxy-to-console";
+import { spawnConsole, type TConsoleProcess } from "./console/spawn-console";
 import { createRuntimeHandler } from "./runtime/handle-runtime-request";
 import { requestIdOfNode, sendError } from "./runtime/node-io";
 
 export type TFrontDoor = { url: string; gate: RuntimeGate; close: () => Promise<void> };
 
-type TNextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-
-async function prepareConsole(options: { dev: boolean; host: string; port: number }): Promise<TNextHandler> {
-  const { default: next } = await import("next");
-  const app = next({ dev: options.dev, hostname: options.host, port: options.port, dir: process.cwd() });
-  await app.prepare();
-  return app.getRequestHandler();
-}
-
 /**
- * One process, one port: the run-time API (decisions, events, approvals wait, kill-switch
- * stream) answered by node:http directly, everything else — console pages, sign-in and the
- * other `/api/v1` routes — handed to Next's request handler. Next's path costs ~0.5 ms per
- * request on this hardware, which a gate in front of every tool call cannot afford.
- * `console: false` serves the run-time API alone (tests, benches).
+ * One port: the run-time API (decisions, events, approvals wait, kill-switch stream) answered by
+ * node:http in this process, everything else — console pages, sign-in and the other `/api/v1`
+ * routes — proxied to Next in a child process. Next's path costs ~0.5 ms per request on this
+ * hardware, and its heap's collections would pause decisions; a gate in front of every tool call
+ * can afford neither. `console: false` serves the run-time API alone (tests, benches).
+ * `onConsoleExit` hears of a console process that died (the caller decides whether to stop).
  */
-export async function startFrontDoor(options: { port: number; host: string; dev?: boolean; console?: boolean }): Promise<TFrontDoor> {
-  const gate = await RuntimeGate.start({ db: getDb(), pool: sqlPool(), hub: notificationHub() });
+export async function startFrontDoor(options: { port: number; host: string; dev?: boolean; console?: boolean; onConsoleExit?: (code: number | null) => void }): Promise<TFrontDoor> {
+  const consoleStarting: Promise<TConsoleProcess | null> =
+    options.console === false
+      ? Promise.resolve(null)
+      : spawnConsole({ dev: options.dev ?? false, publicHost: options.host, publicPort: options.port, onExit: options.onConsoleExit ?? (() => {}) });
+  // Started side by side: Next's preparation takes seconds, the gate's a few queries.
+  const [gate, consoleProcess] = await Promise.all([RuntimeGate.start({ db: getDb(), pool: sqlPool(), hub: notificationHub() }), consoleStarting]);
   const runtime = createRuntimeHandler(gate);
+  const proxy: TConsoleProxy | null = consoleProcess ? proxyToConsole(consoleProcess.port) : null;
   const stopSweeper = startApprovalSweeper();
   const stopDispatcher = startWebhookDispatcher();
-  const nextHandler = options.console === false ? null : await prepareConsole({ dev: options.dev ?? false, host: options.host, port: options.port });
 
   const server = createServer((req, res) => {
     if (runtime(req, res)) return;
-    if (nextHandler) return void nextHandler(req, res);
+    if (proxy) return proxy.handle(req, res);
     sendError(res, new AppError("not_found", `No run-time route matches ${req.method} ${req.url}`), requestIdOfNode(req), req);
   });
+  if (proxy) server.on("upgrade", proxy.upgrade);
   // Longer than common load balancers' idle timeouts, so they never reuse a socket we just closed.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -61,6 +61,8 @@ export async function startFrontDoor(options: { port: number; host: string; dev?
       // Streams (kill-switch SSE, approval waits) never end on their own.
       server.closeAllConnections();
       await closed;
+      proxy?.close();
+      await consoleProcess?.stop();
       await gate.stop();
     },
   };

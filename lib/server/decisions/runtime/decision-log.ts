@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { TDecisionRow } from "./decision-row";
 
 const FLUSH_ROWS = 500;
-const FLUSH_INTERVAL_MS = 5;
+const FLUSH_INTERVAL_MS = 10;
 /** What may wait in memory while Postgres is slow or away; past it the gate refuses to decide. */
 const MAX_BUFFERED = 50_000;
 

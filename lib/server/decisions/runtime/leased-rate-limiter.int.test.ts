@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { until } from "@/test/support/until";
 import { LeasedRateLimiter } from "./leased-rate-limiter";
 
 // Two app instances are two limiters with their own connections to the one database.
@@ -22,5 +23,43 @@ describe("the leased rate limiter", () => {
     const minuteLater = await Promise.all(Array.from({ length: 40 }, (_, i) => take(i % 2 ? a : b, now + 60_000)));
     expect(passed(minuteLater)).toBeLessThanOrEqual(25);
     expect(passed(minuteLater)).toBeGreaterThanOrEqual(25 - 2 * 3);
+  });
+
+  const windowsOf = async (key: string) =>
+    (await pools[0]!.query<{ start: Date; used: number }>("SELECT window_start AS start, used FROM rate_limit_windows WHERE key = $1 ORDER BY window_start", [key])).rows;
+
+  it("leases the next slice before the current one runs out, so takes do not wait on a commit", async () => {
+    const limiter = new LeasedRateLimiter(pools[0]!);
+    const key = "wf-ahead:tool.write";
+    const now = Date.now();
+    // 100 a minute: slices of 10. Taking 6 leaves 4, under half a slice: the next is leased in the background.
+    for (let i = 0; i < 6; i++) expect(await limiter.take({ key, perMinute: 100, now })).toEqual({ ok: true });
+    await until(async () => (await windowsOf(key))[0]?.used === 20, { what: "the second slice leased ahead" });
+  });
+
+  it("leases a busy key's next window before that window starts", async () => {
+    const limiter = new LeasedRateLimiter(pools[0]!);
+    const key = "wf-next-window:tool.write";
+    const now = Date.now();
+    await limiter.take({ key, perMinute: 100, now });
+    const [first] = await windowsOf(key);
+    const windowEnd = (first?.start.getTime() ?? 0) + 60_000;
+    // A call two seconds before the window ends: the next window's first slice is leased now.
+    await limiter.take({ key, perMinute: 100, now: windowEnd - 2_000 });
+    const windows = await until(async () => ((await windowsOf(key)).length === 2 ? windowsOf(key) : null), { what: "the next window's lease" });
+    expect(windows[1]).toEqual({ start: new Date(windowEnd), used: 10 });
+  });
+
+  it("sends the leases wanted at the same moment to Postgres together", async () => {
+    const [pool] = pools as [pg.Pool, pg.Pool];
+    let statements = 0;
+    // The real pool, counted: every statement still runs against Postgres.
+    const counted = { query: (...args: Parameters<pg.Pool["query"]>) => ((statements += 1), pool.query(...args)) } as unknown as pg.Pool;
+    const limiter = new LeasedRateLimiter(counted);
+    const now = Date.now();
+    const takes = await Promise.all(Array.from({ length: 200 }, (_, i) => limiter.take({ key: `wf-batch-${i}:tool.write`, perMinute: 50, now })));
+    expect(takes.every((t) => t.ok)).toBe(true);
+    // The first statement leases for one key; the other 199 wait for it and then go as one (or a few).
+    expect(statements).toBeLessThanOrEqual(5);
   });
 });

@@ -5,8 +5,22 @@ import type { TRateTake } from "../types";
 const WINDOW_MS = 60_000;
 /** Each instance leases a tenth of a window's quota at a time: few round trips, little stranded quota. */
 const LEASE_SHARE = 10;
+/** A key still in use this close to its window's end has the next window's first lease fetched ahead. */
+const NEXT_WINDOW_LEAD_MS = 3_000;
+const MAX_LEASES_PER_STATEMENT = 1_000;
 
-type TLocal = { windowStart: number; leased: number; taken: number; exhausted: boolean; pending: Promise<void> | null };
+type TSlot = { key: string; windowStart: number; perMinute: number; leased: number; taken: number; exhausted: boolean; pending: Promise<void> | null };
+type TWaiting = { slot: TSlot; resolve: () => void; reject: (error: unknown) => void };
+
+// One upsert leases for every key in the batch. On conflict the row is locked and re-read, so
+// concurrent instances never hand out more than the quota; a spent window returns no row.
+const LEASE = `INSERT INTO rate_limit_windows AS w (key, window_start, used, quota, last_grant)
+  SELECT key, window_start, LEAST(want, quota), quota, LEAST(want, quota)
+  FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[]) AS t(key, window_start, want, quota)
+  ON CONFLICT (key, window_start) DO UPDATE
+    SET used = LEAST(w.used + EXCLUDED.last_grant, EXCLUDED.quota), last_grant = LEAST(EXCLUDED.last_grant, EXCLUDED.quota - w.used), quota = EXCLUDED.quota
+    WHERE w.used < EXCLUDED.quota
+  RETURNING key, window_start, last_grant`;
 
 /**
  * Where in the minute this key's windows start (FNV-1a of the key). Windows all starting at :00
@@ -22,12 +36,17 @@ function phaseOf(key: string): number {
 /**
  * Per workflow × tool limits that hold across app instances. Postgres keeps, per key and fixed
  * one-minute window (starting at the key's own phase), how much quota has been handed out; an
- * instance leases a slice, answers from it in memory, and asks again when it runs out. The sum of leases never exceeds the limit, so no
- * instance mix can pass more than `perMinute` calls in a window; once Postgres says the window is
- * spent, the instance refuses locally until the window ends.
+ * instance leases a slice, answers from it in memory, and leases the next slice before this one
+ * runs out (and a busy key's next window before it starts), so a decision rarely waits on a
+ * commit. Leases wanted at the same time go to Postgres as one statement. The sum of leases
+ * never exceeds the limit, so no instance mix passes more than `perMinute` calls in a window;
+ * once Postgres says the window is spent, the instance refuses locally until the window ends.
  */
 export class LeasedRateLimiter {
-  private readonly local = new Map<string, TLocal>();
+  private readonly current = new Map<string, TSlot>();
+  private readonly upcoming = new Map<string, TSlot>();
+  private waiting: TWaiting[] = [];
+  private writing = false;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -35,38 +54,77 @@ export class LeasedRateLimiter {
     const { key, perMinute, now } = options;
     const phase = phaseOf(key);
     const windowStart = Math.floor((now - phase) / WINDOW_MS) * WINDOW_MS + phase;
-    const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000));
-    let state = this.local.get(key);
-    if (!state || state.windowStart !== windowStart) {
-      state = { windowStart, leased: 0, taken: 0, exhausted: false, pending: null };
-      this.local.set(key, state);
-    }
+    const slot = this.slotFor(key, windowStart, perMinute);
     for (;;) {
-      if (state.taken < state.leased) {
-        state.taken += 1;
+      if (slot.taken < slot.leased) {
+        slot.taken += 1;
+        this.leaseAhead(slot, now);
         return { ok: true };
       }
-      if (state.exhausted) return { ok: false, retryAfterSeconds };
+      if (slot.exhausted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)) };
       // Concurrent callers share one lease request instead of each asking Postgres.
-      state.pending ??= this.lease(key, windowStart, perMinute, state).finally(() => (state.pending = null));
-      await state.pending;
+      await this.lease(slot);
     }
   }
 
-  private async lease(key: string, windowStart: number, perMinute: number, state: TLocal): Promise<void> {
-    const want = Math.max(1, Math.ceil(perMinute / LEASE_SHARE));
-    const slot = [key, new Date(windowStart)];
-    await this.pool.query("INSERT INTO rate_limit_windows (key, window_start, used) VALUES ($1, $2, 0) ON CONFLICT DO NOTHING", slot);
-    // The FOR UPDATE subquery locks the row and reads what is left, so the grant is exact under concurrency.
-    const result = await this.pool.query<{ granted: number }>(
-      `UPDATE rate_limit_windows w SET used = w.used + LEAST($3::int, $4::int - o.used)
-       FROM (SELECT used FROM rate_limit_windows WHERE key = $1 AND window_start = $2 FOR UPDATE) o
-       WHERE w.key = $1 AND w.window_start = $2 AND o.used < $4::int
-       RETURNING LEAST($3::int, $4::int - o.used) AS granted`,
-      [...slot, want, perMinute],
-    );
-    const granted = Math.max(0, result.rows[0]?.granted ?? 0);
-    state.leased += granted;
-    if (granted === 0) state.exhausted = true;
+  private slotFor(key: string, windowStart: number, perMinute: number): TSlot {
+    const slot = this.current.get(key);
+    if (slot?.windowStart === windowStart) {
+      // A limit edited mid-window applies to the next lease.
+      slot.perMinute = perMinute;
+      return slot;
+    }
+    const next = this.upcoming.get(key);
+    this.upcoming.delete(key);
+    const fresh = next?.windowStart === windowStart ? next : { key, windowStart, perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
+    this.current.set(key, fresh);
+    return fresh;
+  }
+
+  private leaseAhead(slot: TSlot, now: number): void {
+    const share = leaseSize(slot.perMinute);
+    if (!slot.exhausted && slot.leased - slot.taken <= share / 2) void this.lease(slot).catch(() => {});
+    const nextStart = slot.windowStart + WINDOW_MS;
+    if (nextStart - now > NEXT_WINDOW_LEAD_MS || this.upcoming.get(slot.key)?.windowStart === nextStart) return;
+    const next: TSlot = { key: slot.key, windowStart: nextStart, perMinute: slot.perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
+    this.upcoming.set(slot.key, next);
+    void this.lease(next).catch(() => {});
+  }
+
+  private lease(slot: TSlot): Promise<void> {
+    slot.pending ??= new Promise<void>((resolve, reject) => {
+      this.waiting.push({ slot, resolve, reject });
+      this.writeLeases();
+    }).finally(() => (slot.pending = null));
+    return slot.pending;
+  }
+
+  // One statement in flight; leases wanted meanwhile go together in the next.
+  private writeLeases(): void {
+    if (this.writing || this.waiting.length === 0) return;
+    this.writing = true;
+    const batch = this.waiting.splice(0, MAX_LEASES_PER_STATEMENT);
+    const slots = batch.map((w) => w.slot);
+    const values = [slots.map((s) => s.key), slots.map((s) => new Date(s.windowStart)), slots.map((s) => leaseSize(s.perMinute)), slots.map((s) => s.perMinute)];
+    this.pool
+      .query<{ key: string; window_start: Date; last_grant: number }>(LEASE, values)
+      .then(({ rows }) => {
+        const granted = new Map(rows.map((r) => [`${r.key}@${r.window_start.getTime()}`, r.last_grant]));
+        for (const { slot, resolve } of batch) {
+          const amount = Math.max(0, granted.get(`${slot.key}@${slot.windowStart}`) ?? 0);
+          slot.leased += amount;
+          if (amount === 0) slot.exhausted = true;
+          resolve();
+        }
+      })
+      .catch((error: unknown) => {
+        for (const { reject } of batch) reject(error);
+      })
+      .finally(() => {
+        this.writing = false;
+        this.writeLeases();
+      });
   }
 }
+
+const leaseSize = (perMinute: number) => Math.max(1, Math.ceil(perMinute / LEASE_SHARE));

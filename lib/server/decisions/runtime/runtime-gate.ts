@@ -17,6 +17,7 @@ import { LeasedRateLimiter } from "./leased-rate-limiter";
 import { RegistrySnapshots } from "./registry-snapshots";
 
 const RECENT_MAX = 50_000;
+type TRememberedAnswer = { workflowKey: string; json: string };
 const MAINTENANCE_MS = 5_000;
 const cannotRecord = () =>
   new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
@@ -32,11 +33,13 @@ export class RuntimeGate {
   readonly killSwitches: KillSwitchBoard;
   readonly rateLimiter: LeasedRateLimiter;
   readonly decisionLog: DecisionLog;
-  // Answers by decision id, so a retried request gets the recorded answer instead of a second
-  // decision. Two generations, swapped when the newer is full: evicting a Map's oldest key one at a
-  // time walks past every key deleted before it (~50 µs per decision at this size).
-  private recent = new Map<string, TDecisionResponse>();
-  private older = new Map<string, TDecisionResponse>();
+  // Answers by decision id, as the JSON sent, so a retried request gets the first answer instead
+  // of a second decision. Kept as text: thousands of small objects per second promoted to the old
+  // generation made major collections (and their pauses) frequent. Two generations, swapped when
+  // the newer is full: evicting a Map's oldest key one at a time walks past every key deleted
+  // before it (~50 µs per decision at this size).
+  private recent = new Map<string, TRememberedAnswer>();
+  private older = new Map<string, TRememberedAnswer>();
   private readonly unsubscribe: (() => void)[] = [];
   private maintenance: NodeJS.Timeout | null = null;
 
@@ -94,10 +97,13 @@ export class RuntimeGate {
     return snapshot;
   }
 
-  async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<TDecisionResponse> {
-    const request = { ...input, decisionId: input.decisionId ?? randomUUID() };
-    const known = this.recent.get(request.decisionId) ?? this.older.get(request.decisionId);
-    if (known && known.workflowKey === principal.workflowKey) return known;
+  /** Decides one call; answers the decision as JSON text (what `POST /api/v1/decisions` sends). */
+  async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<string> {
+    const decisionId = input.decisionId ?? randomUUID();
+    // Copied only when the id is new: most callers send one, and every copy is garbage to collect.
+    const request = input.decisionId === undefined ? { ...input, decisionId } : (input as TDecisionRequestInput & { decisionId: string });
+    const known = this.recent.get(decisionId) ?? this.older.get(decisionId);
+    if (known && known.workflowKey === principal.workflowKey) return known.json;
     const snapshot = await this.snapshotFor(principal);
     await this.requireCatalogTool(request.tool);
     if (!this.decisionLog.accepts()) throw cannotRecord();
@@ -115,8 +121,9 @@ export class RuntimeGate {
         throw cannotRecord();
       }
     }
-    this.remember(response);
-    return response;
+    const json = JSON.stringify(response);
+    this.remember(decisionId, { workflowKey: response.workflowKey, json });
+    return json;
   }
 
   /**
@@ -151,8 +158,8 @@ export class RuntimeGate {
     return take.ok ? response : decide({ ...options, rateLimiter: { tryTake: () => take } });
   }
 
-  private remember(response: TDecisionResponse): void {
-    this.recent.set(response.decisionId, response);
+  private remember(decisionId: string, answer: TRememberedAnswer): void {
+    this.recent.set(decisionId, answer);
     if (this.recent.size < RECENT_MAX / 2) return;
     this.older = this.recent;
     this.recent = new Map();

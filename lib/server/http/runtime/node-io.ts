@@ -10,7 +10,10 @@ export function requestIdOfNode(req: IncomingMessage): string {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body), requestId, headers);
+}
+
+export function sendJsonText(res: ServerResponse, status: number, text: string, requestId: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
   res.end(text);
 }

@@ -1,0 +1,41 @@
+import "server-only";
+import { fork, type ChildProcess } from "node:child_process";
+import os from "node:os";
+import path from "node:path";
+
+export type TConsoleProcess = { port: number; child: ChildProcess; stop: () => Promise<void> };
+
+const CONSOLE_NICENESS = 10;
+
+/** Node flags of a process that runs TypeScript sources with the server's import conditions. */
+export const SERVER_NODE_FLAGS = ["--conditions=react-server", "--import", "tsx"] as const;
+
+/**
+ * Starts the console (Next) in a child process and resolves with its loopback port once it is
+ * ready. Kept apart from the run-time gate so the console's heap and garbage collections never
+ * pause a decision: with Next in the same process, p99 after a burst of console traffic went
+ * from ~8 ms to 16–180 ms. `onExit` hears of a console that stops without being asked to.
+ */
+export function spawnConsole(options: { dev: boolean; publicHost: string; publicPort: number; onExit: (code: number | null) => void }): Promise<TConsoleProcess> {
+  const script = path.join(process.cwd(), "scripts", "serve-console.ts");
+  const args = [JSON.stringify({ dev: options.dev, publicHost: options.publicHost, publicPort: options.publicPort })];
+  const child = fork(script, args, { execArgv: [...SERVER_NODE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  // Console pages can wait a few milliseconds; a tool call waiting on the gate cannot.
+  if (child.pid) os.setPriority(child.pid, CONSOLE_NICENESS);
+  let stopping = false;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    child.once("message", (message: { consolePort?: number }) => {
+      if (typeof message.consolePort !== "number") return reject(new Error("the console process sent an unexpected message"));
+      child.once("exit", (code) => stopping || options.onExit(code));
+      resolve({ port: message.consolePort, child, stop });
+    });
+    child.once("exit", (code) => reject(new Error(`the console process exited (${code}) before it was ready`)));
+    child.once("error", reject);
+  });
+}

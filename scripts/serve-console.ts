@@ -1,0 +1,10 @@
+import { env } from "@/lib/server/env";
+import { serveConsole } from "@/lib/server/http/console/serve-console";
+
+// The console process the front door forks (lib/server/http/console/spawn-console.ts).
+const options = JSON.parse(process.argv[2] ?? "{}") as { dev: boolean; publicHost: string; publicPort: number };
+process.on("SIGTERM", () => process.exit(0));
+void serveConsole({ ...options, port: env().CONSOLE_PORT }).catch((error: unknown) => {
+  console.error("the console could not start:", error);
+  process.exit(1);
+});
