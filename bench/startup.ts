@@ -18,7 +18,10 @@ async function until(url: string, child: ChildProcess): Promise<void> {
   }
 }
 
-function treeRssKb(pid: number): { total: number; byCommand: Record<string, number> } {
+type TTreeRss = { total: number; launcher: number; gate: number; console: number; postgres: number };
+
+/** RSS of `npm start`'s tree by role: the launcher, the gate's process (its node child), the console (the gate's child), Postgres. */
+function treeRssKb(pid: number): TTreeRss {
   const out = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" });
   const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/)).map(([p, pp, rss, ...c]) => ({ pid: Number(p), ppid: Number(pp), rss: Number(rss), comm: c.join(" ") }));
   const tree = new Set([pid]);
@@ -31,13 +34,16 @@ function treeRssKb(pid: number): { total: number; byCommand: Record<string, numb
       }
     }
   }
-  const byCommand: Record<string, number> = {};
-  let total = 0;
-  for (const r of rows.filter((x) => tree.has(x.pid))) {
-    byCommand[r.comm] = (byCommand[r.comm] ?? 0) + r.rss;
-    total += r.rss;
-  }
-  return { total, byCommand };
+  const inTree = rows.filter((r) => tree.has(r.pid));
+  const gate = inTree.find((r) => r.ppid === pid && !r.comm.startsWith("postgres"));
+  const consoleProcess = inTree.find((r) => gate !== undefined && r.ppid === gate.pid);
+  return {
+    total: inTree.reduce((sum, r) => sum + r.rss, 0),
+    launcher: inTree.find((r) => r.pid === pid)?.rss ?? 0,
+    gate: gate?.rss ?? 0,
+    console: consoleProcess?.rss ?? 0,
+    postgres: inTree.filter((r) => r.comm.startsWith("postgres")).reduce((sum, r) => sum + r.rss, 0),
+  };
 }
 
 function stop(child: ChildProcess): Promise<void> {
@@ -88,14 +94,12 @@ async function main(): Promise<void> {
     await stop(warm.child);
 
     const mb = (kb: number) => (kb / 1024).toFixed(0);
-    const server = (rss: ReturnType<typeof treeRssKb>) =>
-      Object.entries(rss.byCommand).filter(([c]) => c.startsWith("next")).reduce((s, [, v]) => s + v, 0);
     console.log(`baseline bare node:http start to answering: ${baseSeconds.toFixed(2)} s, RSS ${mb(baseRss.total)} MB`);
     console.log(`npm start, empty data dir (init Postgres, migrate, seed): ${cold.seconds.toFixed(2)} s  (${(cold.seconds / baseSeconds).toFixed(1)}x baseline)`);
     console.log(`npm start, second start (data kept): ${warm.seconds.toFixed(2)} s  (${(warm.seconds / baseSeconds).toFixed(1)}x baseline)`);
-    console.log(`idle RSS, web server (next-server): ${mb(server(warmRss))} MB  (${(server(warmRss) / baseRss.total).toFixed(1)}x baseline)`);
-    console.log(`idle RSS, whole tree (launcher + web server + embedded Postgres): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`);
-    console.log(`  by process: ${Object.entries(warmRss.byCommand).map(([c, v]) => `${c} ${mb(v)} MB`).join(", ")}`);
+    const server = warmRss.gate + warmRss.console;
+    console.log(`idle RSS, web server (gate ${mb(warmRss.gate)} MB + console ${mb(warmRss.console)} MB): ${mb(server)} MB  (${(server / baseRss.total).toFixed(1)}x baseline)`);
+    console.log(`idle RSS, whole tree (launcher ${mb(warmRss.launcher)} MB + web server + embedded Postgres ${mb(warmRss.postgres)} MB): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
 import { openDatabase } from "@/lib/server/db/open-database";
 import { env } from "@/lib/server/env";
+import { GATE_NODE_FLAGS, SOURCE_NODE_FLAGS } from "@/lib/server/http/node-flags";
 
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, build if needed, serve.
 const startedAt = performance.now();
@@ -13,7 +14,7 @@ const dev = process.argv.includes("--dev");
 const config = env();
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 // The run-time gate and the console share one port (lib/server/http/front-door.ts).
-const SERVE = ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"];
+const SERVE = [...GATE_NODE_FLAGS, "scripts/serve.ts"];
 
 async function authSecret(): Promise<string> {
   if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const prepared = await exited(run(["--conditions=react-server", "--import", "tsx", "scripts/prepare-database.ts"], { DATABASE_URL: database.url }));
+    const prepared = await exited(run([...SOURCE_NODE_FLAGS, "scripts/prepare-database.ts"], { DATABASE_URL: database.url }));
     if (prepared !== 0) throw new Error("the database could not be migrated and seeded (see above)");
 
     if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {

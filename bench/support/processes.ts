@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
 import type { TTarget } from "./http-connection";
 
 export type TServer = { child: ChildProcess; target: TTarget; url: string; stop: () => Promise<void> };
@@ -26,7 +27,10 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Extra node flags for the app under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it. */
+/**
+ * Extra node flags for the app under test, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it,
+ * or "--trace-gc" with BENCH_SERVER_STDOUT=1 to see its collections.
+ */
 export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(/\s+/).filter(Boolean);
 
 /**
@@ -37,8 +41,8 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
   const host = "127.0.0.1";
   const url = `http://${host}:${options.port}`;
   const script = options.console ? "scripts/serve.ts" : "bench/support/serve-runtime.ts";
-  const child = spawn(process.execPath, [...SERVER_FLAGS, "--conditions=react-server", "--import", "tsx", script], {
-    stdio: ["ignore", "ignore", "inherit"],
+  const child = spawn(process.execPath, [...SERVER_FLAGS, ...GATE_NODE_FLAGS, script], {
+    stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
     env: {
       ...process.env,
       NODE_ENV: "production",

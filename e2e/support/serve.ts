@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "@/lib/server/db/client";
+import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
 import { seedDemoData } from "@/prisma/seed";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 import { OIDC_CLIENT, SSO_ROLE_MAP, startOidcProvider } from "./oidc-provider";
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
   const oidc = await startOidcProvider({ issuer: E2E_OIDC_ISSUER, port: E2E_OIDC_PORT, redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
 
   // The same front door `npm start` runs: the run-time gate and the console on one port.
-  const app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join("scripts", "serve.ts")], {
+  const app = spawn(process.execPath, [...GATE_NODE_FLAGS, path.join("scripts", "serve.ts")], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
 import { freePort } from "./postgres";
 
 export type TAppProcess = { url: string; child: ChildProcess; stop: () => Promise<void>; kill9: () => Promise<void> };
@@ -9,7 +10,7 @@ const exited = (child: ChildProcess) =>
 /** `scripts/serve.ts --runtime-only` as its own process on `databaseUrl`: a server a test can kill -9. */
 export async function startAppProcess(databaseUrl: string): Promise<TAppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", "--runtime-only"], {
+  const child = spawn(process.execPath, [...GATE_NODE_FLAGS, "scripts/serve.ts", "--runtime-only"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -5,8 +5,9 @@ import type { TRateTake } from "../types";
 const WINDOW_MS = 60_000;
 /** Each instance leases a tenth of a window's quota at a time: few round trips, little stranded quota. */
 const LEASE_SHARE = 10;
-/** A key still in use this close to its window's end has the next window's first lease fetched ahead. */
+/** This long before a window ends, every key used in it has the next window's first slice leased. */
 const NEXT_WINDOW_LEAD_MS = 3_000;
+const SWEEP_MS = 1_000;
 const MAX_LEASES_PER_STATEMENT = 1_000;
 
 type TSlot = { key: string; windowStart: number; perMinute: number; leased: number; taken: number; exhausted: boolean; pending: Promise<void> | null };
@@ -37,8 +38,8 @@ function phaseOf(key: string): number {
  * Per workflow × tool limits that hold across app instances. Postgres keeps, per key and fixed
  * one-minute window (starting at the key's own phase), how much quota has been handed out; an
  * instance leases a slice, answers from it in memory, and leases the next slice before this one
- * runs out (and a busy key's next window before it starts), so a decision rarely waits on a
- * commit. Leases wanted at the same time go to Postgres as one statement. The sum of leases
+ * runs out — and, shortly before a window ends, the next window's first slice for every key used
+ * in it — so a decision waits on a commit only for a key idle for a whole window. Leases wanted at the same time go to Postgres as one statement. The sum of leases
  * never exceeds the limit, so no instance mix passes more than `perMinute` calls in a window;
  * once Postgres says the window is spent, the instance refuses locally until the window ends.
  */
@@ -47,18 +48,25 @@ export class LeasedRateLimiter {
   private readonly upcoming = new Map<string, TSlot>();
   private waiting: TWaiting[] = [];
   private writing = false;
+  private sweeper: NodeJS.Timeout | null = null;
 
   constructor(private readonly pool: pg.Pool) {}
+
+  close(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
+  }
 
   async take(options: { key: string; perMinute: number; now: number }): Promise<TRateTake> {
     const { key, perMinute, now } = options;
     const phase = phaseOf(key);
     const windowStart = Math.floor((now - phase) / WINDOW_MS) * WINDOW_MS + phase;
     const slot = this.slotFor(key, windowStart, perMinute);
+    this.sweeper ??= setInterval(() => this.leaseNextWindows(Date.now()), SWEEP_MS).unref();
     for (;;) {
       if (slot.taken < slot.leased) {
         slot.taken += 1;
-        this.leaseAhead(slot, now);
+        if (!slot.exhausted && slot.leased - slot.taken <= leaseSize(slot.perMinute) / 2) void this.lease(slot).catch(() => {});
         return { ok: true };
       }
       if (slot.exhausted) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart + WINDOW_MS - now) / 1000)) };
@@ -81,14 +89,15 @@ export class LeasedRateLimiter {
     return fresh;
   }
 
-  private leaseAhead(slot: TSlot, now: number): void {
-    const share = leaseSize(slot.perMinute);
-    if (!slot.exhausted && slot.leased - slot.taken <= share / 2) void this.lease(slot).catch(() => {});
-    const nextStart = slot.windowStart + WINDOW_MS;
-    if (nextStart - now > NEXT_WINDOW_LEAD_MS || this.upcoming.get(slot.key)?.windowStart === nextStart) return;
-    const next: TSlot = { key: slot.key, windowStart: nextStart, perMinute: slot.perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
-    this.upcoming.set(slot.key, next);
-    void this.lease(next).catch(() => {});
+  /** Leases the next window's first slice for each key used in a window that ends soon; one statement for all. */
+  leaseNextWindows(now: number): void {
+    for (const slot of this.current.values()) {
+      const nextStart = slot.windowStart + WINDOW_MS;
+      if (slot.taken === 0 || nextStart - now > NEXT_WINDOW_LEAD_MS || nextStart <= now || this.upcoming.get(slot.key)?.windowStart === nextStart) continue;
+      const next: TSlot = { key: slot.key, windowStart: nextStart, perMinute: slot.perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
+      this.upcoming.set(slot.key, next);
+      void this.lease(next).catch(() => {});
+    }
   }
 
   private lease(slot: TSlot): Promise<void> {

@@ -77,6 +77,7 @@ export class RuntimeGate {
   async stop(): Promise<void> {
     if (this.maintenance) clearInterval(this.maintenance);
     for (const off of this.unsubscribe) off();
+    this.rateLimiter.close();
     await this.decisionLog.flush();
   }
 

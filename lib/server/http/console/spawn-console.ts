@@ -2,13 +2,12 @@ import "server-only";
 import { fork, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
+import { SOURCE_NODE_FLAGS } from "../node-flags";
 
 export type TConsoleProcess = { port: number; child: ChildProcess; stop: () => Promise<void> };
 
 const CONSOLE_NICENESS = 10;
 
-/** Node flags of a process that runs TypeScript sources with the server's import conditions. */
-export const SERVER_NODE_FLAGS = ["--conditions=react-server", "--import", "tsx"] as const;
 
 /**
  * Starts the console (Next) in a child process and resolves with its loopback port once it is
@@ -19,7 +18,7 @@ export const SERVER_NODE_FLAGS = ["--conditions=react-server", "--import", "tsx"
 export function spawnConsole(options: { dev: boolean; publicHost: string; publicPort: number; onExit: (code: number | null) => void }): Promise<TConsoleProcess> {
   const script = path.join(process.cwd(), "scripts", "serve-console.ts");
   const args = [JSON.stringify({ dev: options.dev, publicHost: options.publicHost, publicPort: options.publicPort })];
-  const child = fork(script, args, { execArgv: [...SERVER_NODE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(script, args, { execArgv: [...SOURCE_NODE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   // Console pages can wait a few milliseconds; a tool call waiting on the gate cannot.
   if (child.pid) os.setPriority(child.pid, CONSOLE_NICENESS);
   let stopping = false;
