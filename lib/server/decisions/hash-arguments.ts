@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { canonicalJson } from "../audit/hash-chain";
 
 /**
@@ -7,5 +7,7 @@ import { canonicalJson } from "../audit/hash-chain";
  * hashes the same whatever its key order, and an approval binds to exactly these arguments.
  */
 export function hashArguments(options: { args: unknown }): string {
-  return createHash("sha256").update(canonicalJson(options.args)).digest("hex");
+  // One-shot rather than createHash(): no native Hash object (with a weak handle the young
+  // collector must process) per decision.
+  return hash("sha256", canonicalJson(options.args), "hex");
 }

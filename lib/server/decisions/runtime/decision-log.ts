@@ -9,6 +9,20 @@ const MAX_BUFFERED = 50_000;
 
 // One statement per batch: json_populate_recordset maps the rows' keys onto the columns.
 const INSERT = `INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL::decisions, $1::json) ON CONFLICT (id) DO NOTHING`;
+const [OPEN, COMMA, CLOSE] = ["[", ",", "]"].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
+
+/**
+ * The batch as one JSON array in a Buffer (pg sends a Buffer as the parameter's bytes, which is
+ * json's binary form). Rows are encoded as they are appended: a batch built as one string was
+ * often over V8's large-object size and went straight to the old generation, where only a full
+ * collection frees it.
+ */
+function jsonArray(rows: readonly Buffer[]): Buffer {
+  const parts: Buffer[] = [OPEN];
+  rows.forEach((row, i) => (i ? parts.push(COMMA, row) : parts.push(row)));
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
+}
 
 /**
  * Group commit for T0/T1 decisions: rows are appended to a buffer and written a batch at a time
@@ -17,7 +31,7 @@ const INSERT = `INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL
  * what it cannot record.
  */
 export class DecisionLog {
-  private buffer: TDecisionRow[] = [];
+  private buffer: Buffer[] = [];
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private failures = 0;
@@ -29,14 +43,9 @@ export class DecisionLog {
   }
 
   append(row: TDecisionRow): void {
-    this.buffer.push(row);
+    this.buffer.push(Buffer.from(JSON.stringify(row)));
     if (this.buffer.length >= FLUSH_ROWS) this.writeInBackground();
     else this.schedule(FLUSH_INTERVAL_MS);
-  }
-
-  /** Writes one row now, for decisions that must be durable before they are answered. */
-  async write(row: TDecisionRow): Promise<void> {
-    await this.pool.query(INSERT, [JSON.stringify([row])]);
   }
 
   /** Resolves when everything appended so far is committed (or rejects with the error that stopped it). */
@@ -53,7 +62,7 @@ export class DecisionLog {
     this.timer = null;
     const batch = this.buffer.splice(0, FLUSH_ROWS);
     const writing = this.pool
-      .query(INSERT, [JSON.stringify(batch)])
+      .query(INSERT, [jsonArray(batch)])
       .then(() => {
         this.failures = 0;
       })

@@ -9,6 +9,7 @@ import type { NotificationHub } from "../../db/notifications";
 import { AppError } from "../../errors";
 import { decide } from "../decide";
 import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
+import { AnswerRing } from "./answer-ring";
 import { decideWithApproval } from "./decide-with-approval";
 import { DecisionLog } from "./decision-log";
 import { decisionRow } from "./decision-row";
@@ -16,8 +17,6 @@ import { KillSwitchBoard } from "./kill-switch-board";
 import { LeasedRateLimiter } from "./leased-rate-limiter";
 import { RegistrySnapshots } from "./registry-snapshots";
 
-const RECENT_MAX = 50_000;
-type TRememberedAnswer = { workflowKey: string; json: string };
 const MAINTENANCE_MS = 5_000;
 const cannotRecord = () =>
   new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
@@ -33,13 +32,9 @@ export class RuntimeGate {
   readonly killSwitches: KillSwitchBoard;
   readonly rateLimiter: LeasedRateLimiter;
   readonly decisionLog: DecisionLog;
-  // Answers by decision id, as the JSON sent, so a retried request gets the first answer instead
-  // of a second decision. Kept as text: thousands of small objects per second promoted to the old
-  // generation made major collections (and their pauses) frequent. Two generations, swapped when
-  // the newer is full: evicting a Map's oldest key one at a time walks past every key deleted
-  // before it (~50 µs per decision at this size).
-  private recent = new Map<string, TRememberedAnswer>();
-  private older = new Map<string, TRememberedAnswer>();
+  // Answers by decision id, as the bytes sent, so a retried request gets the first answer
+  // instead of a second decision (~50,000 of the latest, outside the JS heap).
+  private readonly answers = new AnswerRing();
   private readonly unsubscribe: (() => void)[] = [];
   private maintenance: NodeJS.Timeout | null = null;
 
@@ -98,13 +93,13 @@ export class RuntimeGate {
     return snapshot;
   }
 
-  /** Decides one call; answers the decision as JSON text (what `POST /api/v1/decisions` sends). */
-  async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<string> {
+  /** Decides one call; answers the decision as UTF-8 JSON (what `POST /api/v1/decisions` sends). */
+  async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<Buffer> {
     const decisionId = input.decisionId ?? randomUUID();
     // Copied only when the id is new: most callers send one, and every copy is garbage to collect.
     const request = input.decisionId === undefined ? { ...input, decisionId } : (input as TDecisionRequestInput & { decisionId: string });
-    const known = this.recent.get(decisionId) ?? this.older.get(decisionId);
-    if (known && known.workflowKey === principal.workflowKey) return known.json;
+    const known = input.decisionId === undefined ? null : this.answers.recall(decisionId, principal.workflowKey);
+    if (known) return known;
     const snapshot = await this.snapshotFor(principal);
     await this.requireCatalogTool(request.tool);
     if (!this.decisionLog.accepts()) throw cannotRecord();
@@ -122,9 +117,9 @@ export class RuntimeGate {
         throw cannotRecord();
       }
     }
-    const json = JSON.stringify(response);
-    this.remember(decisionId, { workflowKey: response.workflowKey, json });
-    return json;
+    const body = Buffer.from(JSON.stringify(response));
+    this.answers.remember(decisionId, response.workflowKey, body);
+    return body;
   }
 
   /**
@@ -157,13 +152,6 @@ export class RuntimeGate {
     const take: TRateTake = await this.rateLimiter.take(wanted);
     // The engine is deterministic: asking again with the refusal yields exactly its rule-7 answer.
     return take.ok ? response : decide({ ...options, rateLimiter: { tryTake: () => take } });
-  }
-
-  private remember(decisionId: string, answer: TRememberedAnswer): void {
-    this.recent.set(decisionId, answer);
-    if (this.recent.size < RECENT_MAX / 2) return;
-    this.older = this.recent;
-    this.recent = new Map();
   }
 
   /** Retries a failed kill-switch read (decisions deny meanwhile) and drops spent rate-limit windows. */

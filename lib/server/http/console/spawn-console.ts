@@ -8,7 +8,6 @@ export type TConsoleProcess = { port: number; child: ChildProcess; stop: () => P
 
 const CONSOLE_NICENESS = 10;
 
-
 /**
  * Starts the console (Next) in a child process and resolves with its loopback port once it is
  * ready. Kept apart from the run-time gate so the console's heap and garbage collections never
@@ -20,7 +19,11 @@ export function spawnConsole(options: { dev: boolean; publicHost: string; public
   const args = [JSON.stringify({ dev: options.dev, publicHost: options.publicHost, publicPort: options.publicPort })];
   const child = fork(script, args, { execArgv: [...SOURCE_NODE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   // Console pages can wait a few milliseconds; a tool call waiting on the gate cannot.
-  if (child.pid) os.setPriority(child.pid, CONSOLE_NICENESS);
+  try {
+    if (child.pid) os.setPriority(child.pid, CONSOLE_NICENESS);
+  } catch (error) {
+    console.error("could not lower the console process's priority; serving at equal priority", error);
+  }
   let stopping = false;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {

@@ -34,13 +34,13 @@ function decodeSegment(segment: string): string {
   }
 }
 
-async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, requestId: string) {
   const { operation } = route;
   const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, operation.scope);
   const params = operation.params ? validate(operation.params, raw, "params") : undefined;
-  const query = operation.query ? validate(operation.query, queryObject(url), "query") : undefined;
+  const query = operation.query ? validate(operation.query, queryObject(new URL(req.url ?? "/", "http://runtime.invalid")), "query") : undefined;
   const body = operation.body ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
-  await route.handle({ req, res, url, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
+  await route.handle({ req, res, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
 }
 
 /**
@@ -50,10 +50,12 @@ async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string
 export function createRuntimeHandler(gate: RuntimeGate): (req: IncomingMessage, res: ServerResponse) => boolean {
   const table = compile(RUNTIME_ROUTES);
   return (req, res) => {
-    const url = new URL(req.url ?? "/", "http://runtime.invalid");
+    const target = req.url ?? "/";
+    const queryAt = target.indexOf("?");
+    const pathname = queryAt === -1 ? target : target.slice(0, queryAt);
     let found: { entry: TCompiled; match: RegExpExecArray } | null = null;
     for (const entry of table) {
-      const match = entry.pattern.exec(url.pathname);
+      const match = entry.pattern.exec(pathname);
       if (match) found = { entry, match };
     }
     if (!found) return false;
@@ -67,7 +69,7 @@ export function createRuntimeHandler(gate: RuntimeGate): (req: IncomingMessage, 
           throw new AppError("method_not_allowed", `${req.method} is not supported here; use ${allow}`, undefined, { allow });
         }
         const raw = Object.fromEntries(entry.names.map((name, i) => [name, decodeSegment(match[i + 1] ?? "")]));
-        await serve(gate, route, raw, req, res, url, requestId);
+        await serve(gate, route, raw, req, res, requestId);
       } catch (error) {
         sendError(res, error, requestId, req);
       }

@@ -13,7 +13,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
   sendJsonText(res, status, JSON.stringify(body), requestId, headers);
 }
 
-export function sendJsonText(res: ServerResponse, status: number, text: string, requestId: string, headers: Record<string, string> = {}): void {
+export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, requestId: string, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
   res.end(text);
 }

@@ -11,7 +11,6 @@ type TTokenOperation = TApiOperation & { auth: "token" };
 export type TRuntimeContext<O extends TTokenOperation = TTokenOperation> = {
   req: IncomingMessage;
   res: ServerResponse;
-  url: URL;
   params: TOutputOf<O["params"]>;
   query: TOutputOf<O["query"]>;
   body: TOutputOf<O["body"]>;

@@ -1,0 +1,104 @@
+import "server-only";
+
+const ID_LENGTH = 36;
+const PROBES = 8;
+const HEADER_BYTES = 4 + ID_LENGTH + 2;
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/**
+ * The answers of recent decisions by decision id, kept outside the JS heap: entries are written
+ * one after another into a fixed buffer that wraps (the oldest are overwritten), found through a
+ * fixed open-addressing index of typed arrays. The same answers as JS objects cost every young
+ * collection a copy of each (~1 KB a decision) and made old-generation collections frequent.
+ * A lookup answers exactly what was stored for that id and owner, or nothing once it is gone.
+ *
+ * Entry layout: u32 total length, the 36-character id (latin1), u16 owner length, owner, body.
+ */
+export class AnswerRing {
+  private readonly ring: Buffer;
+  // Virtual offset (ever-growing write position) of each entry, plus one: 0 marks an empty slot.
+  private readonly offsets: Float64Array;
+  private readonly hashes: Int32Array;
+  private head = 0;
+
+  constructor(
+    private readonly capacityBytes = 32 * 1024 * 1024,
+    slots = 1 << 18,
+  ) {
+    if ((slots & (slots - 1)) !== 0) throw new Error("the slot count must be a power of two");
+    this.ring = Buffer.alloc(capacityBytes);
+    this.offsets = new Float64Array(slots);
+    this.hashes = new Int32Array(slots);
+  }
+
+  remember(id: string, owner: string, body: Buffer): void {
+    if (id.length !== ID_LENGTH) return;
+    const ownerBytes = Buffer.byteLength(owner);
+    const length = HEADER_BYTES + ownerBytes + body.length;
+    if (length > this.capacityBytes / 4) return;
+    // An entry never wraps: one that would cross the end starts again at the beginning.
+    if ((this.head % this.capacityBytes) + length > this.capacityBytes) this.head += this.capacityBytes - (this.head % this.capacityBytes);
+    const virtual = this.head;
+    let at = virtual % this.capacityBytes;
+    this.ring.writeUInt32LE(length, at);
+    this.ring.write(id, at + 4, ID_LENGTH, "latin1");
+    this.ring.writeUInt16LE(ownerBytes, at + 4 + ID_LENGTH);
+    at += HEADER_BYTES;
+    at += this.ring.write(owner, at, "utf8");
+    body.copy(this.ring, at);
+    this.head += length;
+
+    const hash = fnv1a(id);
+    this.offsets[this.slotFor(hash)] = virtual + 1;
+  }
+
+  /** The stored answer (a copy) for this id if the same owner stored it and it is not yet overwritten. */
+  recall(id: string, owner: string): Buffer | null {
+    if (id.length !== ID_LENGTH) return null;
+    const hash = fnv1a(id);
+    const mask = this.offsets.length - 1;
+    for (let probe = 0; probe < PROBES; probe++) {
+      const slot = (hash + probe) & mask;
+      const virtual = (this.offsets[slot] ?? 0) - 1;
+      if (virtual < 0 || this.hashes[slot] !== hash || !this.intact(virtual)) continue;
+      const at = virtual % this.capacityBytes;
+      if (!this.idAt(at, id)) continue;
+      const length = this.ring.readUInt32LE(at);
+      const ownerBytes = this.ring.readUInt16LE(at + 4 + ID_LENGTH);
+      if (this.ring.toString("utf8", at + HEADER_BYTES, at + HEADER_BYTES + ownerBytes) !== owner) return null;
+      return Buffer.from(this.ring.subarray(at + HEADER_BYTES + ownerBytes, at + length));
+    }
+    return null;
+  }
+
+  // The first empty or overwritten slot in the probe window, else its oldest entry's slot.
+  private slotFor(hash: number): number {
+    const mask = this.offsets.length - 1;
+    let oldest = hash & mask;
+    for (let probe = 0; probe < PROBES; probe++) {
+      const slot = (hash + probe) & mask;
+      const virtual = (this.offsets[slot] ?? 0) - 1;
+      if (virtual < 0 || !this.intact(virtual)) {
+        oldest = slot;
+        break;
+      }
+      if (virtual < (this.offsets[oldest] ?? 0) - 1) oldest = slot;
+    }
+    this.hashes[oldest] = hash;
+    return oldest;
+  }
+
+  private intact(virtual: number): boolean {
+    return virtual >= this.head - this.capacityBytes;
+  }
+
+  private idAt(at: number, id: string): boolean {
+    for (let i = 0; i < ID_LENGTH; i++) if (this.ring[at + 4 + i] !== id.charCodeAt(i)) return false;
+    return true;
+  }
+}
