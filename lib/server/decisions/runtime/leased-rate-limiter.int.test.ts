@@ -37,20 +37,21 @@ describe("the leased rate limiter", () => {
     await until(async () => (await windowsOf(key))[0]?.used === 20, { what: "the second slice leased ahead" });
   });
 
-  it("leases the next window for a key used in this one shortly before it ends, and not for a key left idle", async () => {
+  it("leases the next window for a key used in this one, and not for a key left idle", async () => {
     const limiter = new LeasedRateLimiter(pools[0]!);
     const used = "wf-next-window:tool.write";
     const now = Date.now();
+    // Nothing taken yet: the sweep leases nothing.
+    limiter.leaseNextWindows(now);
+    expect(await windowsOf(used)).toEqual([]);
     await limiter.take({ key: used, perMinute: 100, now });
     const [first] = await windowsOf(used);
     const windowEnd = (first?.start.getTime() ?? 0) + 60_000;
-    // Early in the window nothing is leased ahead; two seconds before its end the next one is.
-    limiter.leaseNextWindows(windowEnd - 30_000);
-    limiter.leaseNextWindows(windowEnd - 2_000);
+    limiter.leaseNextWindows(now);
     const windows = await until(async () => ((await windowsOf(used)).length === 2 ? windowsOf(used) : null), { what: "the next window's lease" });
     expect(windows[1]).toEqual({ start: new Date(windowEnd), used: 10 });
     // Not called during that next window: nothing is leased for the one after it.
-    limiter.leaseNextWindows(windowEnd + 58_000);
+    limiter.leaseNextWindows(windowEnd + 30_000);
     expect(await windowsOf(used)).toHaveLength(2);
     // The call at the start of the next window is answered from that lease: no second slice taken.
     expect(await limiter.take({ key: used, perMinute: 100, now: windowEnd + 1 })).toEqual({ ok: true });

@@ -5,8 +5,7 @@ import type { TRateTake } from "../types";
 const WINDOW_MS = 60_000;
 /** Each instance leases a tenth of a window's quota at a time: few round trips, little stranded quota. */
 const LEASE_SHARE = 10;
-/** This long before a window ends, every key used in it has the next window's first slice leased. */
-const NEXT_WINDOW_LEAD_MS = 3_000;
+/** How often keys used in their current window get the next window's first slice leased. */
 const SWEEP_MS = 1_000;
 const MAX_LEASES_PER_STATEMENT = 1_000;
 
@@ -38,8 +37,8 @@ function phaseOf(key: string): number {
  * Per workflow × tool limits that hold across app instances. Postgres keeps, per key and fixed
  * one-minute window (starting at the key's own phase), how much quota has been handed out; an
  * instance leases a slice, answers from it in memory, and leases the next slice before this one
- * runs out — and, shortly before a window ends, the next window's first slice for every key used
- * in it — so a decision waits on a commit only for a key idle for a whole window. Leases wanted at the same time go to Postgres as one statement. The sum of leases
+ * runs out — and, within a second of a key's first use in a window, the next window's first slice —
+ * so a decision waits on a commit only for a key idle for a whole window. Leases wanted at the same time go to Postgres as one statement. The sum of leases
  * never exceeds the limit, so no instance mix passes more than `perMinute` calls in a window;
  * once Postgres says the window is spent, the instance refuses locally until the window ends.
  */
@@ -89,11 +88,11 @@ export class LeasedRateLimiter {
     return fresh;
   }
 
-  /** Leases the next window's first slice for each key used in a window that ends soon; one statement for all. */
+  /** Leases the next window's first slice for each key used in its current window; one statement for all. */
   leaseNextWindows(now: number): void {
     for (const slot of this.current.values()) {
       const nextStart = slot.windowStart + WINDOW_MS;
-      if (slot.taken === 0 || nextStart - now > NEXT_WINDOW_LEAD_MS || nextStart <= now || this.upcoming.get(slot.key)?.windowStart === nextStart) continue;
+      if (slot.taken === 0 || nextStart <= now || this.upcoming.get(slot.key)?.windowStart === nextStart) continue;
       const next: TSlot = { key: slot.key, windowStart: nextStart, perMinute: slot.perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
       this.upcoming.set(slot.key, next);
       void this.lease(next).catch(() => {});
