@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { useEngageKillSwitch } from "@/lib/client/killswitch/use-engage-kill-switch";
-import type { TKillSwitchScope, TKillSwitchTargets } from "@/lib/contracts/killswitch";
+import type { TKillSwitchPropagation, TKillSwitchScope, TKillSwitchTargets } from "@/lib/contracts/killswitch";
 import { haltedThing, SCOPE_LABELS } from "./scope-labels";
 
 const HINTS: Record<TKillSwitchScope, string> = {
@@ -30,7 +30,7 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
   const [scope, setScope] = useState<TKillSwitchScope>(targets.scopes.includes("WORKFLOW") ? "WORKFLOW" : (targets.scopes[0] ?? "WORKFLOW"));
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const error = engage.error;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -40,7 +40,7 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
       { scope, ...(scope === "GLOBAL" ? {} : { target: target.trim() }), reason },
       {
         onSuccess: (ks) => {
-          setNotice(`Engaged: ${haltedThing(ks)} is halted. Automations are denied from now on.`);
+          setNotice(engagedNotice(haltedThing(ks), ks.propagation));
           setTarget("");
           setReason("");
         },
@@ -50,7 +50,7 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
 
   return (
     <form className="form engage-form" onSubmit={onSubmit} noValidate aria-busy={engage.isPending} aria-label="Engage a kill switch">
-      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
       <FormError error={error} fields={["scope", "target", "reason"]} />
       <div className="form-grid">
         <Field id="ks-scope" label="Scope" hint={HINTS[scope]} error={error?.fieldErrors.scope}>
@@ -89,4 +89,14 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
       </div>
     </form>
   );
+}
+
+function engagedNotice(halted: string, propagation: TKillSwitchPropagation): { tone: "success" | "error"; text: string } {
+  const { gates, confirmed, complete } = propagation;
+  if (gates === 0) return { tone: "success", text: `Engaged: ${halted} is halted. No gate is running now; each one denies it as it starts.` };
+  if (complete) return { tone: "success", text: `Engaged: ${halted} is halted. Automations are denied from now on: ${gates === 1 ? "the gate confirmed" : `all ${gates} gates confirmed`}.` };
+  return {
+    tone: "error",
+    text: `Engaged: ${halted} is halted, but only ${confirmed} of ${gates} gates confirmed within 5 seconds. The others apply it when their notification arrives, and deny every call while they cannot vouch for the kill switches.`,
+  };
 }

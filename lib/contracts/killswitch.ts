@@ -59,6 +59,12 @@ export const ZKillSwitchView = z.object({
 });
 export type TKillSwitchView = z.infer<typeof ZKillSwitchView>;
 
+/** How far an engage had reached when it answered: live gates, and how many of them deny what it halts. */
+export const ZKillSwitchPropagation = z.object({ gates: z.number().int().min(0), confirmed: z.number().int().min(0), complete: z.boolean() });
+export type TKillSwitchPropagation = z.infer<typeof ZKillSwitchPropagation>;
+export const ZEngagedKillSwitch = ZKillSwitchView.extend({ propagation: ZKillSwitchPropagation });
+export type TEngagedKillSwitch = z.infer<typeof ZEngagedKillSwitch>;
+
 /** Engaged switches first (newest first), then released ones (most recently released first). */
 export const ZKillSwitchList = z.object({ killSwitches: z.array(ZKillSwitchView), asOf: z.iso.datetime() });
 export type TKillSwitchList = z.infer<typeof ZKillSwitchList>;

@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ZKillSwitchView, type TEngageKillSwitch, type TKillSwitchView } from "@/lib/contracts/killswitch";
+import { ZEngagedKillSwitch, type TEngageKillSwitch, type TEngagedKillSwitch } from "@/lib/contracts/killswitch";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
 import { invalidateKillSwitches } from "./keys";
 
 export function useEngageKillSwitch() {
   const queryClient = useQueryClient();
-  return useMutation<TKillSwitchView, ApiError, TEngageKillSwitch>({
-    mutationFn: (input) => apiFetch("/api/v1/killswitch", { method: "POST", body: input, schema: ZKillSwitchView }),
+  return useMutation<TEngagedKillSwitch, ApiError, TEngageKillSwitch>({
+    mutationFn: (input) => apiFetch("/api/v1/killswitch", { method: "POST", body: input, schema: ZEngagedKillSwitch }),
     // On a conflict too: someone else may have engaged it first.
     onSettled: () => invalidateKillSwitches(queryClient),
   });

@@ -1,6 +1,7 @@
 import {
   ZConfirmKillSwitchRelease,
   ZEngageKillSwitch,
+  ZEngagedKillSwitch,
   ZKillSwitchIdParams,
   ZKillSwitchList,
   ZKillSwitchQuery,
@@ -32,10 +33,10 @@ export const KILLSWITCH_OPERATIONS: readonly TApiOperation[] = [
     method: "POST",
     path: "/api/v1/killswitch",
     tag: "killswitch",
-    summary: "Halt everything, a workflow, a tool, a model or a provider, with a reason (an owner: their own workflows only)",
+    summary: "Halt everything, a workflow, a tool, a model or a provider, with a reason (an owner: their own workflows only); answers once every live gate denies what it halts (or after 5 s, saying how many do)",
     body: ZEngageKillSwitch,
     status: 201,
-    response: ZKillSwitchView,
+    response: ZEngagedKillSwitch,
     errors: [403, 404, 409],
   },
   {

@@ -45,6 +45,8 @@ type TSpec<M extends TAuthMode, P, Q, B, R> = TAuthFor<M> & {
   /** For changes that legitimately take long, such as a whole-registry import. */
   transactionTimeoutMs?: number;
   handler: (ctx: TContext<P, Q, B, TWhoFor<M>>) => Promise<R>;
+  /** Runs once the handler's transaction has committed; its result is the answer. */
+  afterCommit?: (result: R) => Promise<unknown>;
 };
 
 type TNextContext = { params: Promise<Record<string, string | string[]>> };
@@ -80,14 +82,15 @@ export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B
             spec.transactionTimeoutMs ? { timeout: spec.transactionTimeoutMs } : undefined,
           )
         : await spec.handler({ ...base, tx: db });
+      const answer = spec.afterCommit ? await spec.afterCommit(result) : result;
       // A handler may answer with a file (an export) rather than JSON.
-      if (result instanceof Response) {
-        result.headers.set("x-request-id", requestId);
-        return result;
+      if (answer instanceof Response) {
+        answer.headers.set("x-request-id", requestId);
+        return answer;
       }
       const status = spec.status ?? 200;
-      if (result === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
-      return Response.json(result, { status, headers: { "x-request-id": requestId } });
+      if (answer === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
+      return Response.json(answer, { status, headers: { "x-request-id": requestId } });
     } catch (error) {
       return errorResponse(error, requestId, url.pathname, request.method);
     }

@@ -12,6 +12,7 @@ import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
 import { AnswerRing } from "./answer-ring";
 import { decideWithApproval } from "./decide-with-approval";
 import { DecisionLog } from "./decision-log";
+import { GatePresence } from "./gate-presence";
 import { decisionRow } from "./decision-row";
 import { KillSwitchBoard } from "./kill-switch-board";
 import { LeasedRateLimiter } from "./leased-rate-limiter";
@@ -32,6 +33,7 @@ export class RuntimeGate {
   readonly killSwitches: KillSwitchBoard;
   readonly rateLimiter: LeasedRateLimiter;
   readonly decisionLog: DecisionLog;
+  readonly presence: GatePresence;
   // Answers by decision id, as the bytes sent, so a retried request gets the first answer
   // instead of a second decision (~50,000 of the latest, outside the JS heap).
   private readonly answers = new AnswerRing();
@@ -46,12 +48,16 @@ export class RuntimeGate {
     this.killSwitches = new KillSwitchBoard(db);
     this.rateLimiter = new LeasedRateLimiter(pool);
     this.decisionLog = new DecisionLog(pool);
+    this.presence = new GatePresence(pool, () => this.killSwitches.unknown === null);
   }
 
   static async start(options: { db: TDb; pool: pg.Pool; hub: NotificationHub }): Promise<RuntimeGate> {
     const gate = new RuntimeGate(options.db, options.pool);
     const { hub } = options;
     gate.unsubscribe.push(
+      // Acknowledged only once in force here, so an engage that waits for every gate's
+      // acknowledgement answers when no gate would still allow what it halts.
+      gate.killSwitches.subscribe((change) => change.type === "engaged" && gate.presence.acknowledge(change.switch.id)),
       hub.on("tollgate_registry", (payload) => gate.onRegistryChange(payload)),
       hub.on("tollgate_killswitch", (payload) => void gate.killSwitches.applyNotification(payload).catch(gate.lostKillSwitches)),
       hub.onState(({ connected }) => {
@@ -64,6 +70,7 @@ export class RuntimeGate {
     );
     await hub.start();
     await gate.killSwitches.reload();
+    await gate.presence.start();
     gate.maintenance = setInterval(() => gate.maintain(hub, options.pool), MAINTENANCE_MS);
     gate.maintenance.unref();
     return gate;
@@ -73,6 +80,7 @@ export class RuntimeGate {
     if (this.maintenance) clearInterval(this.maintenance);
     for (const off of this.unsubscribe) off();
     this.rateLimiter.close();
+    await this.presence.stop();
     await this.decisionLog.flush();
   }
 
@@ -158,6 +166,7 @@ export class RuntimeGate {
   private maintain(hub: NotificationHub, pool: pg.Pool): void {
     if (this.killSwitches.unknown && hub.connected) void this.killSwitches.reload().catch(this.lostKillSwitches);
     pool.query("DELETE FROM rate_limit_windows WHERE window_start < now() - interval '2 minutes'").catch((error: unknown) => console.error("pruning rate-limit windows failed", error));
+    this.presence.prune().catch((error: unknown) => console.error("pruning gate instances failed", error));
   }
 
   private onRegistryChange(payload: string): void {
