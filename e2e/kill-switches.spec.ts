@@ -34,8 +34,10 @@ test("Security halts a workflow with a reason, its runbook shows, and release ta
   await signInByForm(page, DEMO.SECURITY);
   await page.goto("/kill-switches");
 
-  await test.step("the CISO engages the workflow's switch: it is listed at once, with its runbook", async () => {
+  await test.step("the CISO engages the workflow's switch: the running gate confirms it, it is listed at once, with its runbook", async () => {
     await engageInForm(page, "WORKFLOW", key, "Refunding the same charge twice");
+    // The answer came only once the app's gate (its own process) held the switch.
+    await expect(page.getByRole("status").filter({ hasText: "Engaged:" })).toContainText("Automations are denied from now on: the gate confirmed.");
     const engaged = card(page, key);
     await expect(engaged).toContainText("“Refunding the same charge twice”");
     await expect(engaged).toContainText("Engaged by Sam Okafor");
