@@ -31,7 +31,9 @@ export class AnswerRing {
     slots = 1 << 18,
   ) {
     if ((slots & (slots - 1)) !== 0) throw new Error("the slot count must be a power of two");
-    this.ring = Buffer.alloc(capacityBytes);
+    // Not zero-filled: pages become resident only as answers are written, and nothing is read
+    // that this ring did not write (see intact()).
+    this.ring = Buffer.allocUnsafeSlow(capacityBytes);
     this.offsets = new Float64Array(slots);
     this.hashes = new Int32Array(slots);
   }
