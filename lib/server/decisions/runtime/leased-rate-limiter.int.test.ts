@@ -62,8 +62,8 @@ describe("the leased rate limiter", () => {
   it("sends the leases wanted at the same moment to Postgres together", async () => {
     const [pool] = pools as [pg.Pool, pg.Pool];
     let statements = 0;
-    // The real pool, counted: each lease statement runs on a client of its own against Postgres.
-    const counted = { connect: () => ((statements += 1), pool.connect()) } as unknown as pg.Pool;
+    // The real pool, counted: every statement still runs against Postgres.
+    const counted = { query: (...args: Parameters<pg.Pool["query"]>) => ((statements += 1), pool.query(...args)) } as unknown as pg.Pool;
     const limiter = new LeasedRateLimiter(counted);
     const now = Date.now();
     const takes = await Promise.all(Array.from({ length: 200 }, (_, i) => limiter.take({ key: `wf-batch-${i}:tool.write`, perMinute: 50, now })));

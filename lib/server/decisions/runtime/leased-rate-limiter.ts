@@ -114,8 +114,9 @@ export class LeasedRateLimiter {
     const batch = this.waiting.splice(0, MAX_LEASES_PER_STATEMENT);
     const slots = batch.map((w) => w.slot);
     const values = [slots.map((s) => s.key), slots.map((s) => new Date(s.windowStart)), slots.map((s) => leaseSize(s.perMinute)), slots.map((s) => s.perMinute)];
-    this.grant(values)
-      .then((rows) => {
+    this.pool
+      .query<{ key: string; window_start: Date; last_grant: number }>(LEASE, values)
+      .then(({ rows }) => {
         const granted = new Map(rows.map((r) => [`${r.key}@${r.window_start.getTime()}`, r.last_grant]));
         for (const { slot, resolve } of batch) {
           const amount = Math.max(0, granted.get(`${slot.key}@${slot.windowStart}`) ?? 0);
@@ -131,25 +132,6 @@ export class LeasedRateLimiter {
         this.writing = false;
         this.writeLeases();
       });
-  }
-
-  // Committed without waiting for the WAL flush: a cold key's first decision waits on this
-  // statement, and under write load a flush can take hundreds of milliseconds. The cost: if
-  // Postgres itself crashes, leases granted in its last fraction of a second can be granted again.
-  private async grant(values: unknown[]): Promise<{ key: string; window_start: Date; last_grant: number }[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SET LOCAL synchronous_commit TO off");
-      const { rows } = await client.query<{ key: string; window_start: Date; last_grant: number }>(LEASE, values);
-      await client.query("COMMIT");
-      return rows;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
   }
 }
 
