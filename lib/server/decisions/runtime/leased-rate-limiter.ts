@@ -38,9 +38,10 @@ function phaseOf(key: string): number {
  * one-minute window (starting at the key's own phase), how much quota has been handed out; an
  * instance leases a slice, answers from it in memory, and leases the next slice before this one
  * runs out — and, within a second of a key's first use in a window, the next window's first slice —
- * so a decision waits on a commit only for a key idle for a whole window. Leases wanted at the same time go to Postgres as one statement. The sum of leases
- * never exceeds the limit, so no instance mix passes more than `perMinute` calls in a window;
- * once Postgres says the window is spent, the instance refuses locally until the window ends.
+ * so a decision waits on a commit only for a key idle for a whole window. Leases wanted at the
+ * same time go to Postgres as one statement. The sum of leases never exceeds the limit, so no
+ * instance mix passes more than `perMinute` calls in a window; once Postgres says the window is
+ * spent, the instance refuses locally until the window ends.
  */
 export class LeasedRateLimiter {
   private readonly current = new Map<string, TSlot>();

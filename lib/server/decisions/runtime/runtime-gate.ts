@@ -12,8 +12,8 @@ import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
 import { AnswerRing } from "./answer-ring";
 import { decideWithApproval } from "./decide-with-approval";
 import { DecisionLog } from "./decision-log";
-import { GatePresence } from "./gate-presence";
 import { decisionRow } from "./decision-row";
+import { GatePresence } from "./gate-presence";
 import { KillSwitchBoard } from "./kill-switch-board";
 import { LeasedRateLimiter } from "./leased-rate-limiter";
 import { RegistrySnapshots } from "./registry-snapshots";
@@ -104,7 +104,7 @@ export class RuntimeGate {
   /** Decides one call; answers the decision as UTF-8 JSON (what `POST /api/v1/decisions` sends). */
   async decide(principal: TServicePrincipal, input: TDecisionRequestInput, now = Date.now()): Promise<Buffer> {
     const decisionId = input.decisionId ?? randomUUID();
-    // Copied only when the id is new: most callers send one, and every copy is garbage to collect.
+    // Copied only to add an id the caller did not send: most send one, and a copy is garbage.
     const request = input.decisionId === undefined ? { ...input, decisionId } : (input as TDecisionRequestInput & { decisionId: string });
     const known = input.decisionId === undefined ? null : this.answers.recall(decisionId, principal.workflowKey);
     if (known) return known;
