@@ -32,7 +32,8 @@ export const DEMO_MODELS = [
   { provider: "mistral", model: "mistral-large", version: "2411", regions: ["eu"], dataRetentionDays: 30, trainingOptOut: false, loggingPolicy: "provider default", maxSensitivity: "INTERNAL", status: "SUSPENDED" },
 ] as const;
 
-const object = (properties: Record<string, unknown>, required: string[]) => ({
+/** A closed JSON Schema object (draft 2020-12): the shape every demo and bench tool contract takes. */
+export const objectSchema = (properties: Record<string, unknown>, required: string[]) => ({
   $schema: "https://json-schema.org/draft/2020-12/schema",
   type: "object",
   properties,
@@ -42,18 +43,18 @@ const object = (properties: Record<string, unknown>, required: string[]) => ({
 const str = { type: "string", minLength: 1 };
 
 export const DEMO_TOOLS = [
-  { key: "zendesk.ticket.read", name: "Read ticket", system: "Zendesk", consequence: "READ", argumentSchema: object({ ticketId: str }, ["ticketId"]) },
-  { key: "kb.search", name: "Search knowledge base", system: "Confluence", consequence: "READ", argumentSchema: object({ query: str }, ["query"]) },
-  { key: "crm.contact.update", name: "Update contact", system: "Salesforce", consequence: "WRITE", argumentSchema: object({ contactId: str, fields: { type: "object" } }, ["contactId", "fields"]) },
-  { key: "jira.issue.create", name: "Create issue", system: "Jira", consequence: "WRITE", argumentSchema: object({ project: str, summary: str }, ["project", "summary"]) },
-  { key: "email.send", name: "Send customer email", system: "SendGrid", consequence: "EXTERNAL_COMMUNICATION", argumentSchema: object({ to: { type: "string", format: "email" }, subject: str, body: str }, ["to", "subject", "body"]) },
-  { key: "slack.message.post", name: "Post Slack message", system: "Slack", consequence: "EXTERNAL_COMMUNICATION", argumentSchema: object({ channel: str, text: str }, ["channel", "text"]) },
-  { key: "okta.group.add_member", name: "Add user to group", system: "Okta", consequence: "PERMISSION_CHANGE", argumentSchema: object({ userId: str, groupId: str }, ["userId", "groupId"]) },
-  { key: "github.repo.grant_access", name: "Grant repository access", system: "GitHub", consequence: "PERMISSION_CHANGE", argumentSchema: object({ repo: str, user: str, permission: { enum: ["read", "write"] } }, ["repo", "user", "permission"]) },
-  { key: "stripe.refund", name: "Refund a charge", system: "Stripe", consequence: "MONEY_MOVEMENT", argumentSchema: object({ chargeId: str, amount: { type: "integer", minimum: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" } }, ["chargeId", "amount", "currency"]) },
-  { key: "netsuite.payment.create", name: "Create vendor payment", system: "NetSuite", consequence: "MONEY_MOVEMENT", argumentSchema: object({ vendorId: str, amount: { type: "number", exclusiveMinimum: 0 } }, ["vendorId", "amount"]) },
-  { key: "s3.object.delete", name: "Delete object", system: "AWS S3", consequence: "DESTRUCTIVE", argumentSchema: object({ bucket: str, key: str }, ["bucket", "key"]) },
-  { key: "crm.contact.delete", name: "Delete contact", system: "Salesforce", consequence: "DESTRUCTIVE", argumentSchema: object({ contactId: str }, ["contactId"]) },
+  { key: "zendesk.ticket.read", name: "Read ticket", system: "Zendesk", consequence: "READ", argumentSchema: objectSchema({ ticketId: str }, ["ticketId"]) },
+  { key: "kb.search", name: "Search knowledge base", system: "Confluence", consequence: "READ", argumentSchema: objectSchema({ query: str }, ["query"]) },
+  { key: "crm.contact.update", name: "Update contact", system: "Salesforce", consequence: "WRITE", argumentSchema: objectSchema({ contactId: str, fields: { type: "object" } }, ["contactId", "fields"]) },
+  { key: "jira.issue.create", name: "Create issue", system: "Jira", consequence: "WRITE", argumentSchema: objectSchema({ project: str, summary: str }, ["project", "summary"]) },
+  { key: "email.send", name: "Send customer email", system: "SendGrid", consequence: "EXTERNAL_COMMUNICATION", argumentSchema: objectSchema({ to: { type: "string", format: "email" }, subject: str, body: str }, ["to", "subject", "body"]) },
+  { key: "slack.message.post", name: "Post Slack message", system: "Slack", consequence: "EXTERNAL_COMMUNICATION", argumentSchema: objectSchema({ channel: str, text: str }, ["channel", "text"]) },
+  { key: "okta.group.add_member", name: "Add user to group", system: "Okta", consequence: "PERMISSION_CHANGE", argumentSchema: objectSchema({ userId: str, groupId: str }, ["userId", "groupId"]) },
+  { key: "github.repo.grant_access", name: "Grant repository access", system: "GitHub", consequence: "PERMISSION_CHANGE", argumentSchema: objectSchema({ repo: str, user: str, permission: { enum: ["read", "write"] } }, ["repo", "user", "permission"]) },
+  { key: "stripe.refund", name: "Refund a charge", system: "Stripe", consequence: "MONEY_MOVEMENT", argumentSchema: objectSchema({ chargeId: str, amount: { type: "integer", minimum: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" } }, ["chargeId", "amount", "currency"]) },
+  { key: "netsuite.payment.create", name: "Create vendor payment", system: "NetSuite", consequence: "MONEY_MOVEMENT", argumentSchema: objectSchema({ vendorId: str, amount: { type: "number", exclusiveMinimum: 0 } }, ["vendorId", "amount"]) },
+  { key: "s3.object.delete", name: "Delete object", system: "AWS S3", consequence: "DESTRUCTIVE", argumentSchema: objectSchema({ bucket: str, key: str }, ["bucket", "key"]) },
+  { key: "crm.contact.delete", name: "Delete contact", system: "Salesforce", consequence: "DESTRUCTIVE", argumentSchema: objectSchema({ contactId: str }, ["contactId"]) },
 ] as const;
 
 type TDemoWorkflow = {

@@ -32,11 +32,7 @@ async function expire(tx: TTx, now: Date): Promise<number> {
      WHERE a.id IN (SELECT id FROM approval_requests WHERE status = 'PENDING' AND expires_at <= ${now}
                     ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
     RETURNING a.id::text AS id, a.expires_at AS "expiresAt"`;
-  for (const { id, expiresAt } of rows) {
-    await recordAuditEvent(tx, SWEEPER, { action: "approval.expired", target: { type: "approval", id }, data: { expiresAt: expiresAt.toISOString() } });
-  }
-  await announceApprovals(tx, "approval.decided", rows.map((r) => r.id));
-  return rows.length;
+  return recordSwept(tx, rows, "approval.expired", "approval.decided");
 }
 
 async function escalate(tx: TTx, now: Date): Promise<number> {
@@ -45,9 +41,14 @@ async function escalate(tx: TTx, now: Date): Promise<number> {
      WHERE a.id IN (SELECT id FROM approval_requests WHERE status = 'PENDING' AND escalated_at IS NULL AND escalate_at <= ${now} AND expires_at > ${now}
                     ORDER BY expires_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
     RETURNING a.id::text AS id, a.expires_at AS "expiresAt"`;
+  return recordSwept(tx, rows, "approval.escalated", "approval.escalated");
+}
+
+/** Audits each swept request and announces them (webhooks), in the sweep's transaction. */
+async function recordSwept(tx: TTx, rows: TSwept[], action: "approval.expired" | "approval.escalated", announce: Parameters<typeof announceApprovals>[1]): Promise<number> {
   for (const { id, expiresAt } of rows) {
-    await recordAuditEvent(tx, SWEEPER, { action: "approval.escalated", target: { type: "approval", id }, data: { expiresAt: expiresAt.toISOString() } });
+    await recordAuditEvent(tx, SWEEPER, { action, target: { type: "approval", id }, data: { expiresAt: expiresAt.toISOString() } });
   }
-  await announceApprovals(tx, "approval.escalated", rows.map((r) => r.id));
+  await announceApprovals(tx, announce, rows.map((r) => r.id));
   return rows.length;
 }

@@ -1,10 +1,10 @@
 import "server-only";
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { SOURCE_NODE_FLAGS } from "../node-flags";
 
-export type TConsoleProcess = { port: number; child: ChildProcess; stop: () => Promise<void> };
+export type TConsoleProcess = { port: number; stop: () => Promise<void> };
 
 const CONSOLE_NICENESS = 10;
 
@@ -35,7 +35,7 @@ export function spawnConsole(options: { dev: boolean; publicHost: string; public
     child.once("message", (message: { consolePort?: number }) => {
       if (typeof message.consolePort !== "number") return reject(new Error("the console process sent an unexpected message"));
       child.once("exit", (code) => stopping || options.onExit(code));
-      resolve({ port: message.consolePort, child, stop });
+      resolve({ port: message.consolePort, stop });
     });
     child.once("exit", (code) => reject(new Error(`the console process exited (${code}) before it was ready`)));
     child.once("error", reject);
