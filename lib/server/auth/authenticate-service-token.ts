@@ -47,8 +47,9 @@ export function checkServiceToken(found: TServiceTokenRecord | null, scope: TTok
   return { tokenId, prefix, workflowId, workflowKey, environment, scopes };
 }
 
-export async function touchServiceToken(tokenId: string, now: Date): Promise<void> {
-  await db.serviceToken.update({ where: { id: tokenId }, data: { lastUsedAt: now } });
+/** Records that these tokens were used at `at`, in one statement; a later recorded use is kept. */
+export async function touchServiceTokens(tokenIds: readonly string[], at: Date): Promise<void> {
+  await db.$executeRaw`UPDATE service_tokens SET last_used_at = GREATEST(last_used_at, ${at}) WHERE id = ANY(${tokenIds}::uuid[])`;
 }
 
 /** Resolves a bearer token to its workflow, reading the database (the runtime gate caches instead). */
@@ -61,7 +62,7 @@ export async function authenticateServiceToken(options: {
   const found = await findServiceToken(tokenHashOf(options.authorization));
   const principal = checkServiceToken(found, options.scope, now);
   if (found && (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
-    await touchServiceToken(found.tokenId, now);
+    await touchServiceTokens([found.tokenId], now);
   }
   return principal;
 }

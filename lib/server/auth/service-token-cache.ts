@@ -1,7 +1,14 @@
 import "server-only";
 import type { TTokenScope } from "@/lib/contracts/tokens";
 import type { TServicePrincipal } from "../authz/principal";
-import { LAST_USED_RESOLUTION_MS, checkServiceToken, findServiceToken, tokenHashOf, touchServiceToken, type TServiceTokenRecord } from "./authenticate-service-token";
+import { LAST_USED_RESOLUTION_MS, checkServiceToken, findServiceToken, tokenHashOf, touchServiceTokens, type TServiceTokenRecord } from "./authenticate-service-token";
+
+/**
+ * Uses due to be recorded are written together, one statement this often. One Prisma update per
+ * token put bursts on the gate's core: a thousand tokens first used in the same second all came
+ * due again in the same second a minute later.
+ */
+const TOUCH_FLUSH_MS = 1_000;
 
 /**
  * Service tokens answered from memory on the run-time path. Any service_tokens change (NOTIFY)
@@ -11,6 +18,9 @@ import { LAST_USED_RESOLUTION_MS, checkServiceToken, findServiceToken, tokenHash
 export class ServiceTokenCache {
   private readonly records = new Map<string, Promise<TServiceTokenRecord | null>>();
   private readonly touched = new Map<string, number>();
+  private due: string[] = [];
+  private dueAt = new Date(0);
+  private flusher: NodeJS.Timeout | null = null;
 
   clear(): void {
     this.records.clear();
@@ -33,10 +43,21 @@ export class ServiceTokenCache {
     return principal;
   }
 
+  /** Writes the uses not yet recorded (the gate calls it when it stops). */
+  async flushTouches(): Promise<void> {
+    if (this.flusher) clearTimeout(this.flusher);
+    this.flusher = null;
+    const tokenIds = this.due;
+    this.due = [];
+    if (tokenIds.length) await touchServiceTokens(tokenIds, this.dueAt);
+  }
+
   private touch(found: TServiceTokenRecord, now: Date): void {
     const last = this.touched.get(found.tokenId) ?? found.lastUsedAt?.getTime() ?? 0;
     if (now.getTime() - last <= LAST_USED_RESOLUTION_MS) return;
     this.touched.set(found.tokenId, now.getTime());
-    touchServiceToken(found.tokenId, now).catch((error: unknown) => console.error("could not record a token's last use", error));
+    this.due.push(found.tokenId);
+    this.dueAt = now;
+    this.flusher ??= setTimeout(() => void this.flushTouches().catch((error: unknown) => console.error("could not record tokens' last use", error)), TOUCH_FLUSH_MS).unref();
   }
 }

@@ -81,7 +81,7 @@ export class RuntimeGate {
     for (const off of this.unsubscribe) off();
     this.rateLimiter.close();
     await this.presence.stop();
-    await this.decisionLog.flush();
+    await Promise.all([this.decisionLog.flush(), this.tokens.flushTouches()]);
   }
 
   private async requireCatalogTool(tool: string): Promise<void> {
