@@ -71,7 +71,8 @@ export async function runClosedLoop(run: TRun): Promise<TLoadResult> {
 /**
  * Open loop: requests are due at a fixed rate whatever the server does (so a stall shows up as
  * latency instead of silently slowing the sender); a due request waits for a free connection.
- * Latency counts from when the request was due.
+ * Latency counts from when the request was due. Every request is built before the clock starts:
+ * on two cores shared with the server, building them as they fall due took CPU from both.
  */
 export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TLoadResult> {
   const { result, record } = collector(run);
@@ -79,6 +80,7 @@ export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TL
   const all = [...free];
   const due: number[] = [];
   const total = Math.floor((run.perSecond * run.durationMs) / 1000);
+  const requests = Array.from({ length: total }, (_, i) => run.next(i));
   let scheduled = 0;
   let issued = 0;
   let done = 0;
@@ -96,7 +98,8 @@ export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TL
       while (due.length && free.length) {
         const dueAt = due.shift() ?? 0;
         const connection = free.pop() as HttpConnection;
-        const { bytes, tag } = run.next(issued++);
+        const { bytes, tag } = requests[issued] ?? run.next(issued);
+        issued += 1;
         const sentAt = performance.now();
         connection.send(bytes).then(
           (response) => {
