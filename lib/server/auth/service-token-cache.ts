@@ -49,7 +49,12 @@ export class ServiceTokenCache {
     this.flusher = null;
     const tokenIds = this.due;
     this.due = [];
-    if (tokenIds.length) await touchServiceTokens(tokenIds, this.dueAt);
+    if (!tokenIds.length) return;
+    await touchServiceTokens(tokenIds, this.dueAt).catch((error: unknown) => {
+      // Due again at their next use.
+      for (const tokenId of tokenIds) this.touched.delete(tokenId);
+      throw error;
+    });
   }
 
   private touch(found: TServiceTokenRecord, now: Date): void {

@@ -9,6 +9,7 @@ export const SOURCE_NODE_FLAGS: readonly string[] = ["--conditions=react-server"
  * The old generation may grow to 4× its live size before a full collection: left to itself, V8
  * saw the gate promote little and collected fully whenever the old generation had grown ~15%
  * (every ~3 s at 3,000 decisions/s), each time ~70 ms of marking on the gate's thread within
- * ~150 ms, and decisions queued 30–70 ms behind each. At 4× none came in the next 37 s, for ~160 MB more at peak.
+ * ~150 ms, and decisions queued 30–70 ms behind each. At 4×, none came in the next 37 s; the
+ * price is ~160 MB more at peak.
  */
 export const GATE_NODE_FLAGS: readonly string[] = [...SOURCE_NODE_FLAGS, "--max-semi-space-size=64", "--single-threaded-gc", "--heap-growing-percent=300"];
