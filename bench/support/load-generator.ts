@@ -98,8 +98,7 @@ export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TL
       while (due.length && free.length) {
         const dueAt = due.shift() ?? 0;
         const connection = free.pop() as HttpConnection;
-        const { bytes, tag } = requests[issued] ?? run.next(issued);
-        issued += 1;
+        const { bytes, tag } = requests[issued++] as ReturnType<TNextRequest>;
         const sentAt = performance.now();
         connection.send(bytes).then(
           (response) => {
