@@ -65,6 +65,18 @@ describe("POST /api/v1/events", () => {
     expect(shadow).toMatchObject({ seenCount: 1, lastTool: "netsuite.bill.pay" });
   });
 
+  it("stores concurrent batches that share runs, whatever order each lists them in", async () => {
+    // Two agents of one workflow report on the same runs at once, each in its own order.
+    const runIds = Array.from({ length: 200 }, (_, i) => `run-shared-${i}`);
+    for (let round = 0; round < 3; round++) {
+      const batches = [runIds, runIds.toReversed()].map((ids) => ids.map((runId) => event({ runId })));
+      const answers = await Promise.all(batches.map(async (events) => ({ status: (await send({ events })).status })));
+      expect(answers).toEqual([{ status: 200 }, { status: 200 }]);
+    }
+    const run = await server.db.run.findUniqueOrThrow({ where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-shared-0" } } });
+    expect(run.eventCount).toBe(6);
+  });
+
   describe("bad batches get a precise problem and store nothing", () => {
     it.each([
       ["malformed JSON", () => send("{"), 400, "not valid JSON"],

@@ -11,11 +11,13 @@ type TResult = TEventBatchResponse["results"][number];
 type TAccepted = { index: number; event: TRunEventInput; workflowKey: string; workflowId: string | null };
 
 // Runs first (one row per workflow key × run id), then the events joined to them; the events
-// insert skips ids already stored and bumps its runs' counters in the same statement.
+// insert skips ids already stored and bumps its runs' counters in the same statement. The runs
+// are locked in key order: concurrent batches sharing runs in their own orders deadlocked.
 const UPSERT_RUNS = `
   INSERT INTO runs (id, workflow_id, workflow_key, external_id, status, started_at, last_event_at, event_count)
   SELECT gen_random_uuid(), r.workflow_id, r.workflow_key, r.external_id, 'RUNNING', r.first_at, r.last_at, 0
   FROM json_to_recordset($1::json) AS r(workflow_id uuid, workflow_key text, external_id text, first_at timestamptz, last_at timestamptz)
+  ORDER BY r.workflow_key, r.external_id
   ON CONFLICT (workflow_key, external_id) DO UPDATE SET started_at = LEAST(runs.started_at, EXCLUDED.started_at)
   RETURNING id, workflow_key, external_id`;
 

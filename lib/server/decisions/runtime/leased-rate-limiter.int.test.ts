@@ -72,3 +72,23 @@ describe("the leased rate limiter", () => {
     expect(statements).toBeLessThanOrEqual(5);
   });
 });
+
+describe("leases from several instances at once", () => {
+  it("never deadlock, whatever order each instance wants its keys in", async () => {
+    const [a, b] = pools.map((pool) => new LeasedRateLimiter(pool)) as [LeasedRateLimiter, LeasedRateLimiter];
+    const keys = Array.from({ length: 300 }, (_, i) => `wf-order-${String(i).padStart(3, "0")}:tool.write`);
+    const now = Date.now();
+    // Each round a fresh window: one instance inserts the keys' rows in one order while the other
+    // inserts or updates the same rows in the reverse order, both batched into one statement.
+    for (let round = 0; round < 5; round++) {
+      const at = now + round * 60_000;
+      const takes = await Promise.allSettled([
+        ...keys.map((key) => a.take({ key, perMinute: 1_000, now: at })),
+        ...keys.toReversed().map((key) => b.take({ key, perMinute: 1_000, now: at })),
+      ]);
+      const failures = takes.flatMap((t) => (t.status === "rejected" ? [String(t.reason)] : []));
+      expect(failures).toEqual([]);
+      expect(takes.every((t) => t.status === "fulfilled" && t.value.ok)).toBe(true);
+    }
+  });
+});

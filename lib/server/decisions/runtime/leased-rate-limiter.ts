@@ -13,10 +13,13 @@ type TSlot = { key: string; windowStart: number; perMinute: number; leased: numb
 type TWaiting = { slot: TSlot; resolve: () => void; reject: (error: unknown) => void };
 
 // One upsert leases for every key in the batch. On conflict the row is locked and re-read, so
-// concurrent instances never hand out more than the quota; a spent window returns no row.
+// concurrent instances never hand out more than the quota; a spent window returns no row. Rows
+// are written in key order: two instances locking the same rows in their own orders deadlocked
+// (and the decisions waiting on those leases failed).
 const LEASE = `INSERT INTO rate_limit_windows AS w (key, window_start, used, quota, last_grant)
   SELECT key, window_start, LEAST(want, quota), quota, LEAST(want, quota)
   FROM unnest($1::text[], $2::timestamptz[], $3::int[], $4::int[]) AS t(key, window_start, want, quota)
+  ORDER BY key, window_start
   ON CONFLICT (key, window_start) DO UPDATE
     SET used = LEAST(w.used + EXCLUDED.last_grant, EXCLUDED.quota), last_grant = LEAST(EXCLUDED.last_grant, EXCLUDED.quota - w.used), quota = EXCLUDED.quota
     WHERE w.used < EXCLUDED.quota
