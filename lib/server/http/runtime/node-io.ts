@@ -41,6 +41,15 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     req.resume();
     throw error;
   }
+  // A small body usually arrives in the request's first packet: by the time a route reads it the
+  // parser has finished the message and the bytes wait in the stream, to be taken in one read.
+  if (req.complete && req.readableFlowing !== true) {
+    if (req.readableLength > maxBytes) {
+      req.resume();
+      throw tooLarge(maxBytes);
+    }
+    return parseJsonText(((req.read() as Buffer | null) ?? Buffer.alloc(0)).toString("utf8"));
+  }
   const chunks = await new Promise<Buffer[]>((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;

@@ -18,6 +18,14 @@ const post = (path: string, body: unknown, bearer = token, headers: Record<strin
     headers: { "content-type": "application/json", authorization: `Bearer ${bearer}`, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+// A streamed body goes out chunked, with no Content-Length for the gate to check up front.
+const postChunked = (path: string, text: string) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: new Blob([text]).stream(),
+    duplex: "half",
+  } as RequestInit);
 const decide = (body: Record<string, unknown>, bearer = token) =>
   post("/api/v1/decisions", { runId: "run-1", model: "anthropic/claude-sonnet-4-5/2025-09-29", dataClasses: ["support-tickets"], ...body }, bearer);
 const decisionsStored = async () => Number((await server.db.decision.count()).toString());
@@ -95,6 +103,7 @@ describe("POST /api/v1/decisions", () => {
       ["an unknown tool", () => decide({ tool: "no.such.tool", arguments: {} }), 400, "No tool in the catalog"],
       ["a missing run id", () => post("/api/v1/decisions", { tool: "kb.search", arguments: {}, model: "a/b/c" }), 400, "invalid fields"],
       ["no token", () => post("/api/v1/decisions", {}, ""), 401, "Bearer"],
+      ["an oversized body sent without a length (chunked)", () => postChunked("/api/v1/decisions", `{"pad":"${"x".repeat(1_100_000)}"}`), 413, "exceeds the limit of 1048576 bytes"],
     ])("%s", async (_what, send, status, text) => {
       const before = await decisionsStored();
       const res = await send();
