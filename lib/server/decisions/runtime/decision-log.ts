@@ -3,7 +3,10 @@ import type pg from "pg";
 import type { TDecisionRow } from "./decision-row";
 
 const FLUSH_ROWS = 500;
-const FLUSH_INTERVAL_MS = 10;
+// Postgres spends less per row in bigger batches: at 4,500 decisions/s, going from 10 to 40 ms
+// took its CPU from 28–31% to 22–25% of a core. A crash of the gate loses at most this much of
+// its T0/T1 record; T2/T3 decisions are committed before they are answered.
+const FLUSH_INTERVAL_MS = 40;
 /** What may wait in memory while Postgres is slow or away; past it the gate refuses to decide. */
 const MAX_BUFFERED = 50_000;
 
@@ -26,7 +29,7 @@ function jsonArray(rows: readonly Buffer[]): Buffer {
 
 /**
  * Group commit for T0/T1 decisions: rows are appended to a buffer and written a batch at a time
- * (every few ms or 500 rows), one INSERT per batch. A failed batch stays in the buffer and is
+ * (every 40 ms or 500 rows), one INSERT per batch. A failed batch stays in the buffer and is
  * retried; while the buffer is full `accepts()` is false and the gate denies rather than decide
  * what it cannot record.
  */
