@@ -154,12 +154,13 @@ export class RuntimeGate {
   /** The engine, with the rate-limit take (async, cross-instance) done where the engine asks for it. */
   private async evaluate(snapshot: TCompiledWorkflowSnapshot, principal: TServicePrincipal, request: TDecisionRequestInput, now: number) {
     let wanted: { key: string; perMinute: number; now: number } | null = null;
-    const options = { snapshot, request, token: principal, killSwitches: this.killSwitches, now };
-    const response = decide({ ...options, rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) } });
+    const killSwitches = this.killSwitches;
+    // Literals, not `{ ...options, rateLimiter }`: see answer() in decide.ts.
+    const response = decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) } });
     if (!wanted) return response;
     const take: TRateTake = await this.rateLimiter.take(wanted);
     // The engine is deterministic: asking again with the refusal yields exactly its rule-7 answer.
-    return take.ok ? response : decide({ ...options, rateLimiter: { tryTake: () => take } });
+    return take.ok ? response : decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: () => take } });
   }
 
   /** Retries a failed kill-switch read (decisions deny meanwhile) and drops spent rate-limit windows. */
