@@ -154,6 +154,8 @@ async function main(): Promise<void> {
   } finally {
     await pool?.end();
     await app?.stop();
+    // Closed before Postgres stops, so its connections are not cut from under it.
+    if (process.env.DATABASE_URL) await getDb().$disconnect();
     await server.stop();
   }
 }
