@@ -28,7 +28,12 @@ const postChunked = (path: string, text: string) =>
   } as RequestInit);
 const decide = (body: Record<string, unknown>, bearer = token) =>
   post("/api/v1/decisions", { runId: "run-1", model: "anthropic/claude-sonnet-4-5/2025-09-29", dataClasses: ["support-tickets"], ...body }, bearer);
-const decisionsStored = async () => Number((await server.db.decision.count()).toString());
+// After a flush: an earlier test's T0/T1 rows may still wait in the group commit, and counting
+// before they land made a later count look like this test stored one.
+const decisionsStored = async () => {
+  await server.door.gate.decisionLog.flush();
+  return Number((await server.db.decision.count()).toString());
+};
 
 describe("POST /api/v1/decisions", () => {
   it("allows a T0 read and records it (group commit)", async () => {
@@ -110,7 +115,6 @@ describe("POST /api/v1/decisions", () => {
       expect(res.status).toBe(status);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       expect(JSON.stringify(await res.json())).toContain(text);
-      await server.door.gate.decisionLog.flush();
       expect(await decisionsStored()).toBe(before);
     });
 
@@ -132,7 +136,6 @@ describe("POST /api/v1/decisions", () => {
         expect(res.status, text).toBe(status);
         expect(((await res.json()) as { detail: string }).detail).toContain(text);
       }
-      await server.door.gate.decisionLog.flush();
       expect(await decisionsStored()).toBe(before);
     });
 
