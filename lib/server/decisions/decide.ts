@@ -25,8 +25,9 @@ type TAnswerBase = Omit<TDecisionResponse, "outcome" | "reasons">;
 /**
  * Field by field rather than `{ ...base, outcome, reasons }`: on Node 20, V8 gives a spread of a
  * small object plus new properties its property store in the old generation, so every decision
- * left ~200–600 B there that only a full collection frees (and that kept the young strings it
- * points to alive through each scavenge): the gate's major GCs and most of its scavenge copying.
+ * left ~900 B there that only a full collection frees (and that kept the young strings it points
+ * to alive through each scavenge): the gate's major GCs and most of its scavenge copying
+ * (bench/decision-engine.ts prints what a decision leaves there).
  */
 function answer<O extends TDecisionResponse["outcome"]>(base: TAnswerBase, outcome: O, reasons: TDecisionReason[]) {
   const { decisionId, runId, workflowKey, tool, decidedAt, registryVersion, tier, argumentsHash } = base;
