@@ -108,7 +108,8 @@ function measure(rows: TRow[]): void {
 // so after two forced young collections the old generation holds only what the calls put there
 // (promoted, or allocated there directly, as V8 does for some object spreads).
 v8.setFlagsFromString("--expose-gc");
-const collectYoung = () => (vm.runInNewContext("gc") as (options: { type: "minor" }) => void)({ type: "minor" });
+const gc = vm.runInNewContext("gc") as (options: { type: "minor" }) => void;
+const collectYoung = () => gc({ type: "minor" });
 const oldGeneration = () => v8.getHeapSpaceStatistics().reduce((sum, space) => (space.space_name.startsWith("new_") ? sum : sum + space.space_used_size), 0);
 function oldBytesPerCall(run: (i: number) => unknown): number {
   const perRound: number[] = [];
