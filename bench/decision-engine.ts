@@ -1,11 +1,11 @@
 import v8 from "node:v8";
-import vm from "node:vm";
 import type { TDecisionRequestInput } from "@/lib/contracts/decisions";
 import { DEFAULT_TIER, ZConsequence } from "@/lib/contracts/registry-enums";
 import { compileWorkflowSnapshot } from "@/lib/server/decisions/compile-workflow-snapshot";
 import { createInMemoryRateLimiter } from "@/lib/server/decisions/create-in-memory-rate-limiter";
 import { decide } from "@/lib/server/decisions/decide";
 import type { TCompiledWorkflowSnapshot, TKillSwitchView, TWorkflowRegistryRecord } from "@/lib/server/decisions/types";
+import { collectGarbage } from "./support/collect-garbage";
 
 // Issue "runtime gate": decisions come from an in-memory snapshot, so the engine's own cost per
 // decision must be small beside the HTTP path (~2,100 req/s for a constant Next.js handler here).
@@ -107,9 +107,7 @@ function measure(rows: TRow[]): void {
 // which on the gate's one thread is a pause of tens of ms. A sync loop keeps nothing in flight,
 // so after two forced young collections the old generation holds only what the calls put there
 // (promoted, or allocated there directly, as V8 does for some object spreads).
-v8.setFlagsFromString("--expose-gc");
-const gc = vm.runInNewContext("gc") as (options: { type: "minor" }) => void;
-const collectYoung = () => gc({ type: "minor" });
+const collectYoung = () => collectGarbage("minor");
 const oldGeneration = () => v8.getHeapSpaceStatistics().reduce((sum, space) => (space.space_name.startsWith("new_") ? sum : sum + space.space_used_size), 0);
 function oldBytesPerCall(run: (i: number) => unknown): number {
   const perRound: number[] = [];

@@ -70,6 +70,11 @@ export class HttpConnection {
     });
   }
 
+  /** Opens the connection now rather than on the first send (whose latency would include the handshake). */
+  async connect(): Promise<void> {
+    this.socket ??= await this.open();
+  }
+
   async send(request: Buffer): Promise<TResponse> {
     this.socket ??= await this.open();
     const socket = this.socket;

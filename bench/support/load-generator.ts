@@ -1,3 +1,4 @@
+import { collectGarbage } from "./collect-garbage";
 import { HttpConnection, type TResponse, type TTarget } from "./http-connection";
 import { Samples } from "./samples";
 
@@ -14,16 +15,22 @@ export type TLoadResult = {
   latency: Samples;
   /** Open loop only: from the moment the request was written (service time without queueing). */
   service: Samples;
+  /** Open loop only: latency of the requests due during the lead-in, kept out of `latency`. */
+  leadIn: Samples;
   byTag: Map<string, Samples>;
 };
 
 type TRun = { target: TTarget; connections: number; durationMs: number; next: TNextRequest; onResponse?: (response: TResponse, tag: string | undefined, latencyMs: number) => void };
 
 function collector(run: TRun) {
-  const result: TLoadResult = { perSecond: 0, statuses: new Map(), errors: 0, latency: new Samples(), service: new Samples(), byTag: new Map() };
-  const record = (response: TResponse, tag: string | undefined, latencyMs: number) => {
+  const result: TLoadResult = { perSecond: 0, statuses: new Map(), errors: 0, latency: new Samples(), service: new Samples(), leadIn: new Samples(), byTag: new Map() };
+  const record = (response: TResponse, tag: string | undefined, latencyMs: number, measured = true) => {
     result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
     run.onResponse?.(response, tag, latencyMs);
+    if (!measured) {
+      result.leadIn.add(latencyMs);
+      return;
+    }
     result.latency.add(latencyMs);
     if (tag) {
       let samples = result.byTag.get(tag);
@@ -35,17 +42,30 @@ function collector(run: TRun) {
 }
 
 /**
+ * Everything a round needs is ready before its clock starts: connections open (their handshakes
+ * are not the server's latency) and the generator's own garbage collected. Left to V8, the
+ * collection of an open loop's prebuilt requests (~28,000 for a decisions round) came ~100 ms
+ * into the round and held back every request due meanwhile: most of the slowest 1% of a round.
+ */
+async function readyConnections(run: TRun): Promise<HttpConnection[]> {
+  const connections = Array.from({ length: run.connections }, () => new HttpConnection(run.target));
+  await Promise.all(connections.map((connection) => connection.connect()));
+  collectGarbage("major");
+  return connections;
+}
+
+/**
  * Closed loop: each of `connections` keep-alive connections sends its next request as soon as
  * the previous answer arrived, for `durationMs`: the most the server answers at this concurrency.
  */
 export async function runClosedLoop(run: TRun): Promise<TLoadResult> {
   const { result, record } = collector(run);
+  const connections = await readyConnections(run);
   let sent = 0;
   let inWindow = 0;
   const started = performance.now();
   const deadline = started + run.durationMs;
-  const loop = async () => {
-    const connection = new HttpConnection(run.target);
+  const loop = async (connection: HttpConnection) => {
     try {
       while (performance.now() < deadline) {
         const { bytes, tag } = run.next(sent++);
@@ -63,7 +83,7 @@ export async function runClosedLoop(run: TRun): Promise<TLoadResult> {
       connection.close();
     }
   };
-  await Promise.all(Array.from({ length: run.connections }, loop));
+  await Promise.all(connections.map(loop));
   result.perSecond = inWindow / (run.durationMs / 1000);
   return result;
 }
@@ -73,20 +93,24 @@ export async function runClosedLoop(run: TRun): Promise<TLoadResult> {
  * latency instead of silently slowing the sender); a due request waits for a free connection.
  * Latency counts from when the request was due. Every request is built before the clock starts:
  * on two cores shared with the server, building them as they fall due took CPU from both.
+ * `leadInMs`: the rate runs that long before the measured `durationMs`, so the window sees the
+ * server at that load rather than its first moments after being idle (reported apart in `leadIn`).
  */
-export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TLoadResult> {
+export async function runOpenLoop(run: TRun & { perSecond: number; leadInMs?: number }): Promise<TLoadResult> {
   const { result, record } = collector(run);
-  const free = Array.from({ length: run.connections }, () => new HttpConnection(run.target));
-  const all = [...free];
   const due: number[] = [];
-  const total = Math.floor((run.perSecond * run.durationMs) / 1000);
+  const leadInMs = run.leadInMs ?? 0;
+  const leadIn = Math.floor((run.perSecond * leadInMs) / 1000);
+  const total = leadIn + Math.floor((run.perSecond * run.durationMs) / 1000);
   const requests = Array.from({ length: total }, (_, i) => run.next(i));
+  const free = await readyConnections(run);
+  const all = [...free];
   let scheduled = 0;
   let issued = 0;
   let done = 0;
   let inWindow = 0;
   const started = performance.now();
-  const deadline = started + run.durationMs;
+  const deadline = started + leadInMs + run.durationMs;
 
   return new Promise((resolve) => {
     const finish = () => {
@@ -98,12 +122,14 @@ export async function runOpenLoop(run: TRun & { perSecond: number }): Promise<TL
       while (due.length && free.length) {
         const dueAt = due.shift() ?? 0;
         const connection = free.pop() as HttpConnection;
+        const measured = issued >= leadIn;
         const { bytes, tag } = requests[issued++] as ReturnType<TNextRequest>;
         const sentAt = performance.now();
         connection.send(bytes).then(
           (response) => {
             const now = performance.now();
-            record(response, tag, now - dueAt);
+            record(response, tag, now - dueAt, measured);
+            if (!measured) return;
             result.service.add(now - sentAt);
             if (now <= deadline) inWindow += 1;
           },
