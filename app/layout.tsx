@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/console/providers";
 // Global styles, one file per area; the order is the cascade: tokens first, features last.
@@ -20,7 +21,9 @@ export const metadata: Metadata = {
   description: "The control plane for AI automations",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Every page is rendered per request: its scripts carry that request's CSP nonce (see proxy.ts).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>

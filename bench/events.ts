@@ -78,10 +78,10 @@ async function insertPlainly(client: pg.PoolClient, events: TRunEvent[]): Promis
     runs.push(runIds.get(e.runId), "pg-baseline", e.runId, "RUNNING", e.occurredAt, e.occurredAt);
   }
   const values = (rows: number, columns: number) => Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
-  const rows = events.flatMap((e) => [e.id, runIds.get(e.runId), null, e.type, e.occurredAt, e.tool ?? null, e.model ?? null, e.decisionId ?? null, e.outcome ?? null, e.latencyMs ?? null, JSON.stringify(e.data ?? {}), 0]);
+  const rows = events.flatMap((e) => [e.id, "pg-baseline", runIds.get(e.runId), null, e.type, e.occurredAt, e.tool ?? null, e.model ?? null, e.decisionId ?? null, e.outcome ?? null, e.latencyMs ?? null, JSON.stringify(e.data ?? {}), 0]);
   await client.query("BEGIN");
   await client.query(`INSERT INTO runs (id, workflow_key, external_id, status, started_at, last_event_at) VALUES ${values(runs.length / 6, 6)}`, runs);
-  await client.query(`INSERT INTO run_events (id, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions) VALUES ${values(events.length, 12)}`, rows);
+  await client.query(`INSERT INTO run_events (id, workflow_key, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions) VALUES ${values(events.length, 13)}`, rows);
   await client.query("COMMIT");
 }
 

@@ -111,7 +111,7 @@ test("sign-out ends the session", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
   // A click that lands before the console has hydrated does nothing; click until it signs out.
   await expect(async () => {
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/sign-in/, { timeout: 2_000 });
   }).toPass();
   await page.goto("/workflows");

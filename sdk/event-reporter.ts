@@ -19,7 +19,8 @@ export type TEventReporter = ReturnType<typeof createEventReporter>;
  * Batches events to `POST /api/v1/events`. One batch is in flight at a time and stays at the head
  * of the queue until the gate acknowledges it; a network error, 5xx or 429 resends the same batch
  * (same ids, so the gate stores nothing twice) after a backoff, for as long as the client is open.
- * A batch the gate refuses as a whole (4xx) would be refused again: it is dropped and reported.
+ * A batch the gate refuses as a whole (4xx) would be refused again: it is dropped and reported; so
+ * are items rejected or in conflict (an id already used for other content).
  */
 export function createEventReporter(options: { http: TGateHttp; batching: TBatchingOptions; onError: (error: unknown) => void }) {
   const { http, onError } = options;
@@ -46,9 +47,11 @@ export function createEventReporter(options: { http: TGateHttp; batching: TBatch
     for (let attempt = 0; !closing.signal.aborted; attempt++) {
       try {
         const response = await http.request({ method: "POST", path: "/api/v1/events", body: { events: batch }, schema: ZEventBatchResponse, signal: closing.signal });
-        for (const result of response.results.filter((r) => r.status === "rejected")) {
+        // Neither would be stored by a resend: reported once, and settled with the batch.
+        for (const result of response.results.filter((r) => r.status === "rejected" || r.status === "conflict")) {
           const problems = (result.problems ?? []).map((p) => `${p.path}: ${p.message}`).join("; ");
-          onError(new Error(`Tollgate rejected event ${result.id ?? `#${result.index}`}: ${problems}`));
+          const what = result.status === "conflict" ? "refused event" : "rejected event";
+          onError(new Error(`Tollgate ${what} ${result.id ?? `#${result.index}`}: ${problems}`));
         }
         return settle(batch.length);
       } catch (error) {

@@ -1,5 +1,6 @@
-import { ZKillSwitchStreamChange, ZKillSwitchStreamHeartbeat, ZKillSwitchStreamState, type TKillSwitchState } from "@/lib/contracts/killswitch";
+import { ZKillSwitchStreamChange, ZKillSwitchStreamClosed, ZKillSwitchStreamHeartbeat, ZKillSwitchStreamState, type TKillSwitchState } from "@/lib/contracts/killswitch";
 import { backoffDelay, delay, type TBackoff } from "./backoff";
+import { TollgateRequestError } from "./errors";
 import type { TGateHttp } from "./gate-http";
 import { readServerSentEvents, type TServerSentEvent } from "./read-server-sent-events";
 import { switchCovers } from "./switch-covers";
@@ -89,11 +90,26 @@ export function createKillSwitchLease(options: { http: TGateHttp; model: string;
     return message.event === "heartbeat" && ZKillSwitchStreamHeartbeat.safeParse(json).success;
   }
 
+  // The gate no longer accepts the token: the lease is gone now, not when the silence runs out.
+  function lose(why: string) {
+    if (state === "held") state = "lapsed";
+    lastError = why;
+    connection?.abort();
+  }
+
   async function connect(signal: AbortSignal) {
     const response = await options.http.stream(STREAM_PATH, signal);
     let synced = false;
     for await (const message of readServerSentEvents(response.body as ReadableStream<Uint8Array>)) {
-      if (signal.aborted || !handle(message, synced)) continue;
+      if (signal.aborted) continue;
+      if (message.event === "closed") {
+        const closed = ZKillSwitchStreamClosed.safeParse(parseJson(message.data));
+        const why = `The kill-switch stream was closed: ${closed.success ? closed.data.detail : "the gate ended it"}`;
+        lose(why);
+        options.onError(new Error(why));
+        return;
+      }
+      if (!handle(message, synced)) continue;
       synced = true;
       state = "held";
       lastError = null;
@@ -114,6 +130,8 @@ export function createKillSwitchLease(options: { http: TGateHttp; model: string;
       } catch (error) {
         if (!stopped.signal.aborted && !current.signal.aborted) {
           lastError = error instanceof Error ? error.message : String(error);
+          // 401/403: the token itself is refused, so no lease is held meanwhile.
+          if (error instanceof TollgateRequestError) lose(lastError);
           options.onError(error);
         }
       }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { SignOutEverywhereButton } from "@/components/auth/sign-out-everywhere-button";
 import { ROLE_LABELS, type TRole } from "@/lib/contracts/roles";
 import { ConsoleNav } from "./console-nav";
 import type { TNavItem } from "./nav-items";
@@ -29,6 +30,7 @@ export function ConsoleShell({ user, nav, children }: TProps) {
             ))}
           </ul>
           <SignOutButton className="button button-small" />
+          <SignOutEverywhereButton className="button button-small" />
         </section>
       </aside>
       <main id="main" className="main">

@@ -48,17 +48,13 @@ export function CreateTokenForm({ workflowId, environment, onIssued }: { workflo
       <Field id="token-name" label="Name" hint="Where it is used, e.g. prod-runner" error={error?.fieldErrors.name}>
         {(control) => <input {...control} name="name" autoComplete="off" required maxLength={100} />}
       </Field>
-      <Field id="token-environment" label="Environment" hint="A token used in another environment is refused at run time." error={error?.fieldErrors.environment}>
-        {(control) => (
-          <select {...control} name="environment" defaultValue={environment}>
-            {ZEnvironment.options.map((env) => (
-              <option key={env} value={env}>
-                {env.toLowerCase()}
-                {env === environment ? " (this workflow's)" : ""}
-              </option>
-            ))}
-          </select>
-        )}
+      <Field
+        id="token-environment"
+        label="Environment"
+        hint="A token works only in its workflow's environment; the gate refuses it anywhere else."
+        error={error?.fieldErrors.environment}
+      >
+        {(control) => <input {...control} name="environment" value={environment} readOnly />}
       </Field>
       <Field id="token-days" label="Expires after (days)" hint={`1 to ${MAX_TOKEN_DAYS}`} error={error?.fieldErrors.expiresInDays}>
         {(control) => <input {...control} name="expiresInDays" type="number" min={1} max={MAX_TOKEN_DAYS} defaultValue={DEFAULT_TOKEN_DAYS} required />}

@@ -34,6 +34,7 @@ export function TokensPanel({ initial }: { initial: TTokenList }) {
         {data.tokens.length ? (
           <TokensTable
             workflowId={workflow.id}
+            environment={workflow.environment}
             tokens={data.tokens}
             canManage={data.canManage}
             onRotated={onIssued}

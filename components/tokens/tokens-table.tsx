@@ -8,6 +8,8 @@ import { TokenStatusBadge } from "./token-status-badge";
 
 type TProps = {
   workflowId: string;
+  /** The workflow's environment: a token issued for another one is refused at every use. */
+  environment: string;
   tokens: readonly TTokenView[];
   canManage: boolean;
   onRotated: (issued: TIssuedToken) => void;
@@ -15,7 +17,7 @@ type TProps = {
 };
 
 /** Tokens by prefix, never by secret: scopes, environment, who made them, last use, expiry and status. */
-export function TokensTable({ workflowId, tokens, canManage, onRotated, onRevoked }: TProps) {
+export function TokensTable({ workflowId, environment, tokens, canManage, onRotated, onRevoked }: TProps) {
   return (
     <DataTable
       columns={
@@ -38,7 +40,10 @@ export function TokensTable({ workflowId, tokens, canManage, onRotated, onRevoke
             <code>tg_{token.prefix}_…</code>
           </td>
           <td>{token.scopes.map((s) => TOKEN_SCOPE_LABELS[s]).join(", ")}</td>
-          <td>{token.environment.toLowerCase()}</td>
+          <td>
+            {token.environment.toLowerCase()}
+            {token.environment === environment ? null : <div className="error small">Not this workflow&apos;s environment: refused at every use. Revoke it.</div>}
+          </td>
           <td>
             <Timestamp iso={token.createdAt} />
             <div className="muted small">by {token.createdBy.email}</div>

@@ -6,7 +6,7 @@ export function UserStatus({ user }: { user: TUserView }) {
   return (
     <span className="badges">
       {user.disabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}
-      {user.locked && user.lockedUntil ? <Badge tone="warn">Locked until {formatTimestamp(user.lockedUntil)}</Badge> : null}
+      {user.locked && user.lockedUntil ? <Badge tone="warn">Sign-in paused until {formatTimestamp(user.lockedUntil)}</Badge> : null}
       {!user.locked && user.failedSignIns > 0 ? (
         <Badge tone="neutral">
           {user.failedSignIns} failed sign-in{user.failedSignIns === 1 ? "" : "s"}

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { ActionsHeader, DataTable } from "@/components/ui/data-table";
 import { EditButton, EditRow, useRowEditor } from "@/components/ui/row-editor";
 import { Timestamp } from "@/components/ui/timestamp";
+import { useEndUserSessions } from "@/lib/client/users/use-end-user-sessions";
 import { useUnlockUser } from "@/lib/client/users/use-unlock-user";
 import type { TUserView } from "@/lib/contracts/users";
 import { EditUserForm } from "./edit-user-form";
@@ -16,11 +17,14 @@ export function UsersTable({ users, currentUserId }: { users: readonly TUserView
   const rows = useRowEditor();
   const unlock = useUnlockUser();
   const unlocking = unlock.isPending ? unlock.variables.id : null;
+  const endSessions = useEndUserSessions();
+  const ending = endSessions.isPending ? endSessions.variables.id : null;
 
   return (
     <>
       {rows.notice ? <Alert tone="success">{rows.notice}</Alert> : null}
       {unlock.error ? <Alert tone="error" title={unlock.error.detail} reference={unlock.error.requestId} /> : null}
+      {endSessions.error ? <Alert tone="error" title={endSessions.error.detail} reference={endSessions.error.requestId} /> : null}
       <DataTable
         columns={
           <>
@@ -61,6 +65,20 @@ export function UsersTable({ users, currentUserId }: { users: readonly TUserView
                     {unlocking === user.id ? "Unlocking…" : "Unlock"}
                   </button>
                 ) : null}
+                <button
+                  className="button button-small"
+                  type="button"
+                  aria-label={`Sign ${user.email} out everywhere`}
+                  disabled={ending === user.id}
+                  onClick={() =>
+                    endSessions.mutate(
+                      { id: user.id, email: user.email },
+                      { onSuccess: (r, v) => rows.setNotice(`Signed ${v.email} out everywhere: ${r.sessions} session${r.sessions === 1 ? "" : "s"} ended.`) },
+                    )
+                  }
+                >
+                  {ending === user.id ? "Signing out…" : "Sign out everywhere"}
+                </button>
                 <EditButton name={user.email} open={rows.editing === user.id} onClick={() => rows.toggle(user.id)} />
               </td>
             </tr>

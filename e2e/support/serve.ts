@@ -41,7 +41,8 @@ async function main(): Promise<void> {
       OIDC_DISPLAY_NAME: "Corp SSO",
       OIDC_ROLE_CLAIM: "groups",
       OIDC_ROLE_MAP: SSO_ROLE_MAP,
-      AUTH_MAX_FAILED_SIGN_INS: "4",
+      // The webhooks journey's receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
     },
   });
 

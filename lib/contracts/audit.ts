@@ -42,7 +42,17 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     }),
   ),
   event("auth.account.locked", z.object({ failedSignIns: z.number().int(), lockedUntil: z.string() })),
+  // A limit on failed password sign-ins was reached: `scope` says whose attempts are refused until `until`.
+  event(
+    "auth.sign_in.throttled",
+    z.object({ scope: z.enum(["address", "account", "account_address"]), address: z.string(), email: z.string(), failures: z.number().int(), until: z.string() }),
+  ),
   event("auth.sign_out", z.object({})),
+  // Sessions ended on the server: by signing out, a disabled user, a removed role, "sign out everywhere", or idleness.
+  event(
+    "auth.sessions.ended",
+    z.object({ reason: z.enum(["signed_out", "user_disabled", "role_removed", "revoked", "idle", "expired"]), sessions: z.number().int() }),
+  ),
   event("user.created", z.object({ email: z.string(), name: z.string(), roles: z.array(ZRole), source: z.enum(["admin", "oidc", "seed"]) })),
   event("user.roles.changed", z.object({ before: z.array(ZRole), after: z.array(ZRole) })),
   event("user.oidc.linked", z.object({ subject: z.string() })),
@@ -60,7 +70,11 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event(
     "user.unlocked",
     // Optional so events written before the lock state was recorded still validate.
-    z.object({ before: z.object({ failedSignIns: z.number().int(), lockedUntil: z.string().nullable(), nextAttemptAt: z.string().nullable() }).optional() }),
+    z.object({
+      before: z.object({ failedSignIns: z.number().int(), lockedUntil: z.string().nullable(), nextAttemptAt: z.string().nullable() }).optional(),
+      // Since sign-in limits moved to per-address and per-account counters: the counters cleared.
+      cleared: z.array(z.object({ key: z.string(), failures: z.number().int(), blockedUntil: z.string().nullable() })).optional(),
+    }),
   ),
   event("access.denied", z.object({ permission: z.string(), resource: z.string() })),
   event("system.seeded", z.object({ workflows: z.number().int(), users: z.number().int() })),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeSignInError, encodeSignInError, safeCallbackPath, ZSignInInput } from "./auth";
+import { describeSignInError, encodeSignInError, safeCallbackPath, throttledSeconds, ZSignInInput } from "./auth";
 
 describe("ZSignInInput", () => {
   it("trims and lower-cases the email", () => {
@@ -18,15 +18,23 @@ describe("sign-in errors", () => {
 
   it("encodes a wait in whole seconds, rounded up", () => {
     expect(encodeSignInError({ reason: "throttled", retryAt: at(1_200), now })).toBe("throttled:2");
-    expect(encodeSignInError({ reason: "locked", retryAt: at(-5), now })).toBe("locked:1");
+    expect(encodeSignInError({ reason: "account_throttled", retryAt: at(-5), now })).toBe("account_throttled:1");
     expect(encodeSignInError({ reason: "invalid_credentials" })).toBe("invalid_credentials");
   });
 
   it("describes waits in seconds or minutes", () => {
-    expect(describeSignInError("throttled:1")).toBe("Too many failed sign-ins. Try again in 1 second.");
-    expect(describeSignInError("throttled:4")).toBe("Too many failed sign-ins. Try again in 4 seconds.");
-    expect(describeSignInError("locked:900")).toBe("Too many failed sign-ins: this account is locked. Try again in 15 minutes.");
-    expect(describeSignInError("locked:61")).toMatch(/Try again in 2 minutes\.$/);
+    expect(describeSignInError("throttled:1")).toBe("Too many failed sign-in attempts from your network. Try again in 1 second.");
+    expect(describeSignInError("throttled:4")).toBe("Too many failed sign-in attempts from your network. Try again in 4 seconds.");
+    expect(describeSignInError("account_throttled:900")).toBe("Too many failed sign-in attempts for this email from many places. Try again in 15 minutes.");
+    expect(describeSignInError("throttled:61")).toMatch(/Try again in 2 minutes\.$/);
+  });
+
+  it("reads the wait back out of a throttled error only", () => {
+    expect(throttledSeconds("throttled:12")).toBe(12);
+    expect(throttledSeconds("account_throttled:900")).toBe(900);
+    expect(throttledSeconds("invalid_credentials")).toBeNull();
+    expect(throttledSeconds("throttled:12x")).toBeNull();
+    expect(throttledSeconds(null)).toBeNull();
   });
 
   it("uses one message for unknown emails and wrong passwords", () => {

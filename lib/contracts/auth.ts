@@ -15,8 +15,9 @@ const SIGN_IN_MESSAGES = {
   invalid_input: "Enter a valid email address and your password.",
   invalid_credentials: "Email or password is incorrect.",
   disabled: "This account is disabled. Ask an administrator to re-enable it.",
-  locked: "Too many failed sign-ins: this account is locked.",
-  throttled: "Too many failed sign-ins.",
+  // Said alike for registered and unknown emails: the counters do not know which is which.
+  throttled: "Too many failed sign-in attempts from your network.",
+  account_throttled: "Too many failed sign-in attempts for this email from many places.",
   no_role: "Your single sign-on account has no Tollgate role. Ask an administrator for access.",
   email_unverified: "Your identity provider has not verified your email address.",
   oidc_conflict: "This email is linked to a different single sign-on identity. Ask an administrator.",
@@ -34,6 +35,12 @@ const NEXT_AUTH_MESSAGES: Record<string, string> = {
   OAuthCallback: "Single sign-on failed. Try again or contact an administrator.",
   Callback: "Single sign-on failed. Try again or contact an administrator.",
 };
+
+/** `throttled:12` → 12: the wait a refused sign-in names, or null for any other error. */
+export function throttledSeconds(code: string | null | undefined): number | null {
+  const match = /^(?:throttled|account_throttled):(\d{1,9})$/.exec(code ?? "");
+  return match?.[1] ? Number.parseInt(match[1], 10) : null;
+}
 
 /** The error string carried from the server to the sign-in page: `reason` or `reason:seconds`. */
 export function encodeSignInError(options: { reason: TSignInErrorReason; retryAt?: Date; now?: Date }): string {

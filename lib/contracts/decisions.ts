@@ -9,7 +9,11 @@ export const ZModelRef = z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, "Name t
  * its service token belongs to, never a field of the body.
  */
 export const ZDecisionRequest = z.object({
-  /** Chosen by the caller so a retried request is answered from the recorded decision, not decided twice. */
+  /**
+   * Chosen by the caller so a retried request is answered from the recorded decision, not decided
+   * twice. Bound to its call: the same token, run, tool, model, data classes and arguments get
+   * the first answer; anything else with this id is a 409.
+   */
   decisionId: z.uuid("Send the decision id as a UUID").optional(),
   runId: z.string().trim().min(1, "Send the run id").max(200, "Use at most 200 characters"),
   tool: ZCatalogKey,

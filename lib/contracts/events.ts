@@ -16,8 +16,8 @@ export const ZRunEventType = z.enum([
 export type TRunEventType = z.infer<typeof ZRunEventType>;
 
 /**
- * One thing an automation did. `id` is chosen by the caller (a UUID) so a retried batch stores
- * nothing twice. `workflowKey` defaults to the token's workflow; naming an unregistered key
+ * One thing an automation did. `id` is chosen by the caller (a UUID, unique within the event's
+ * workflow) so a retried batch stores nothing twice. `workflowKey` defaults to the token's workflow; naming an unregistered key
  * records a shadow workflow sighting.
  */
 export const ZRunEvent = z.object({
@@ -45,18 +45,22 @@ export const ZEventBatch = z.object({
 });
 
 /**
- * Per item: `stored`, `duplicate` (already stored by an earlier attempt: safe to treat as done) or
- * `rejected` with the problems of that item. A 200 means every stored item is committed.
+ * Per item: `stored`, `duplicate` (already stored by an earlier attempt with the same content: safe
+ * to treat as done), `conflict` (the id was already used in this workflow for other content, which
+ * is kept: resending will not help, a new event needs a new id) or `rejected` with the problems of
+ * that item. A 200 means every stored item is committed.
  */
 export const ZEventResult = z.object({
   index: z.number().int(),
   id: z.string().nullable(),
-  status: z.enum(["stored", "duplicate", "rejected"]),
+  status: z.enum(["stored", "duplicate", "conflict", "rejected"]),
   problems: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export const ZEventBatchResponse = z.object({
   stored: z.number().int(),
   duplicates: z.number().int(),
+  // Absent from gates older than the `conflict` status.
+  conflicts: z.number().int().default(0),
   rejected: z.number().int(),
   results: z.array(ZEventResult),
 });

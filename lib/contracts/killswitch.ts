@@ -103,5 +103,8 @@ export const ZKillSwitchStreamState = z.object({
 });
 export const ZKillSwitchStreamChange = z.object({ switch: ZKillSwitchState, serverTime: z.iso.datetime() });
 export const ZKillSwitchStreamHeartbeat = z.object({ serverTime: z.iso.datetime() });
+/** The last event when the token stops being valid mid-stream (revoked, expired): the lease is lost at once. */
+export const ZKillSwitchStreamClosed = z.object({ code: z.enum(["unauthenticated", "forbidden"]), detail: z.string(), serverTime: z.iso.datetime() });
+export type TKillSwitchStreamClosed = z.infer<typeof ZKillSwitchStreamClosed>;
 export type TKillSwitchStreamState = z.infer<typeof ZKillSwitchStreamState>;
 export type TKillSwitchStreamChange = z.infer<typeof ZKillSwitchStreamChange>;

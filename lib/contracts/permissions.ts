@@ -23,6 +23,8 @@ export const PERMISSIONS = [
   "audit:read",
   "audit:export",
   "dashboard:read",
+  // Everyone's own: ending one's own sessions ("sign out everywhere").
+  "account:sessions",
 ] as const;
 export type TPermission = (typeof PERMISSIONS)[number];
 
@@ -36,6 +38,7 @@ const READ_EVERYTHING: TPermission[] = [
   "audit:read",
   "audit:export",
   "dashboard:read",
+  "account:sessions",
 ];
 
 const SECURITY: TPermission[] = [
@@ -51,9 +54,10 @@ const SECURITY: TPermission[] = [
 ];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: PERMISSIONS,
+  // The two-person release names Security (PRODUCT.md): an administrator may engage, never release.
+  ADMIN: PERMISSIONS.filter((permission) => permission !== "killswitch:release"),
   SECURITY,
-  APPROVER: ["workflows:read", "catalog:read", "approvals:read", "approvals:decide"],
+  APPROVER: ["workflows:read", "catalog:read", "approvals:read", "approvals:decide", "account:sessions"],
   // OWNER's workflow permissions are narrowed to their own workflows in the query (lib/server/authz).
   OWNER: [
     "workflows:read",
@@ -63,6 +67,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "catalog:read",
     "killswitch:read",
     "killswitch:engage",
+    "account:sessions",
   ],
   AUDITOR: READ_EVERYTHING,
 };

@@ -59,3 +59,7 @@ export type TUserView = z.infer<typeof ZUserView>;
 
 export const ZUserList = z.object({ users: z.array(ZUserView) });
 export type TUserList = z.infer<typeof ZUserList>;
+
+/** What "sign out everywhere" answers: how many open sessions it ended. */
+export const ZSessionsEnded = z.object({ sessions: z.number().int() });
+export type TSessionsEnded = z.infer<typeof ZSessionsEnded>;

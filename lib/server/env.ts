@@ -14,8 +14,12 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   // Encrypts stored webhook secrets; falls back to NEXTAUTH_SECRET. Changing it makes stored secrets unreadable.
   TOLLGATE_SECRET_KEY: z.string().min(32, "TOLLGATE_SECRET_KEY must be at least 32 characters").optional(),
-  AUTH_MAX_FAILED_SIGN_INS: z.coerce.number().int().min(1).default(5),
-  AUTH_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  // A session ends after this long without a request (the absolute lifetime is 8 hours).
+  AUTH_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  // Failed password sign-ins are counted per window; a limit reached refuses (429) until it ends.
+  AUTH_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  AUTH_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).default(20),
+  AUTH_ACCOUNT_MAX_FAILURES: z.coerce.number().int().min(1).default(100),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -26,6 +30,8 @@ const ZEnv = z.object({
   // Requested scopes; by default "openid email profile" plus the role claim's name as a scope.
   OIDC_SCOPE: z.string().min(1).optional(),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  // Webhooks to loopback, private, link-local and metadata addresses are refused (SSRF) unless this is true.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

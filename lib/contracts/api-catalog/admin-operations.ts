@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZAuditChainVerdict, ZAuditEventPage, ZAuditEventsQuery } from "../audit";
-import { ZCreateUser, ZListUsersQuery, ZUpdateUser, ZUserIdParams, ZUserList, ZUserView } from "../users";
+import { ZCreateUser, ZListUsersQuery, ZSessionsEnded, ZUpdateUser, ZUserIdParams, ZUserList, ZUserView } from "../users";
 import type { TApiOperation } from "./operation";
 
 /** The outline of what `GET /api/v1/openapi.json` answers; the OpenAPI 3.1 schema itself is the full contract. */
@@ -59,11 +59,35 @@ export const ADMIN_OPERATIONS: readonly TApiOperation[] = [
     method: "POST",
     path: "/api/v1/users/{id}/unlock",
     tag: "users",
-    summary: "Clear a sign-in lockout",
+    summary: "Clear the account's failed sign-in counters (from every address, and account-wide)",
     params: ZUserIdParams,
     status: 200,
     response: ZUserView,
     errors: [404],
+  },
+  {
+    ...manageUsers,
+    id: "endUserSessions",
+    method: "POST",
+    path: "/api/v1/users/{id}/sessions/revoke",
+    tag: "users",
+    summary: "Sign a user out everywhere: every open session ends at once",
+    params: ZUserIdParams,
+    status: 200,
+    response: ZSessionsEnded,
+    errors: [404],
+  },
+  {
+    auth: "session",
+    permission: "account:sessions",
+    id: "endMySessions",
+    method: "POST",
+    path: "/api/v1/me/sessions/revoke",
+    tag: "users",
+    summary: "Sign yourself out everywhere: every open session of yours ends at once, this one included",
+    status: 200,
+    response: ZSessionsEnded,
+    errors: [],
   },
   {
     ...readAudit,

@@ -15,11 +15,12 @@ export const DECIDE_OPERATION = {
   method: "POST",
   path: "/api/v1/decisions",
   tag: "runtime",
-  summary: "Ask before a tool call: allow, deny or require_approval, with the rule that decided and the registry version (a 503 is a deny)",
+  summary:
+    "Ask before a tool call: allow, deny or require_approval, with the rule that decided and the registry version (a 503 is a deny; a decisionId reused for a different call is a 409)",
   body: ZDecisionRequest,
   status: 200,
   response: ZDecisionResponse,
-  errors: [503],
+  errors: [409, 503],
 } as const satisfies TApiOperation;
 
 export const INGEST_EVENTS_OPERATION = {
@@ -29,7 +30,8 @@ export const INGEST_EVENTS_OPERATION = {
   method: "POST",
   path: "/api/v1/events",
   tag: "runtime",
-  summary: "Report up to 1,000 run events (ids make retries safe); redacted before storage; per-item results; acknowledged means committed",
+  summary:
+    "Report up to 1,000 run events (ids, unique per workflow, make retries safe); redacted before storage; per-item results: stored, duplicate (same id, same content), conflict (same id, other content) or rejected; acknowledged means committed",
   body: ZEventBatch,
   status: 200,
   response: ZEventBatchResponse,
@@ -73,7 +75,7 @@ export const KILL_SWITCH_STREAM_OPERATION = {
   path: "/api/v1/killswitch/stream",
   tag: "runtime",
   summary:
-    "Server-Sent Events: `state` (the engaged switches covering the workflow, heartbeatMs, leaseMs), then `engaged`, `released` and `heartbeat`; every event renews the lease, and a client that hears nothing for leaseMs must fail closed",
+    "Server-Sent Events: `state` (the engaged switches covering the workflow, heartbeatMs, leaseMs), then `engaged`, `released` and `heartbeat`; every event renews the lease, and a client that hears nothing for leaseMs must fail closed. When the token is revoked or expires the stream ends with `closed` (code, detail): the lease is lost at once",
   status: 200,
   response: { "text/event-stream": ZKillSwitchStreamState },
   errors: [],

@@ -86,8 +86,8 @@ describe("the detail", () => {
     });
     await db.runEvent.createMany({
       data: [
-        { id: randomUUID(), runId: run.id, workflowId: gated.workflow.id, type: "model.call", occurredAt: new Date(Date.now() - 2_000), model: "acme/large/2", data: { prompt: "[REDACTED:email]" } },
-        { id: randomUUID(), runId: run.id, workflowId: gated.workflow.id, type: "tool.call", occurredAt: new Date(Date.now() - 1_000), tool: "stripe.refund", data: {} },
+        { id: randomUUID(), workflowKey: gated.workflow.key, runId: run.id, workflowId: gated.workflow.id, type: "model.call", occurredAt: new Date(Date.now() - 2_000), model: "acme/large/2", data: { prompt: "[REDACTED:email]" } },
+        { id: randomUUID(), workflowKey: gated.workflow.key, runId: run.id, workflowId: gated.workflow.id, type: "tool.call", occurredAt: new Date(Date.now() - 1_000), tool: "stripe.refund", data: {} },
       ],
     });
     await vote(approver!, id);

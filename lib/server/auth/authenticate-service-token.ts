@@ -2,13 +2,19 @@ import "server-only";
 import type { TTokenScope } from "@/lib/contracts/tokens";
 import { db } from "../db/client";
 import { AppError } from "../errors";
+import { checkTokenEnvironment } from "./check-token-environment";
 import type { TServicePrincipal } from "../authz/principal";
 import { hashServiceToken, looksLikeServiceToken } from "./service-token-secret";
 
 // Recording every use would put a write on the hot path; a minute's resolution is enough.
 export const LAST_USED_RESOLUTION_MS = 60_000;
 
-export type TServiceTokenRecord = TServicePrincipal & { expiresAt: Date; revokedAt: Date | null; lastUsedAt: Date | null };
+export type TServiceTokenRecord = TServicePrincipal & {
+  workflowEnvironment: TServicePrincipal["environment"];
+  expiresAt: Date;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 /** The token's hash from an `Authorization` header, or a 401 saying what is wrong with it. */
 export function tokenHashOf(authorization: string | null): string {
@@ -20,7 +26,7 @@ export function tokenHashOf(authorization: string | null): string {
 }
 
 export async function findServiceToken(tokenHash: string): Promise<TServiceTokenRecord | null> {
-  const found = await db.serviceToken.findUnique({ where: { tokenHash }, include: { workflow: { select: { key: true } } } });
+  const found = await db.serviceToken.findUnique({ where: { tokenHash }, include: { workflow: { select: { key: true, environment: true } } } });
   if (!found) return null;
   return {
     tokenId: found.id,
@@ -28,6 +34,7 @@ export async function findServiceToken(tokenHash: string): Promise<TServiceToken
     workflowId: found.workflowId,
     workflowKey: found.workflow.key,
     environment: found.environment,
+    workflowEnvironment: found.workflow.environment,
     scopes: found.scopes,
     expiresAt: found.expiresAt,
     revokedAt: found.revokedAt,
@@ -35,7 +42,7 @@ export async function findServiceToken(tokenHash: string): Promise<TServiceToken
   };
 }
 
-/** Refuses unknown, revoked, expired or under-scoped tokens with a message that says which. */
+/** Refuses unknown, revoked, expired, under-scoped or other-environment tokens with a message that says which. */
 export function checkServiceToken(found: TServiceTokenRecord | null, scope: TTokenScope, now: Date): TServicePrincipal {
   if (!found) throw new AppError("unauthenticated", "The service token is not recognised");
   if (found.revokedAt && found.revokedAt <= now) throw new AppError("unauthenticated", "The service token has been revoked");
@@ -43,7 +50,8 @@ export function checkServiceToken(found: TServiceTokenRecord | null, scope: TTok
   if (!found.scopes.includes(scope)) {
     throw new AppError("forbidden", `The service token lacks the ${scope.toLowerCase()} scope this route requires`);
   }
-  const { tokenId, prefix, workflowId, workflowKey, environment, scopes } = found;
+  const { tokenId, prefix, workflowId, workflowKey, environment, workflowEnvironment, scopes } = found;
+  checkTokenEnvironment({ tokenEnvironment: environment, workflowEnvironment, workflowKey });
   return { tokenId, prefix, workflowId, workflowKey, environment, scopes };
 }
 

@@ -1,28 +1,29 @@
 import "server-only";
-import { getServerSession } from "next-auth/next";
+import { headers } from "next/headers";
+import { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { z } from "zod";
 import type { TRole } from "@/lib/contracts/roles";
-import { db } from "../db/client";
-import { authOptions } from "./auth-options";
+import { env } from "../env";
+import { readSessionUser } from "./read-session-user";
 
 /** The signed-in person as authorization sees them: read fresh from the database on every request. */
 export type TSessionUser = { id: string; email: string; name: string; roles: TRole[] };
 
-const ZUserId = z.uuid();
+const ZSessionToken = z.object({ sub: z.uuid(), sid: z.string().min(32).max(64) });
 
 /**
- * The signed-in user, or null. The session only names the user; roles and the disabled flag are
- * read now, so a role change or a disabled account takes effect on the very next request.
+ * The signed-in user, or null. The session JWT only names the user and the server-side session;
+ * the session row, roles and the disabled flag are read now, so signing out, "sign out everywhere",
+ * a removed role or a disabled account takes effect on the very next request.
  */
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = ZUserId.safeParse(session?.user?.id);
-  if (!id.success) return null;
-  const user = await db.user.findUnique({
-    where: { id: id.data },
-    select: { id: true, email: true, name: true, roles: true, disabled: true },
-  });
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, roles: user.roles };
+  // Only the cookie is passed on: getToken would also take a JWT from an Authorization header.
+  const cookie = (await headers()).get("cookie");
+  if (!cookie) return null;
+  const request = new NextRequest("http://tollgate.invalid/", { headers: { cookie } });
+  const token = ZSessionToken.safeParse(await getToken({ req: request, secret: env().NEXTAUTH_SECRET }));
+  if (!token.success) return null;
+  return readSessionUser({ sessionId: token.data.sid, userId: token.data.sub });
 });

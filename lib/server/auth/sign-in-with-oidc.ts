@@ -9,10 +9,11 @@ import { env } from "../env";
 import type { TSessionUser } from "./current-user";
 import { parseOidcRoleMap } from "./parse-oidc-role-map";
 import { resolveOidcRoles } from "./resolve-oidc-roles";
+import { startSession } from "./start-session";
 import { runAudited } from "../audit/run-audited";
 
 export type TOidcSignInFailure = { reason: "invalid_profile" | "no_role" | "email_unverified" | "oidc_conflict" | "disabled" };
-export type TOidcSignInResult = { ok: true; user: TSessionUser } | { ok: false; failure: TOidcSignInFailure };
+export type TOidcSignInResult = { ok: true; user: TSessionUser; sessionId: string } | { ok: false; failure: TOidcSignInFailure };
 
 type TFailureReason = Extract<TAuditEvent, { action: "auth.sign_in.failed" }>["data"]["reason"];
 
@@ -33,7 +34,7 @@ const sameRoles = (a: readonly TRole[], b: readonly TRole[]) => ROLES.every((r) 
  * Signs in a person whose identity provider vouched for `claims` (already verified by the OIDC
  * client). Roles come only from the provider's role claim through OIDC_ROLE_MAP; a person it maps
  * to no role is refused. Finds the user by subject, else links the user with the same email, else
- * creates one; every change and the outcome are audited in one transaction.
+ * creates one; every change, the outcome and the new server-side session share one transaction.
  */
 export async function signInWithOidc(options: { claims: unknown; requestId?: string | null }): Promise<TOidcSignInResult> {
   const requestId = options.requestId ?? null;
@@ -90,11 +91,12 @@ export async function signInWithOidc(options: { claims: unknown; requestId?: str
       if (linking) await recordAuditEvent(tx, SYSTEM, { action: "user.oidc.linked", target, data: { subject: sub } });
       if (rolesChanged) await recordAuditEvent(tx, SYSTEM, { action: "user.roles.changed", target, data: { before, after: roles } });
     }
+    const sessionId = await startSession({ tx, userId: user.id, method: "oidc", now });
     await recordAuditEvent(tx, { type: "user", id: user.id, label: user.email, requestId }, {
       action: "auth.sign_in.succeeded",
       target: { type: "user", id: user.id },
       data: { method: "oidc" },
     });
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles } };
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles }, sessionId };
   });
 }

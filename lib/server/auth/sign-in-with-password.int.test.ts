@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runAudited } from "../audit/run-audited";
 import { verifyAuditChain } from "../audit/verify-audit-chain";
 import { db } from "../db/client";
 import { hashPassword } from "./password";
 import { signInWithPassword, type TPasswordSignInResult } from "./sign-in-with-password";
-import { runAudited } from "../audit/run-audited";
 
-// Defaults from lib/server/env.ts: locked after 5 consecutive failures, for 15 minutes.
-const MAX_FAILURES = 5;
+// Defaults from lib/server/env.ts: 20 failures per address and 100 per account in a 15-minute window.
+const ADDRESS_MAX = 20;
+const ACCOUNT_MAX = 100;
 const PASSWORD = "correct horse battery staple";
 const WRONG = "wrong password";
 let passwordHash = "";
@@ -25,204 +26,156 @@ async function createUser(overrides: { disabled?: boolean; passwordHash?: string
   return db.user.create({ data: { email, name: "Test User", roles: ["OWNER"], passwordHash, ...overrides } });
 }
 
-const attempt = (email: string, password: string) => signInWithPassword({ email, password });
-const account = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
-/** Moves the throttle window into the past, as waiting would; no sleeping in tests. */
-const waitOutThrottle = (id: string) => db.user.update({ where: { id }, data: { nextAttemptAt: new Date(Date.now() - 1) } });
+/** A fresh client address per test, so tests never share a counter. */
+let nextAddress = 1;
+const freshAddress = () => `198.51.${Math.floor(nextAddress / 250)}.${(nextAddress++ % 250) + 1}`;
+const unknownEmail = () => `nobody-${randomUUID()}@example.test`;
 
-/** The audit trail of one email: attempts are labelled with it, lockouts target the user. */
-async function trail(email: string, userId?: string) {
-  const rows = await db.auditEvent.findMany({
-    where: { OR: [{ actorLabel: email }, ...(userId ? [{ targetId: userId }] : [])] },
-    orderBy: { seq: "asc" },
-  });
-  return rows.map((row) => {
-    const reason = (row.data as { reason?: string }).reason;
-    return `${row.action}${reason ? `:${reason}` : ""}`;
-  });
+const attempt = (email: string, password: string, address: string) => signInWithPassword({ email, password, address });
+const counter = (key: string) => db.signInThrottle.findUnique({ where: { key } });
+/** Moves every delay of `key` into the past, as waiting would; no sleeping in tests. */
+const waitOut = (key: string) => db.signInThrottle.update({ where: { key }, data: { blockedUntil: new Date(Date.now() - 1) } });
+
+/** What a caller can observe of a result: the reason and, for a refusal with a wait, the whole seconds. */
+function observed(result: TPasswordSignInResult): string {
+  if (result.ok) return "ok";
+  const { failure } = result;
+  return "retryAt" in failure ? `${failure.reason}:${Math.ceil((failure.retryAt.getTime() - Date.now()) / 1000)}` : failure.reason;
 }
 
 /** Opens pool connections up front, so concurrent attempts really overlap instead of queueing on connects. */
 const warmPool = () => Promise.all(Array.from({ length: 8 }, () => runAudited(db, (tx) => tx.$executeRaw`SELECT pg_sleep(0.05)`)));
 
-const reasonOf = (result: TPasswordSignInResult) => (result.ok ? "ok" : result.failure.reason);
-
 describe("signInWithPassword", () => {
-  it("signs in with the right password and audits it as the user", async () => {
+  it("signs in with the right password, opens a server-side session and audits it as the user", async () => {
     const user = await createUser();
-    const result = await attempt(user.email, PASSWORD);
-    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "Test User", roles: ["OWNER"] } });
-    expect((await account(user.id)).lastSignInAt).toBeInstanceOf(Date);
+    const result = await attempt(user.email, PASSWORD, freshAddress());
+    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "Test User", roles: ["OWNER"] }, sessionId: expect.any(String) });
+    const session = await db.userSession.findUniqueOrThrow({ where: { id: result.ok ? result.sessionId : "" } });
+    expect(session).toMatchObject({ userId: user.id, method: "password", endedAt: null });
+    expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(8 * 60 * 60 * 1000);
     const [row] = await db.auditEvent.findMany({ where: { targetId: user.id } });
     expect(row).toMatchObject({ action: "auth.sign_in.succeeded", actorType: "user", actorId: user.id, data: { method: "password" } });
   });
 
   it("matches the email case-insensitively and ignores surrounding spaces", async () => {
     const user = await createUser();
-    expect(reasonOf(await attempt(`  ${user.email.toUpperCase()} `, PASSWORD))).toBe("ok");
+    expect(observed(await attempt(`  ${user.email.toUpperCase()} `, PASSWORD, freshAddress()))).toBe("ok");
   });
 
-  it("refuses a wrong password, counts it and audits it as anonymous", async () => {
+  it("counts a wrong password on the address, the account and the pair, and audits it", async () => {
     const user = await createUser();
-    expect(await attempt(user.email, WRONG)).toEqual({ ok: false, failure: { reason: "invalid_credentials" } });
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 1, nextAttemptAt: null, lockedUntil: null, lastSignInAt: null });
-    const [row] = await db.auditEvent.findMany({ where: { targetId: user.id } });
-    expect(row).toMatchObject({ actorType: "anonymous", actorId: null, actorLabel: user.email, data: { method: "password", reason: "bad_password" } });
-  });
-
-  it("throttles after the second failure and refuses an early retry without checking the password", async () => {
-    const user = await createUser();
-    await attempt(user.email, WRONG);
-    const before = Date.now();
-    await attempt(user.email, WRONG);
-    const { nextAttemptAt } = await account(user.id);
-    expect(nextAttemptAt!.getTime() - before).toBeGreaterThan(500);
-    expect(nextAttemptAt!.getTime() - before).toBeLessThanOrEqual(1_500);
-
-    // The correct password is refused inside the window: proof that it was never checked.
-    const early = await attempt(user.email, PASSWORD);
-    expect(early).toEqual({ ok: false, failure: { reason: "throttled", retryAt: nextAttemptAt } });
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 2, lastSignInAt: null });
-
-    await waitOutThrottle(user.id);
-    expect(reasonOf(await attempt(user.email, PASSWORD))).toBe("ok");
-    expect(await trail(user.email, user.id)).toEqual([
-      "auth.sign_in.failed:bad_password",
-      "auth.sign_in.failed:bad_password",
-      "auth.sign_in.failed:throttled",
-      "auth.sign_in.succeeded",
-    ]);
-  });
-
-  it("doubles the wait with each further failure", async () => {
-    const user = await createUser();
-    const waits: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      const before = Date.now();
-      await attempt(user.email, WRONG);
-      const { nextAttemptAt } = await account(user.id);
-      if (nextAttemptAt) waits.push(Math.round((nextAttemptAt.getTime() - before) / 1000));
-      await waitOutThrottle(user.id);
+    const address = freshAddress();
+    expect(observed(await attempt(user.email, WRONG, address))).toBe("invalid_credentials");
+    for (const key of [`address:${address}`, `account:${user.email}`, `account_address:${user.email}|${address}`]) {
+      expect(await counter(key), key).toMatchObject({ failures: 1, blockedUntil: null });
     }
-    expect(waits).toEqual([1, 2, 4]);
+    const failed = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in.failed", targetId: user.id } });
+    expect(failed).toMatchObject({ actorType: "anonymous", data: { method: "password", email: user.email, reason: "bad_password" } });
   });
 
-  it(`locks the account after ${MAX_FAILURES} failures, audits the lockout and refuses even the right password`, async () => {
+  it("slows one email from one address (1 s, 2 s, 4 s…) without refusing the owner from another address", async () => {
     const user = await createUser();
-    const reasons: string[] = [];
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      reasons.push(reasonOf(await attempt(user.email, WRONG)));
-      await waitOutThrottle(user.id);
+    const stranger = freshAddress();
+    const pair = `account_address:${user.email}|${stranger}`;
+    expect(observed(await attempt(user.email, WRONG, stranger))).toBe("invalid_credentials");
+    expect(observed(await attempt(user.email, WRONG, stranger))).toBe("invalid_credentials");
+    // Refused before the password is checked: even the right one waits.
+    expect(observed(await attempt(user.email, PASSWORD, stranger))).toBe("throttled:1");
+    await waitOut(pair);
+    expect(observed(await attempt(user.email, WRONG, stranger))).toBe("invalid_credentials");
+    expect(observed(await attempt(user.email, WRONG, stranger))).toBe("throttled:2");
+
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("ok");
+    const throttled = await db.auditEvent.findMany({ where: { action: "auth.sign_in.throttled", targetId: user.id } });
+    // Audited when the delay first starts, not again for each longer wait.
+    expect(throttled.map((e) => e.data)).toEqual([expect.objectContaining({ scope: "account_address", address: stranger, failures: 2 })]);
+  });
+
+  it("answers an unknown email exactly as a registered one, at every attempt", async () => {
+    const user = await createUser();
+    const [knownFrom, unknownFrom] = [freshAddress(), freshAddress()];
+    const unknown = unknownEmail();
+    const known: string[] = [];
+    const stranger: string[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      known.push(observed(await attempt(user.email, WRONG, knownFrom)));
+      stranger.push(observed(await attempt(unknown, WRONG, unknownFrom)));
+      if (i === 3) await Promise.all([waitOut(`account_address:${user.email}|${knownFrom}`), waitOut(`account_address:${unknown}|${unknownFrom}`)]);
     }
-    expect(reasons).toEqual(["invalid_credentials", "invalid_credentials", "invalid_credentials", "invalid_credentials", "locked"]);
-    const locked = await account(user.id);
-    expect(locked.failedSignIns).toBe(MAX_FAILURES);
-    const minutes = (locked.lockedUntil!.getTime() - Date.now()) / 60_000;
-    expect(minutes).toBeGreaterThan(14);
-    expect(minutes).toBeLessThanOrEqual(15);
-
-    expect(await attempt(user.email, PASSWORD)).toEqual({ ok: false, failure: { reason: "locked", retryAt: locked.lockedUntil } });
-    const lockRow = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.account.locked", targetId: user.id } });
-    expect(lockRow).toMatchObject({ actorType: "system", data: { failedSignIns: MAX_FAILURES, lockedUntil: locked.lockedUntil!.toISOString() } });
-    expect(await trail(user.email, user.id)).toEqual([
-      ...Array<string>(MAX_FAILURES).fill("auth.sign_in.failed:bad_password"),
-      "auth.account.locked",
-      "auth.sign_in.failed:locked",
-    ]);
+    expect(known).toEqual(["invalid_credentials", "invalid_credentials", "throttled:1", "throttled:1", "invalid_credentials", "throttled:2"]);
+    expect(stranger).toEqual(known);
+    expect(await counter(`account:${unknown}`)).toMatchObject({ failures: 3 });
   });
 
-  it("lets the right password in once the lock has expired, and resets the counters", async () => {
+  it("refuses an address that failed on too many accounts, for any account, until its window ends", async () => {
     const user = await createUser();
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      await attempt(user.email, WRONG);
-      await waitOutThrottle(user.id);
-    }
-    await db.user.update({ where: { id: user.id }, data: { lockedUntil: new Date(Date.now() - 1_000) } });
-    expect(reasonOf(await attempt(user.email, PASSWORD))).toBe("ok");
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 0, nextAttemptAt: null, lockedUntil: null });
+    const hammering = freshAddress();
+    for (let i = 0; i < ADDRESS_MAX; i += 1) expect(observed(await attempt(unknownEmail(), WRONG, hammering))).toBe("invalid_credentials");
+    const refused = await attempt(user.email, PASSWORD, hammering);
+    expect(refused).toMatchObject({ ok: false, failure: { reason: "throttled" } });
+    const { windowStartedAt } = await db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${hammering}` } });
+    expect(refused.ok ? null : "retryAt" in refused.failure && refused.failure.retryAt).toEqual(new Date(windowStartedAt.getTime() + 15 * 60_000));
+    // The owner, elsewhere, is not affected.
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("ok");
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in.throttled", data: { path: ["address"], equals: hammering } } });
+    expect(event.data).toMatchObject({ scope: "address", failures: ADDRESS_MAX });
   });
 
-  it("locks again at once when the first attempt after an expired lock fails", async () => {
+  it("refuses an account from everywhere only once the high account-wide ceiling is reached", async () => {
     const user = await createUser();
-    await db.user.update({ where: { id: user.id }, data: { failedSignIns: MAX_FAILURES, lockedUntil: new Date(Date.now() - 1_000) } });
-    expect(reasonOf(await attempt(user.email, WRONG))).toBe("locked");
-    expect(await account(user.id)).toMatchObject({ failedSignIns: MAX_FAILURES + 1 });
-    expect(await trail(user.email, user.id)).toEqual(["auth.sign_in.failed:bad_password", "auth.account.locked"]);
+    await db.signInThrottle.create({ data: { key: `account:${user.email}`, failures: ACCOUNT_MAX - 1, windowStartedAt: new Date() } });
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("ok");
+    expect(observed(await attempt(user.email, WRONG, freshAddress()))).toBe("invalid_credentials");
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toMatch(/^account_throttled:(899|900)$/);
   });
 
-  it("resets the failure count on success", async () => {
+  it("starts a counter over once its window has passed", async () => {
     const user = await createUser();
-    await attempt(user.email, WRONG);
-    expect(reasonOf(await attempt(user.email, PASSWORD))).toBe("ok");
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 0, nextAttemptAt: null, lockedUntil: null });
-    await attempt(user.email, WRONG);
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 1, nextAttemptAt: null });
+    const address = freshAddress();
+    const long = new Date(Date.now() - 16 * 60_000);
+    await db.signInThrottle.create({ data: { key: `address:${address}`, failures: ADDRESS_MAX, windowStartedAt: long, blockedUntil: new Date(long.getTime() + 15 * 60_000) } });
+    expect(observed(await attempt(user.email, WRONG, address))).toBe("invalid_credentials");
+    expect(await counter(`address:${address}`)).toMatchObject({ failures: 1, blockedUntil: null });
   });
 
-  it("refuses an unknown email like a wrong password and audits it as anonymous with no target", async () => {
-    const email = `nobody-${randomUUID()}@example.test`;
-    expect(await attempt(email, PASSWORD)).toEqual({ ok: false, failure: { reason: "invalid_credentials" } });
-    const rows = await db.auditEvent.findMany({ where: { actorLabel: email } });
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: "auth.sign_in.failed", actorType: "anonymous", actorId: null, targetId: null, data: { email, reason: "unknown_user" } });
+  it("clears only this email's delay from this address on success", async () => {
+    const user = await createUser();
+    const address = freshAddress();
+    await attempt(user.email, WRONG, address);
+    expect(observed(await attempt(user.email, PASSWORD, address))).toBe("ok");
+    expect(await counter(`account_address:${user.email}|${address}`)).toBeNull();
+    expect(await counter(`address:${address}`)).toMatchObject({ failures: 1 });
+    expect(await counter(`account:${user.email}`)).toMatchObject({ failures: 1 });
   });
 
-  it("says an account is disabled only to someone who knows its password", async () => {
+  it("says disabled only to someone with the right password", async () => {
     const user = await createUser({ disabled: true });
-    expect(await attempt(user.email, WRONG)).toEqual({ ok: false, failure: { reason: "invalid_credentials" } });
-    expect(await attempt(user.email, PASSWORD)).toEqual({ ok: false, failure: { reason: "disabled" } });
-    expect(await account(user.id)).toMatchObject({ failedSignIns: 1, lastSignInAt: null });
-    expect(await trail(user.email, user.id)).toEqual(["auth.sign_in.failed:bad_password", "auth.sign_in.failed:disabled"]);
+    const address = freshAddress();
+    expect(observed(await attempt(user.email, WRONG, address))).toBe("invalid_credentials");
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("disabled");
+    expect(await db.userSession.count({ where: { userId: user.id } })).toBe(0);
   });
 
-  it("refuses a password for a single-sign-on account that has none, without counting it", async () => {
+  it("fails an SSO-only account like an unknown email", async () => {
     const user = await createUser({ passwordHash: null });
-    expect(await attempt(user.email, PASSWORD)).toEqual({ ok: false, failure: { reason: "invalid_credentials" } });
-    expect((await account(user.id)).failedSignIns).toBe(0);
-    expect(await trail(user.email, user.id)).toEqual(["auth.sign_in.failed:no_password"]);
+    expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("invalid_credentials");
+    const failed = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in.failed", targetId: user.id } });
+    expect(failed.data).toMatchObject({ reason: "no_password" });
   });
 
-  it("refuses malformed input before touching any account", async () => {
-    const before = await db.auditEvent.count();
-    expect(await attempt("not-an-email", PASSWORD)).toEqual({ ok: false, failure: { reason: "invalid_input" } });
-    expect(await attempt("someone@example.test", "")).toEqual({ ok: false, failure: { reason: "invalid_input" } });
-    expect(await db.auditEvent.count()).toBe(before);
-  });
-
-  it("counts both of two concurrent wrong attempts", async () => {
+  it("lets parallel guesses from one address through one at a time, so they are throttled like sequential ones", async () => {
     const user = await createUser();
+    const address = freshAddress();
     await warmPool();
-    const results = await Promise.all([attempt(user.email, WRONG), attempt(user.email, WRONG)]);
-    expect(results.map(reasonOf)).toEqual(["invalid_credentials", "invalid_credentials"]);
-    expect((await account(user.id)).failedSignIns).toBe(2);
-    expect(await trail(user.email, user.id)).toEqual(["auth.sign_in.failed:bad_password", "auth.sign_in.failed:bad_password"]);
+    const results = await Promise.all(Array.from({ length: 8 }, () => attempt(user.email, WRONG, address)));
+    expect(results.map(observed).filter((r) => r === "invalid_credentials")).toHaveLength(2);
+    expect(await counter(`account_address:${user.email}|${address}`)).toMatchObject({ failures: 2 });
   });
 
-  it("serialises a burst of wrong attempts: each is counted or throttled, none is lost", async () => {
-    const user = await createUser();
-    await warmPool();
-    const results = await Promise.all(Array.from({ length: 8 }, () => attempt(user.email, WRONG)));
-    const counted = results.filter((r) => reasonOf(r) === "invalid_credentials").length;
-    const throttled = results.filter((r) => reasonOf(r) === "throttled").length;
-    expect(counted + throttled).toBe(8);
-    // Attempts queue on the row lock; once the second failure sets a wait, the rest are refused.
-    expect(counted).toBe(2);
-    expect((await account(user.id)).failedSignIns).toBe(counted);
-    const audit = await trail(user.email, user.id);
-    expect(audit.filter((a) => a === "auth.sign_in.failed:bad_password")).toHaveLength(counted);
-    expect(audit.filter((a) => a === "auth.sign_in.failed:throttled")).toHaveLength(throttled);
-  });
-});
-
-describe("sign-in bookkeeping", () => {
-  it("leaves updatedAt, the profile version admins edit against, untouched", async () => {
-    const user = await createUser();
-    await attempt(user.email, WRONG);
-    await attempt(user.email, WRONG);
-    await db.user.update({ where: { id: user.id }, data: { nextAttemptAt: null, updatedAt: user.updatedAt } });
-    expect((await attempt(user.email, PASSWORD)).ok).toBe(true);
-    const after = await account(user.id);
-    expect(after.lastSignInAt).not.toBeNull();
-    expect(after.updatedAt).toEqual(user.updatedAt);
+  it("refuses malformed input without counting it", async () => {
+    const address = freshAddress();
+    expect(observed(await attempt("not-an-email", WRONG, address))).toBe("invalid_input");
+    expect(await counter(`address:${address}`)).toBeNull();
   });
 });

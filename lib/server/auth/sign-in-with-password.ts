@@ -2,102 +2,101 @@ import "server-only";
 import type { TAuditActor, TAuditEvent } from "@/lib/contracts/audit";
 import { ZSignInInput } from "@/lib/contracts/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { db, type TTx } from "../db/client";
-import { env } from "../env";
-import { computeSignInPenalty } from "./compute-sign-in-penalty";
-import type { TSessionUser } from "./current-user";
-import { verifyPassword } from "./password";
 import { runAudited } from "../audit/run-audited";
+import { db, type TTx } from "../db/client";
+import type { TSessionUser } from "./current-user";
+import { countSignInFailure } from "./count-sign-in-failure";
+import { verifyPassword } from "./password";
+import { signInThrottleKeys, type TThrottleScope } from "./sign-in-throttle-keys";
+import { startSession } from "./start-session";
 
 export type TPasswordSignInFailure =
   | { reason: "invalid_input" | "invalid_credentials" | "disabled" }
-  | { reason: "locked" | "throttled"; retryAt: Date };
-export type TPasswordSignInResult = { ok: true; user: TSessionUser } | { ok: false; failure: TPasswordSignInFailure };
+  | { reason: "throttled" | "account_throttled"; retryAt: Date };
+export type TPasswordSignInResult = { ok: true; user: TSessionUser; sessionId: string } | { ok: false; failure: TPasswordSignInFailure };
 
 type TFailureReason = Extract<TAuditEvent, { action: "auth.sign_in.failed" }>["data"]["reason"];
 
+// Two-key advisory locks live apart from the one-key locks the audit chain uses.
+const SIGN_IN_ADDRESS_LOCK = 7_237;
+const SIGN_IN_EMAIL_LOCK = 7_238;
+
 const fail = (failure: TPasswordSignInFailure): TPasswordSignInResult => ({ ok: false, failure });
 
-/** Locks the user's row for the rest of the transaction, so concurrent attempts run one at a time. */
-async function lockUserByEmail(tx: TTx, email: string) {
-  // NO KEY UPDATE: a registry write that already holds the audit lock and inserts a row referencing
-  // this user (RACI, owner) needs KEY SHARE on it; FOR UPDATE would deadlock with that write.
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE lower(email) = ${email} LIMIT 1 FOR NO KEY UPDATE`;
-  const id = rows[0]?.id;
-  return id ? tx.user.findUnique({ where: { id }, omit: { passwordHash: false } }) : null;
+/** The latest block among the attempt's counters still in force, if any. */
+async function activeBlock(tx: TTx, keys: { scope: TThrottleScope; key: string }[], now: Date) {
+  const rows = await tx.signInThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) }, blockedUntil: { gt: now } } });
+  const latest = rows.sort((a, b) => (b.blockedUntil?.getTime() ?? 0) - (a.blockedUntil?.getTime() ?? 0))[0];
+  if (!latest?.blockedUntil) return null;
+  const scope = keys.find((k) => k.key === latest.key)?.scope ?? "address";
+  return { scope, until: latest.blockedUntil };
 }
 
 /**
- * Checks an email and password. Every outcome is audited in the transaction that updates the
- * account's failure counters; a locked or throttled account is refused before its password is
- * checked. Unknown emails, wrong passwords and SSO-only accounts fail alike.
+ * Checks an email and password from a client address. Failed attempts are counted per address, per
+ * account and per account+address (unknown emails exactly like registered ones), and a counter
+ * past its limit refuses before any password is checked: a stranger is slowed from their address
+ * while the owner still signs in from theirs. Every outcome is audited in the transaction that
+ * moves the counters; a success opens the server-side session in that same transaction.
  */
-export async function signInWithPassword(options: { email: string; password: string; requestId?: string | null }): Promise<TPasswordSignInResult> {
+export async function signInWithPassword(options: {
+  email: string;
+  password: string;
+  address: string;
+  requestId?: string | null;
+}): Promise<TPasswordSignInResult> {
   const input = ZSignInInput.safeParse({ email: options.email, password: options.password });
   if (!input.success) return fail({ reason: "invalid_input" });
   const { email, password } = input.data;
+  const { address } = options;
   const requestId = options.requestId ?? null;
-  const { AUTH_MAX_FAILED_SIGN_INS, AUTH_LOCKOUT_MINUTES } = env();
+  const keys = signInThrottleKeys({ email, address });
 
   return runAudited(db, async (tx) => {
-    const user = await lockUserByEmail(tx, email);
-    // Read the clock only once the row lock is held: a queued attempt must see the latest penalty.
+    // One attempt at a time per address, then per email (always in that order: no deadlock), so
+    // parallel guesses cannot all pass the check before any of them is counted.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_IN_ADDRESS_LOCK}::int, hashtext(${address}))`;
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGN_IN_EMAIL_LOCK}::int, hashtext(${email}))`;
+    // Read the clock only once the locks are held: a queued attempt must see the latest counts.
     const now = new Date();
-    const target = user ? { type: "user", id: user.id } : undefined;
-    const failed = (reason: TFailureReason) =>
+    const failed = (reason: TFailureReason, userId?: string) =>
       recordAuditEvent(tx, { type: "anonymous", id: null, label: email, requestId }, {
         action: "auth.sign_in.failed",
-        target,
+        target: userId ? { type: "user", id: userId } : undefined,
         data: { method: "password", email, reason },
       });
 
-    if (!user) {
-      await verifyPassword({ hash: null, password });
-      await failed("unknown_user");
+    const block = await activeBlock(tx, keys, now);
+    if (block) {
+      // Refused before the email is even looked up, so a registered and an unknown email get the same answer.
+      await failed("throttled");
+      return fail({ reason: block.scope === "account" ? "account_throttled" : "throttled", retryAt: block.until });
+    }
+
+    const user = await tx.user.findFirst({ where: { email: { equals: email, mode: "insensitive" } }, omit: { passwordHash: false } });
+    if (!(await verifyPassword({ hash: user?.passwordHash ?? null, password }))) {
+      await failed(!user ? "unknown_user" : user.passwordHash ? "bad_password" : "no_password", user?.id);
+      const system: TAuditActor = { type: "system", id: null, label: "sign-in throttle", requestId };
+      await countSignInFailure({ tx, keys, now, actor: system, email, address, userId: user?.id ?? null });
       return fail({ reason: "invalid_credentials" });
     }
-    if (user.lockedUntil && user.lockedUntil > now) {
-      await failed("locked");
-      return fail({ reason: "locked", retryAt: user.lockedUntil });
-    }
-    if (user.nextAttemptAt && user.nextAttemptAt > now) {
-      await failed("throttled");
-      return fail({ reason: "throttled", retryAt: user.nextAttemptAt });
-    }
-    if (!(await verifyPassword({ hash: user.passwordHash, password }))) {
-      if (!user.passwordHash) {
-        await failed("no_password");
-        return fail({ reason: "invalid_credentials" });
-      }
-      // The row lock makes this read-modify-write safe: no concurrent attempt can interleave.
-      const failedSignIns = user.failedSignIns + 1;
-      const penalty = computeSignInPenalty({ failedSignIns, now, maxFailures: AUTH_MAX_FAILED_SIGN_INS, lockoutMinutes: AUTH_LOCKOUT_MINUTES });
-      // Sign-in bookkeeping keeps updatedAt, the profile's version for admins' edits.
-      await tx.user.update({ where: { id: user.id }, data: { failedSignIns, ...penalty, updatedAt: user.updatedAt } });
-      await failed("bad_password");
-      if (!penalty.lockedUntil) return fail({ reason: "invalid_credentials" });
-      const system: TAuditActor = { type: "system", id: null, label: "sign-in lockout", requestId };
-      await recordAuditEvent(tx, system, {
-        action: "auth.account.locked",
-        target: { type: "user", id: user.id },
-        data: { failedSignIns, lockedUntil: penalty.lockedUntil.toISOString() },
-      });
-      return fail({ reason: "locked", retryAt: penalty.lockedUntil });
-    }
+    if (!user) return fail({ reason: "invalid_credentials" });
     if (user.disabled) {
       // Said only to someone who knows the password, so it reveals nothing to a guesser.
-      await failed("disabled");
+      await failed("disabled", user.id);
       return fail({ reason: "disabled" });
     }
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: 0, nextAttemptAt: null, lockedUntil: null, lastSignInAt: now, updatedAt: user.updatedAt },
-    });
+    // A success clears this email's delay from this address only: the address and account
+    // ceilings keep counting, so one known password cannot reset a guesser's budget.
+    await tx.signInThrottle.deleteMany({ where: { key: keys.find((k) => k.scope === "account_address")?.key ?? "" } });
+    // Sign-in bookkeeping keeps updatedAt, the profile's version for admins' edits.
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, updatedAt: user.updatedAt } });
+    const sessionId = await startSession({ tx, userId: user.id, method: "password", now });
     await recordAuditEvent(tx, { type: "user", id: user.id, label: user.email, requestId }, {
       action: "auth.sign_in.succeeded",
       target: { type: "user", id: user.id },
       data: { method: "password" },
     });
-    return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles: user.roles } };
+    return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles: user.roles }, sessionId };
   });
 }

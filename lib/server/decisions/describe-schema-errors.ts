@@ -1,5 +1,6 @@
 import "server-only";
 import type { ErrorObject } from "ajv/dist/2020";
+import { scanForSensitiveData } from "../dlp/scan-for-sensitive-data";
 import { formatArgumentPath } from "./format-argument-path";
 
 export type TSchemaProblem = { path: string; message: string };
@@ -43,7 +44,8 @@ function describe(error: ErrorObject, data: unknown, owner: string): TSchemaProb
   const rule = error.message ?? `fails ${error.keyword}`;
   // Only numbers are echoed: a failing string may be the very secret or card number at stake.
   const value = valueAt(segments, data);
-  const shown = NUMERIC.has(error.keyword) && typeof value === "number" ? ` = ${value}` : "";
+  // …and a number that is itself a card number is not.
+  const shown = NUMERIC.has(error.keyword) && typeof value === "number" && !scanForSensitiveData({ value }).tags.size ? ` = ${value}` : "";
   const allowed = Array.isArray(params.allowedValues) ? `: ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : "";
   return { path, message: `${subject}${shown} ${rule}${allowed} (${error.keyword} in ${owner})` };
 }

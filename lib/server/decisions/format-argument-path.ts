@@ -1,4 +1,5 @@
 import "server-only";
+import { redactKey } from "../dlp/redact-key";
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -8,7 +9,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
  */
 export function formatArgumentPath(options: { segments: readonly (string | number)[]; root?: string }): string {
   let path = options.root ?? "";
-  for (const segment of options.segments) {
+  for (const raw of options.segments) {
+    // Paths end up in reasons and logs: a key that is itself a card number or a secret is not repeated.
+    const segment = typeof raw === "number" ? raw : redactKey({ key: raw });
     if (typeof segment === "number") path += `[${segment}]`;
     else if (IDENTIFIER.test(segment)) path += path === "" ? segment : `.${segment}`;
     else path += `[${JSON.stringify(segment)}]`;

@@ -24,9 +24,21 @@ describe("scanForSensitiveData", () => {
     expect([...tags].sort()).toEqual(["CREDENTIALS", "PCI", "PII"]);
   });
 
-  it("scans object keys, marking the finding as in the key", () => {
+  it("scans object keys, marking the finding as in the key, whose text the path does not repeat", () => {
     const { findings } = scanForSensitiveData({ value: { byCustomer: { "ada@example.com": { total: 12 } } } });
-    expect(findings).toEqual([{ kind: "email", tag: "PII", path: ["byCustomer", "ada@example.com"], start: 0, end: 15, inKey: true }]);
+    expect(findings).toEqual([{ kind: "email", tag: "PII", path: ["byCustomer", "[REDACTED:email]"], start: 0, end: 15, inKey: true }]);
+  });
+
+  it("never carries a sensitive key in any finding's path, also beneath it", () => {
+    const value = { refunds: { [`card ${CARD}`]: { "4111111111111111": "ada@example.com", note: "ok" } } };
+    const { findings } = scanForSensitiveData({ value });
+    expect(findings.map((f) => [f.kind, f.path, f.inKey])).toEqual([
+      ["card", ["refunds", "card [REDACTED:card]"], true],
+      ["card", ["refunds", "card [REDACTED:card]", "[REDACTED:card]"], true],
+      ["email", ["refunds", "card [REDACTED:card]", "[REDACTED:card]"], false],
+    ]);
+    const text = JSON.stringify(findings);
+    expect(text).not.toMatch(/4242|4111|1111|ada@/);
   });
 
   it("finds a card number sent as a JSON number", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { findSensitiveSpans } from "./find-sensitive-spans";
 import { isWalkable, readLeafText } from "./read-leaf-text";
+import { redactKey } from "./redact-key";
 import { scanKey } from "./scan-key";
 import { MAX_DEPTH, TAG_OF_KIND, type TDlpFinding, type TDlpPath, type TDlpTag, type TTextMatch } from "./types";
 
@@ -44,7 +45,8 @@ function visit(state: TState, value: unknown, depth: number, ssnKey: boolean): v
     const object = value as Record<string, unknown>;
     for (const key of Object.keys(object)) {
       const { spans, ssnKey: underSsnKey } = scanKey({ key });
-      state.path.push(key);
+      // The path names where a finding is, never what it is: a sensitive key appears redacted.
+      state.path.push(spans.length ? redactKey({ key }) : key);
       record(state, spans, true);
       visit(state, object[key], depth + 1, underSsnKey);
       state.path.pop();

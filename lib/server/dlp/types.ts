@@ -28,7 +28,10 @@ export type TDlpPath = (string | number)[];
 /** Never carries the matched text: findings end up in decision reasons and logs. */
 export type TDlpFinding = TTextMatch & {
   tag: TDlpTag;
-  /** Keys and indexes from the root to the string; [] when the value itself is the string. */
+  /**
+   * Keys and indexes from the root to the string; [] when the value itself is the string. A key
+   * holding sensitive data appears with it replaced by `[REDACTED:<kind>]`.
+   */
   path: TDlpPath;
   /** The match is in the object key at `path`, not in its value. */
   inKey: boolean;

@@ -11,7 +11,13 @@ beforeAll(async () => {
 });
 afterAll(async () => server.stop());
 
-type TBatchAnswer = { stored: number; duplicates: number; rejected: number; results: { index: number; status: string; problems?: { path: string; message: string }[] }[] };
+type TBatchAnswer = {
+  stored: number;
+  duplicates: number;
+  conflicts: number;
+  rejected: number;
+  results: { index: number; status: string; problems?: { path: string; message: string }[] }[];
+};
 
 const send = (body: unknown, bearer = token) =>
   fetch(`${server.url}/api/v1/events`, {
@@ -41,7 +47,7 @@ describe("POST /api/v1/events", () => {
     const id = randomUUID();
     const data = { prompt: "Refund jane.doe@example.com, card 4111 1111 1111 1111", output: "used key sk-live-51HxxTESTabcdefghijklmnopqrstuvwx" };
     await send({ events: [event({ id, data })] });
-    const row = await server.db.runEvent.findUniqueOrThrow({ where: { id } });
+    const row = await server.db.runEvent.findUniqueOrThrow({ where: { workflowKey_id: { workflowKey: "support-refunds", id } } });
     const text = JSON.stringify(row.data);
     expect(text).not.toContain("jane.doe@example.com");
     expect(text).not.toContain("4111 1111 1111 1111");
@@ -54,7 +60,47 @@ describe("POST /api/v1/events", () => {
     expect(answer).toMatchObject({ stored: 1, rejected: 2 });
     expect(answer.results[1]?.problems?.[0]).toMatchObject({ path: "events.1.id" });
     expect(answer.results[2]?.problems?.[0]).toMatchObject({ path: "events.2.type" });
-    expect(await server.db.runEvent.findUnique({ where: { id: good.id } })).not.toBeNull();
+    expect(await server.db.runEvent.findUnique({ where: { workflowKey_id: { workflowKey: "support-refunds", id: good.id } } })).not.toBeNull();
+  });
+
+  it("scopes ids to the workflow: another workflow's id is stored, not answered duplicate", async () => {
+    const id = randomUUID();
+    const triage = await server.mintToken({ workflowKey: "ticket-triage" });
+    const mine = (await (await send({ events: [event({ id, runId: "run-scope" })] })).json()) as TBatchAnswer;
+    const theirs = (await (await send({ events: [event({ id, runId: "run-scope" })] }, triage)).json()) as TBatchAnswer;
+    expect(mine).toMatchObject({ stored: 1, duplicates: 0 });
+    expect(theirs).toMatchObject({ stored: 1, duplicates: 0, conflicts: 0 });
+    const rows = await server.db.runEvent.findMany({ where: { id }, select: { workflowKey: true, run: { select: { workflowKey: true } } }, orderBy: { workflowKey: "asc" } });
+    expect(rows).toEqual([
+      { workflowKey: "support-refunds", run: { workflowKey: "support-refunds" } },
+      { workflowKey: "ticket-triage", run: { workflowKey: "ticket-triage" } },
+    ]);
+  });
+
+  it("answers conflict, per item, for an id resent with other content, keeps what was stored, and duplicate for the same content", async () => {
+    const original = event({ runId: "run-c", data: { prompt: "refund ZD-1" } });
+    await send({ events: [original] });
+    const before = await stored();
+    const altered = { ...original, data: { prompt: "refund ZD-2" } };
+    const fresh = event({ runId: "run-c" });
+    // Key order is not content: the same event with its keys reordered is a duplicate.
+    const reordered = Object.fromEntries(Object.entries(original).reverse());
+    const answer = (await (await send({ events: [altered, fresh, reordered] })).json()) as TBatchAnswer;
+    expect(answer).toMatchObject({ stored: 1, duplicates: 1, conflicts: 1, rejected: 0 });
+    expect(answer.results.map((r) => r.status)).toEqual(["conflict", "stored", "duplicate"]);
+    expect(answer.results[0]?.problems).toEqual([
+      { path: "events.0.id", message: `Event ${original.id} of workflow support-refunds was already received with other content, which is kept: give a new event a new id` },
+    ]);
+    expect(await stored()).toBe(before + 1);
+    const row = await server.db.runEvent.findUniqueOrThrow({ where: { workflowKey_id: { workflowKey: "support-refunds", id: original.id } } });
+    expect(row.data).toEqual({ prompt: "refund ZD-1" });
+  });
+
+  it("tells a repeat within one batch apart the same way", async () => {
+    const first = event({ runId: "run-d" });
+    const answer = (await (await send({ events: [first, { ...first }, { ...first, outcome: "failure" }] })).json()) as TBatchAnswer;
+    expect(answer.results.map((r) => r.status)).toEqual(["stored", "duplicate", "conflict"]);
+    expect(answer).toMatchObject({ stored: 1, duplicates: 1, conflicts: 1 });
   });
 
   it("records an unregistered workflow key as a shadow workflow, and refuses another registered workflow's key", async () => {

@@ -9,10 +9,13 @@ import { runAudited } from "../audit/run-audited";
 import { actorOf, type TPrincipal, type TServicePrincipal } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { env } from "../env";
+import { AppError } from "../errors";
 import type { TSessionUser } from "../auth/current-user";
 import { authenticateSession } from "./authenticate-session";
-import { queryObject, readJsonBody, validate } from "./parse-input";
+import { checkInput, queryObject, readJsonBody, validate } from "./parse-input";
 import { problemOf, problemResponse } from "./problem";
+import { publicOrigin } from "./public-origin";
+import { refuseCrossSite } from "./refuse-cross-site";
 import { requestIdOf } from "./request-id";
 
 type TAuthMode = "session" | "token" | "public";
@@ -49,6 +52,9 @@ type TSpec<M extends TAuthMode, P, Q, B, R> = TAuthFor<M> & {
   afterCommit?: (result: R) => Promise<unknown>;
 };
 
+// Answers carry who asked and what they may see; no cache, shared or private, may keep them.
+const NO_STORE = "no-store";
+
 type TNextContext = { params: Promise<Record<string, string | string[]>> };
 export type TRouteHandler = (request: Request, context: TNextContext) => Promise<Response>;
 
@@ -62,8 +68,8 @@ export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B
     let principal: TPrincipal | null = null;
     try {
       principal = await authenticate(spec, request, requestId, url.pathname);
-      const params = spec.params ? validate(spec.params, await context.params, "params") : (undefined as P);
-      const query = spec.query ? validate(spec.query, queryObject(url), "query") : (undefined as Q);
+      const params = spec.params ? validate(spec.params, checkInput(await paramsOf(context), "params"), "params") : (undefined as P);
+      const query = spec.query ? validate(spec.query, checkInput(queryObject(url), "query"), "query") : (undefined as Q);
       const body = spec.body
         ? validate(spec.body, await readJsonBody(request, spec.maxBodyBytes ?? env().MAX_BODY_BYTES), "body")
         : (undefined as B);
@@ -86,15 +92,28 @@ export function defineRoute<M extends TAuthMode, P = undefined, Q = undefined, B
       // A handler may answer with a file (an export) rather than JSON.
       if (answer instanceof Response) {
         answer.headers.set("x-request-id", requestId);
+        answer.headers.set("cache-control", NO_STORE);
         return answer;
       }
       const status = spec.status ?? 200;
-      if (answer === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId } });
-      return Response.json(answer, { status, headers: { "x-request-id": requestId } });
+      if (answer === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId, "cache-control": NO_STORE } });
+      return Response.json(answer, { status, headers: { "x-request-id": requestId, "cache-control": NO_STORE } });
     } catch (error) {
-      return errorResponse(error, requestId, url.pathname, request.method);
+      const problem = errorResponse(error, requestId, url.pathname, request.method);
+      problem.headers.set("cache-control", NO_STORE);
+      return problem;
     }
   };
+}
+
+/** Next decodes the path's `{id}`s itself; a segment that is not valid percent-encoding is the caller's to fix. */
+async function paramsOf(context: TNextContext): Promise<Record<string, string | string[]>> {
+  try {
+    return await context.params;
+  } catch (error) {
+    if (error instanceof URIError) throw new AppError("bad_request", "The path is not valid percent-encoding; encode each segment with encodeURIComponent");
+    throw error;
+  }
 }
 
 async function authenticate(spec: TAuth, request: Request, requestId: string, path: string): Promise<TPrincipal | null> {
@@ -103,6 +122,8 @@ async function authenticate(spec: TAuth, request: Request, requestId: string, pa
     const service = await authenticateServiceToken({ authorization: request.headers.get("authorization"), scope: spec.scope });
     return { kind: "service", service };
   }
+  // The front door refuses these first; this holds wherever the route is reached from.
+  refuseCrossSite({ method: request.method, origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), host: request.headers.get("host"), publicOrigin: publicOrigin() });
   const user = await authenticateSession({ permission: spec.permission, requestId, resource: path });
   return { kind: "user", user };
 }

@@ -8,10 +8,13 @@ import { sqlPool } from "../db/pool";
 import { RuntimeGate } from "../decisions/runtime/runtime-gate";
 import { startWebhookDispatcher } from "../webhooks/start-webhook-dispatcher";
 import { AppError } from "../errors";
+import { answerClientError } from "./answer-client-error";
 import { proxyToConsole, type TConsoleProxy } from "./console/proxy-to-console";
 import { spawnConsole, type TConsoleProcess } from "./console/spawn-console";
+import { publicOrigin } from "./public-origin";
 import { createRuntimeHandler } from "./runtime/handle-runtime-request";
 import { requestIdOfNode, sendError } from "./runtime/node-io";
+import { BASE_SECURITY_HEADERS, HSTS, NON_PAGE_CSP, servedOverHttps } from "./security-headers";
 
 export type TFrontDoor = { url: string; gate: RuntimeGate; close: () => Promise<void> };
 
@@ -31,15 +34,22 @@ export async function startFrontDoor(options: { port: number; host: string; dev?
   // Started side by side: Next's preparation takes seconds, the gate's a few queries.
   const [gate, consoleProcess] = await Promise.all([RuntimeGate.start({ db: getDb(), pool: sqlPool(), hub: notificationHub() }), consoleStarting]);
   const runtime = createRuntimeHandler(gate);
-  const proxy: TConsoleProxy | null = consoleProcess ? proxyToConsole(consoleProcess.port) : null;
+  const origin = publicOrigin();
+  const proxy: TConsoleProxy | null = consoleProcess ? proxyToConsole(consoleProcess.port, { publicOrigin: origin }) : null;
   const stopSweeper = startApprovalSweeper();
   const stopDispatcher = startWebhookDispatcher();
 
   const server = createServer((req, res) => {
+    if (servedOverHttps({ publicOrigin: origin, forwardedProto: req.headers["x-forwarded-proto"] })) res.setHeader("strict-transport-security", HSTS);
+    // Run-time answers carry their headers in their one writeHead (cheaper on the gate's path).
     if (runtime(req, res)) return;
+    // The console's answers keep these unless they set their own (a page's nonce CSP).
+    for (const [name, value] of Object.entries(BASE_SECURITY_HEADERS)) res.setHeader(name, value);
+    res.setHeader("content-security-policy", NON_PAGE_CSP);
     if (proxy) return proxy.handle(req, res);
     sendError(res, new AppError("not_found", `No run-time route matches ${req.method} ${req.url}`), requestIdOfNode(req), req);
   });
+  server.on("clientError", answerClientError);
   if (proxy) server.on("upgrade", proxy.upgrade);
   // Longer than common load balancers' idle timeouts, so they never reuse a socket we just closed.
   server.keepAliveTimeout = 65_000;

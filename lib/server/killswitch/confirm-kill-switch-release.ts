@@ -8,7 +8,7 @@ import { conflict, forbidden } from "../errors";
 import { readKillSwitchView } from "./kill-switch-view";
 import { lockKillSwitch } from "./lock-kill-switch";
 import { refuseReleased } from "./refuse-released";
-import { requireSecurityRole } from "./require-security-role";
+import { requireReleasePermission } from "./require-release-permission";
 
 /**
  * A second Security person, not the one who requested it, confirms the release: the switch is
@@ -16,7 +16,7 @@ import { requireSecurityRole } from "./require-security-role";
  */
 export async function confirmKillSwitchRelease(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; reason?: string }): Promise<TKillSwitchView> {
   const { tx, actor, user, id } = options;
-  requireSecurityRole(user, "confirm a release");
+  requireReleasePermission(user, "confirm a release");
   const ks = await lockKillSwitch({ tx, id });
   refuseReleased(ks);
   if (!ks.releaseRequestedById || !ks.releaseReason) {

@@ -35,7 +35,7 @@ describe("releasing a kill switch (two-person rule)", () => {
     expect((await auditOf(ks.id)).map((e) => e.action)).not.toContain("killswitch.released");
   });
 
-  it("requires the SECURITY role for both steps, even of an ADMIN who holds the permission", async () => {
+  it("requires killswitch:release, which only SECURITY holds, for both steps: an ADMIN is refused", async () => {
     const { first, ks } = await givenEngagedTool();
     const admin = await givenUser(["ADMIN"]);
     await expect(requestRelease(admin, ks.id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("Only a member of Security") });

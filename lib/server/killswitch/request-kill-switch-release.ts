@@ -8,12 +8,12 @@ import { conflict } from "../errors";
 import { readKillSwitchView } from "./kill-switch-view";
 import { lockKillSwitch } from "./lock-kill-switch";
 import { refuseReleased } from "./refuse-released";
-import { requireSecurityRole } from "./require-security-role";
+import { requireReleasePermission } from "./require-release-permission";
 
 /** The first of two Security people asks to release an engaged switch; it stays engaged until another confirms. */
 export async function requestKillSwitchRelease(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; reason: string }): Promise<TKillSwitchView> {
   const { tx, actor, user, id, reason } = options;
-  requireSecurityRole(user, "request a release");
+  requireReleasePermission(user, "request a release");
   const ks = await lockKillSwitch({ tx, id });
   refuseReleased(ks);
   if (ks.releaseRequestedAt) {

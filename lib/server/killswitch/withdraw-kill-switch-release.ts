@@ -8,12 +8,12 @@ import { conflict, forbidden } from "../errors";
 import { readKillSwitchView } from "./kill-switch-view";
 import { lockKillSwitch } from "./lock-kill-switch";
 import { refuseReleased } from "./refuse-released";
-import { requireSecurityRole } from "./require-security-role";
+import { requireReleasePermission } from "./require-release-permission";
 
 /** The requester takes back a release request nobody has confirmed; the switch simply stays engaged. */
 export async function withdrawKillSwitchRelease(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string }): Promise<TKillSwitchView> {
   const { tx, actor, user, id } = options;
-  requireSecurityRole(user, "withdraw a release request");
+  requireReleasePermission(user, "withdraw a release request");
   const ks = await lockKillSwitch({ tx, id });
   refuseReleased(ks);
   if (!ks.releaseRequestedById) throw conflict("There is no release request to withdraw");

@@ -7,7 +7,7 @@ import { hashPassword } from "../auth/password";
 import { Prisma } from "../db/generated/client";
 import type { TTx } from "../db/client";
 import { AppError } from "../errors";
-import { USER_VIEW_SELECT, toUserView } from "./user-view";
+import { USER_VIEW_SELECT, viewUsers } from "./user-view";
 
 const emailTaken = (email: string) =>
   new AppError("conflict", `A user with the email ${email} already exists`, [{ path: "email", message: "This email is already in use" }]);
@@ -33,5 +33,7 @@ export async function createUser(options: { tx: TTx; actor: TAuditActor; input: 
       // Two creations of one email can both pass the check above; the unique index decides.
       throw isUniqueViolation(error) ? emailTaken(input.email) : error;
     });
-  return toUserView(row);
+  const [view] = await viewUsers({ tx, rows: [row] });
+  if (!view) throw new Error("viewUsers dropped the created user");
+  return view;
 }

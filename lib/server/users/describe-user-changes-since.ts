@@ -30,6 +30,10 @@ function phrase(event: TAuditEvent): string {
       return "failed to sign in";
     case "auth.account.locked":
       return "locked after failed sign-ins";
+    case "auth.sign_in.throttled":
+      return "sign-ins paused after failures";
+    case "auth.sessions.ended":
+      return `${event.data.sessions} session${event.data.sessions === 1 ? "" : "s"} ended (${event.data.reason.replace("_", " ")})`;
     default:
       return event.action;
   }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TUserList } from "@/lib/contracts/users";
 import { db } from "../db/client";
-import { USER_VIEW_SELECT, toUserView } from "./user-view";
+import { USER_VIEW_SELECT, viewUsers } from "./user-view";
 
 // Tollgate's people fit on one page; past this a search box, not paging, is the fix.
 const MAX_USERS = 1_000;
@@ -17,6 +17,5 @@ export async function listUsers(options: { search?: string } = {}): Promise<TUse
     orderBy: { email: "asc" },
     take: MAX_USERS,
   });
-  const now = new Date();
-  return { users: rows.map((row) => toUserView(row, now)) };
+  return { users: await viewUsers({ tx: db, rows }) };
 }

@@ -3,12 +3,13 @@ import type { TAuditActor, TAuditEvent } from "@/lib/contracts/audit";
 import type { TRole } from "@/lib/contracts/roles";
 import type { TUpdateUserInput, TUserView } from "@/lib/contracts/users";
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { endUserSessions } from "../auth/end-user-sessions";
 import type { TTx } from "../db/client";
 import { AppError, conflict, notFound } from "../errors";
 import { describeUserChangesSince } from "./describe-user-changes-since";
 import { lockActiveAdmins } from "./lock-active-admins";
 import { lockUser } from "./lock-user";
-import { USER_VIEW_SELECT, toUserView, type TUserRow } from "./user-view";
+import { USER_VIEW_SELECT, viewUsers, type TUserRow } from "./user-view";
 
 type TChanges = Extract<TAuditEvent, { action: "user.updated" }>["data"]["changes"];
 
@@ -35,6 +36,7 @@ async function staleEdit(tx: TTx, current: TUserRow, since: Date): Promise<AppEr
 /**
  * Changes a user's name, roles or disabled flag, audited as user.updated with before and after.
  * Refuses an edit of a stale version, and any change that would leave no active administrator.
+ * Disabling the user or removing any of their roles ends their sessions in the same transaction.
  */
 export async function updateUser(options: { tx: TTx; actor: TAuditActor; id: string; input: TUpdateUserInput }): Promise<TUserView> {
   const { tx, actor, id, input } = options;
@@ -71,5 +73,11 @@ export async function updateUser(options: { tx: TTx; actor: TAuditActor; id: str
     },
     select: USER_VIEW_SELECT,
   });
-  return toUserView(row);
+  const removedRole = changes.roles?.before.some((role) => !changes.roles?.after.includes(role)) ?? false;
+  if (changes.disabled?.after || removedRole) {
+    await endUserSessions({ tx, actor, userId: id, reason: changes.disabled?.after ? "user_disabled" : "role_removed" });
+  }
+  const [view] = await viewUsers({ tx, rows: [row] });
+  if (!view) throw new Error("viewUsers dropped the updated user");
+  return view;
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import type { TUserView } from "@/lib/contracts/users";
 import type { TRole } from "@/lib/contracts/roles";
+import { accountThrottleKey } from "../auth/sign-in-throttle-keys";
+import type { TTx } from "../db/client";
+import { env } from "../env";
 
 /** The columns a user view needs; the password hash is read only to say whether one exists. */
 export const USER_VIEW_SELECT = {
@@ -11,8 +14,6 @@ export const USER_VIEW_SELECT = {
   disabled: true,
   passwordHash: true,
   oidcSubject: true,
-  failedSignIns: true,
-  lockedUntil: true,
   lastSignInAt: true,
   createdAt: true,
   updatedAt: true,
@@ -26,14 +27,14 @@ export type TUserRow = {
   disabled: boolean;
   passwordHash: string | null;
   oidcSubject: string | null;
-  failedSignIns: number;
-  lockedUntil: Date | null;
   lastSignInAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
 
-export function toUserView(row: TUserRow, now = new Date()): TUserView {
+type TAccountThrottle = { failures: number; windowStartedAt: Date; blockedUntil: Date | null };
+
+export function toUserView(row: TUserRow, throttle: TAccountThrottle | undefined, now = new Date()): TUserView {
   return {
     id: row.id,
     email: row.email,
@@ -41,11 +42,25 @@ export function toUserView(row: TUserRow, now = new Date()): TUserView {
     roles: row.roles,
     disabled: row.disabled,
     ssoOnly: row.passwordHash === null && row.oidcSubject !== null,
-    failedSignIns: row.failedSignIns,
-    locked: row.lockedUntil !== null && row.lockedUntil > now,
-    lockedUntil: row.lockedUntil?.toISOString() ?? null,
+    failedSignIns: throttle?.failures ?? 0,
+    locked: throttle?.blockedUntil != null && throttle.blockedUntil > now,
+    lockedUntil: throttle?.blockedUntil && throttle.blockedUntil > now ? throttle.blockedUntil.toISOString() : null,
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+/**
+ * Views of `rows` with each account's failed sign-ins from every address in the current window
+ * (the account-wide counter; see countSignInFailure).
+ */
+export async function viewUsers(options: { tx: TTx; rows: TUserRow[]; now?: Date }): Promise<TUserView[]> {
+  const now = options.now ?? new Date();
+  const windowStart = new Date(now.getTime() - env().AUTH_THROTTLE_WINDOW_MINUTES * 60_000);
+  const throttles = await options.tx.signInThrottle.findMany({
+    where: { key: { in: options.rows.map((row) => accountThrottleKey(row.email)) }, windowStartedAt: { gt: windowStart } },
+  });
+  const byKey = new Map(throttles.map((t) => [t.key, t]));
+  return options.rows.map((row) => toUserView(row, byKey.get(accountThrottleKey(row.email)), now));
 }

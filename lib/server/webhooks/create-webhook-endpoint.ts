@@ -5,6 +5,7 @@ import type { TCreateWebhookEndpointInput, TIssuedWebhookSecret } from "@/lib/co
 import { recordAuditEvent } from "../audit/record-audit-event";
 import type { TTx } from "../db/client";
 import { endpointRecord, readEndpointView } from "./endpoint-view";
+import { requireAllowedTarget } from "./require-allowed-target";
 import { generateWebhookSecret, sealWebhookSecret } from "./webhook-secret";
 
 /** Adds an endpoint with a fresh signing secret; the plaintext is in this answer and nowhere else, ever. */
@@ -15,6 +16,7 @@ export async function createWebhookEndpoint(options: {
   input: TCreateWebhookEndpointInput;
 }): Promise<TIssuedWebhookSecret> {
   const { tx, actor, userId, input } = options;
+  requireAllowedTarget({ url: input.url });
   const id = randomUUID();
   const secret = generateWebhookSecret();
   await tx.webhookEndpoint.create({

@@ -8,6 +8,8 @@ import { createWebhookEndpoint } from "./create-webhook-endpoint";
 
 // Tests encrypt secrets with this; the env is read lazily, after this module has run.
 process.env.TOLLGATE_SECRET_KEY ??= "test-secret-key-for-webhook-encryption-0123456789";
+// The test receivers listen on 127.0.0.1; a test of the refusal sets it back to "false" itself.
+process.env.WEBHOOK_ALLOW_PRIVATE_TARGETS = "true";
 
 /** A SECURITY person, inserted directly, and the actor that audits their changes. */
 export async function givenSecurityUser() {

@@ -6,6 +6,7 @@ import type { TTx } from "../db/client";
 import { AppError } from "../errors";
 import { endpointRecord, readEndpointView } from "./endpoint-view";
 import { lockWebhookEndpoint } from "./lock-webhook-endpoint";
+import { requireAllowedTarget } from "./require-allowed-target";
 
 export const DISABLED_BEFORE_DELIVERY = "Endpoint disabled before delivery";
 
@@ -21,6 +22,7 @@ export async function updateWebhookEndpoint(options: {
   input: TUpdateWebhookEndpointInput;
 }): Promise<TWebhookEndpointView> {
   const { tx, actor, id, input } = options;
+  if (input.url !== undefined) requireAllowedTarget({ url: input.url });
   const current = await lockWebhookEndpoint(tx, id);
   const next = {
     name: input.name ?? current.name,

@@ -1,4 +1,5 @@
 import "server-only";
+import { bindingOf, type TDecisionBinding } from "./decision-binding";
 
 const ID_LENGTH = 36;
 const PROBES = 8;
@@ -10,14 +11,19 @@ function fnv1a(text: string): number {
   return hash | 0;
 }
 
+export type TRecalledAnswer = { body: Buffer; binding: TDecisionBinding };
+
 /**
  * The answers of recent decisions by decision id, kept outside the JS heap: entries are written
  * one after another into a fixed buffer that wraps (the oldest are overwritten), found through a
  * fixed open-addressing index of typed arrays. The same answers as JS objects cost every young
  * collection a copy of each (~1 KB a decision) and made old-generation collections frequent.
- * A lookup answers exactly what was stored for that id and owner, or nothing once it is gone.
+ * A lookup answers exactly what was stored for that id, or nothing once it is gone. Beside each
+ * answer is the rest of what its id is bound to (`bindingKey`: token, model, data classes; the
+ * answer itself names the workflow, run, tool and arguments hash), so a retry can be told from a
+ * reuse for another call.
  *
- * Entry layout: u32 total length, the 36-character id (latin1), u16 owner length, owner, body.
+ * Entry layout: u32 total length, the 36-character id (latin1), u16 key length, key, body.
  */
 export class AnswerRing {
   private readonly ring: Buffer;
@@ -38,20 +44,21 @@ export class AnswerRing {
     this.hashes = new Int32Array(slots);
   }
 
-  remember(id: string, owner: string, body: Buffer): void {
+  remember(id: string, key: string, body: Buffer): void {
     if (id.length !== ID_LENGTH) return;
-    const ownerBytes = Buffer.byteLength(owner);
-    const length = HEADER_BYTES + ownerBytes + body.length;
-    if (length > this.capacityBytes / 4) return;
+    const keyBytes = Buffer.byteLength(key);
+    const length = HEADER_BYTES + keyBytes + body.length;
+    // Too big to keep, or a key past its u16 length prefix: the id is not remembered here.
+    if (length > this.capacityBytes / 4 || keyBytes > 0xffff) return;
     // An entry never wraps: one that would cross the end starts again at the beginning.
     if ((this.head % this.capacityBytes) + length > this.capacityBytes) this.head += this.capacityBytes - (this.head % this.capacityBytes);
     const virtual = this.head;
     let at = virtual % this.capacityBytes;
     this.ring.writeUInt32LE(length, at);
     this.ring.write(id, at + 4, ID_LENGTH, "latin1");
-    this.ring.writeUInt16LE(ownerBytes, at + 4 + ID_LENGTH);
+    this.ring.writeUInt16LE(keyBytes, at + 4 + ID_LENGTH);
     at += HEADER_BYTES;
-    at += this.ring.write(owner, at, "utf8");
+    at += this.ring.write(key, at, "utf8");
     body.copy(this.ring, at);
     this.head += length;
 
@@ -59,8 +66,8 @@ export class AnswerRing {
     this.offsets[this.slotFor(hash)] = virtual + 1;
   }
 
-  /** The stored answer (a copy) for this id if the same owner stored it and it is not yet overwritten. */
-  recall(id: string, owner: string): Buffer | null {
+  /** The stored answer (a copy) and what its id is bound to, if remembered and not yet overwritten. */
+  recall(id: string): TRecalledAnswer | null {
     if (id.length !== ID_LENGTH) return null;
     const hash = fnv1a(id);
     const mask = this.offsets.length - 1;
@@ -71,9 +78,10 @@ export class AnswerRing {
       const at = virtual % this.capacityBytes;
       if (!this.idAt(at, id)) continue;
       const length = this.ring.readUInt32LE(at);
-      const ownerBytes = this.ring.readUInt16LE(at + 4 + ID_LENGTH);
-      if (this.ring.toString("utf8", at + HEADER_BYTES, at + HEADER_BYTES + ownerBytes) !== owner) return null;
-      return Buffer.from(this.ring.subarray(at + HEADER_BYTES + ownerBytes, at + length));
+      const keyBytes = this.ring.readUInt16LE(at + 4 + ID_LENGTH);
+      const key = this.ring.toString("utf8", at + HEADER_BYTES, at + HEADER_BYTES + keyBytes);
+      const body = Buffer.from(this.ring.subarray(at + HEADER_BYTES + keyBytes, at + length));
+      return { body, binding: bindingOf(key, body) };
     }
     return null;
   }

@@ -2,12 +2,14 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import type pg from "pg";
+import type { TRecordingHealth } from "./decision-log";
 
 const HEARTBEAT_MS = 1_000;
 
 /**
  * This gate's row in `gate_instances`, refreshed every second with whether it vouches for its
- * kill-switch state, and its acknowledgements of engaged switches: what lets an engage answer only
+ * kill-switch state and whether it can record its decisions (what `/api/health`, served by the
+ * console process, reports), and its acknowledgements of engaged switches: what lets an engage answer only
  * once every live gate denies what it halts (lib/server/killswitch/await-kill-switch-propagation.ts).
  */
 export class GatePresence {
@@ -17,6 +19,7 @@ export class GatePresence {
   constructor(
     private readonly pool: pg.Pool,
     private readonly vouching: () => boolean,
+    private readonly recording: () => TRecordingHealth,
   ) {}
 
   async start(): Promise<void> {
@@ -44,10 +47,12 @@ export class GatePresence {
   }
 
   private async beat(): Promise<void> {
+    const { recording, problem, unrecorded } = this.recording();
     await this.pool.query(
-      `INSERT INTO gate_instances (id, host, vouching) VALUES ($1, $2, $3)
-       ON CONFLICT (id) DO UPDATE SET seen_at = now(), vouching = EXCLUDED.vouching`,
-      [this.id, `${os.hostname()}:${process.pid}`, this.vouching()],
+      `INSERT INTO gate_instances (id, host, vouching, recording, recording_problem, unrecorded) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (id) DO UPDATE SET seen_at = now(), vouching = EXCLUDED.vouching, recording = EXCLUDED.recording,
+         recording_problem = EXCLUDED.recording_problem, unrecorded = EXCLUDED.unrecorded`,
+      [this.id, `${os.hostname()}:${process.pid}`, this.vouching(), recording, problem, unrecorded],
     );
   }
 }

@@ -2,15 +2,19 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { TDecisionRequestInput, TDecisionResponse } from "@/lib/contracts/decisions";
+import { checkTokenEnvironment } from "../../auth/check-token-environment";
+import { isApprovalSpendable } from "../../approvals/is-approval-spendable";
 import { ServiceTokenCache } from "../../auth/service-token-cache";
 import type { TServicePrincipal } from "../../authz/principal";
 import type { TDb } from "../../db/client";
 import type { NotificationHub } from "../../db/notifications";
 import { AppError } from "../../errors";
 import { decide } from "../decide";
+import { hashArguments } from "../hash-arguments";
 import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
-import { AnswerRing } from "./answer-ring";
+import { AnswerRing, type TRecalledAnswer } from "./answer-ring";
 import { decideWithApproval } from "./decide-with-approval";
+import { bindingKey, describeDecisionReuse } from "./decision-binding";
 import { DecisionLog } from "./decision-log";
 import { decisionRow } from "./decision-row";
 import { GatePresence } from "./gate-presence";
@@ -21,6 +25,7 @@ import { RegistrySnapshots } from "./registry-snapshots";
 const MAINTENANCE_MS = 5_000;
 const cannotRecord = () =>
   new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
+const NOT_RECORDING = "The gate cannot record decisions right now, so it denies every call; retry with the same decisionId";
 
 /**
  * The run-time gate of one app instance: tokens, compiled snapshots and the engaged kill switches
@@ -34,8 +39,9 @@ export class RuntimeGate {
   readonly rateLimiter: LeasedRateLimiter;
   readonly decisionLog: DecisionLog;
   readonly presence: GatePresence;
-  // Answers by decision id, as the bytes sent, so a retried request gets the first answer
-  // instead of a second decision (~50,000 of the latest, outside the JS heap).
+  // Answers by decision id, as the bytes sent, with what each id is bound to: a retried request
+  // gets the first answer instead of a second decision, any other call with that id a 409
+  // (~50,000 of the latest, outside the JS heap).
   private readonly answers = new AnswerRing();
   private readonly unsubscribe: (() => void)[] = [];
   private maintenance: NodeJS.Timeout | null = null;
@@ -48,7 +54,11 @@ export class RuntimeGate {
     this.killSwitches = new KillSwitchBoard(db);
     this.rateLimiter = new LeasedRateLimiter(pool);
     this.decisionLog = new DecisionLog(pool);
-    this.presence = new GatePresence(pool, () => this.killSwitches.unknown === null);
+    this.presence = new GatePresence(
+      pool,
+      () => this.killSwitches.unknown === null,
+      () => this.decisionLog.health(),
+    );
   }
 
   static async start(options: { db: TDb; pool: pg.Pool; hub: NotificationHub }): Promise<RuntimeGate> {
@@ -92,12 +102,8 @@ export class RuntimeGate {
   async snapshotFor(principal: TServicePrincipal): Promise<TCompiledWorkflowSnapshot> {
     const snapshot = await this.snapshots.get(principal.workflowId);
     if (!snapshot) throw new AppError("unauthenticated", "The service token's workflow no longer exists");
-    if (snapshot.environment !== principal.environment) {
-      throw new AppError(
-        "forbidden",
-        `This service token is for ${principal.environment}, but workflow ${snapshot.workflowKey} runs in ${snapshot.environment}; use a ${snapshot.environment} token`,
-      );
-    }
+    // Again against the snapshot: a draft's environment can change after its token was cached.
+    checkTokenEnvironment({ tokenEnvironment: principal.environment, workflowEnvironment: snapshot.environment, workflowKey: snapshot.workflowKey });
     return snapshot;
   }
 
@@ -106,11 +112,11 @@ export class RuntimeGate {
     const decisionId = input.decisionId ?? randomUUID();
     // Copied only to add an id the caller did not send: most send one, and a copy is garbage.
     const request = input.decisionId === undefined ? { ...input, decisionId } : (input as TDecisionRequestInput & { decisionId: string });
-    const known = input.decisionId === undefined ? null : this.answers.recall(decisionId, principal.workflowKey);
-    if (known) return known;
+    const known = input.decisionId === undefined ? null : this.answers.recall(decisionId);
+    if (known) return this.answerAgain(principal, request, known);
     const snapshot = await this.snapshotFor(principal);
     await this.requireCatalogTool(request.tool);
-    if (!this.decisionLog.accepts()) throw cannotRecord();
+    if (!this.decisionLog.accepts()) throw new AppError("unavailable", NOT_RECORDING, undefined, { "retry-after": "1" });
 
     let response = await this.evaluate(snapshot, principal, request, now);
     const durable = response.tier === "T2" || response.tier === "T3";
@@ -126,8 +132,17 @@ export class RuntimeGate {
       }
     }
     const body = Buffer.from(JSON.stringify(response));
-    this.answers.remember(decisionId, response.workflowKey, body);
+    this.answers.remember(decisionId, bindingKey(principal.tokenId, request.model, request.dataClasses), body);
     return body;
+  }
+
+  /** A decision id this gate remembers: the first answer for the very same call, a 409 for any other. */
+  private answerAgain(principal: TServicePrincipal, request: TDecisionRequestInput & { decisionId: string }, known: TRecalledAnswer): Buffer {
+    const { runId, tool, model, dataClasses } = request;
+    const again = { workflow: principal.workflowKey, tokenId: principal.tokenId, runId, tool, model, dataClasses, argumentsHash: hashArguments({ args: request.arguments }) };
+    const reuse = describeDecisionReuse({ decisionId: request.decisionId, first: known.binding, again });
+    if (reuse) throw new AppError("conflict", reuse);
+    return known.body;
   }
 
   /**
@@ -158,9 +173,23 @@ export class RuntimeGate {
     // Literals, not `{ ...options, rateLimiter }`: see answer() in decide.ts.
     const response = decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) } });
     if (!wanted) return response;
+    if (request.approvalId && response.outcome === "require_approval" && (await this.spendsApproval(snapshot, request, response))) return response;
     const take: TRateTake = await this.rateLimiter.take(wanted);
     // The engine is deterministic: asking again with the refusal yields exactly its rule-7 answer.
     return take.ok ? response : decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: () => take } });
+  }
+
+  /**
+   * The call the approval was granted for: the decision that opened it already counted toward the
+   * tool's rate limit, so spending it is not counted again. Unsure (Postgres error), it counts.
+   */
+  private async spendsApproval(snapshot: TCompiledWorkflowSnapshot, request: TDecisionRequestInput, response: TDecisionResponse): Promise<boolean> {
+    if (!request.approvalId) return false;
+    const spend = { id: request.approvalId, workflowId: snapshot.workflowId, tool: request.tool, argumentsHash: response.argumentsHash };
+    return isApprovalSpendable(this.db, spend).catch((error: unknown) => {
+      console.error("could not read an approval before its spend; the call counts toward its rate limit", error);
+      return false;
+    });
   }
 
   /** Retries a failed kill-switch read (decisions deny meanwhile) and drops spent rate-limit windows. */

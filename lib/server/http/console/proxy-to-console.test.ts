@@ -15,10 +15,17 @@ async function listen(server: Server): Promise<TStarted> {
   return { server, port: (server.address() as AddressInfo).port };
 }
 
+const PUBLIC_ORIGIN = "https://tollgate.example";
+
 async function frontDoorFor(consolePort: number): Promise<number> {
-  const proxy = proxyToConsole(consolePort);
+  const proxy = proxyToConsole(consolePort, { publicOrigin: PUBLIC_ORIGIN });
   proxies.push(proxy);
-  const door = createServer((req, res) => proxy.handle(req, res));
+  // As the front door does: defaults for every answer, kept unless the console sets its own.
+  const door = createServer((req, res) => {
+    res.setHeader("x-frame-options", "DENY");
+    res.setHeader("content-security-policy", "default-src 'none'");
+    proxy.handle(req, res);
+  });
   return (await listen(door)).port;
 }
 
@@ -51,7 +58,7 @@ describe("the front door's proxy to the console process", () => {
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
         Object.assign(seen, { method: req.method, url: req.url, headers: req.headers, body });
-        res.writeHead(201, [["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"], ["content-type", "application/json"], ["keep-alive", "timeout=5"]].flat());
+        res.writeHead(201, [["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"], ["content-type", "application/json"], ["content-security-policy", "default-src 'self'"], ["keep-alive", "timeout=5"]].flat());
         res.end(JSON.stringify({ created: true }));
       });
     });
@@ -61,6 +68,9 @@ describe("the front door's proxy to the console process", () => {
     const answer = await send(door, { method: "POST", path: "/api/v1/workflows?x=1", headers: { cookie: "session=s", "content-type": "application/json", "proxy-authorization": "Basic c2VjcmV0" }, body: '{"key":"wf"}' });
     expect(answer.statusCode).toBe(201);
     expect(answer.headers["set-cookie"]).toEqual(["a=1; Path=/", "b=2; Path=/"]);
+    expect(answer.headers["x-frame-options"]).toBe("DENY");
+    // The console's own policy (a page's nonce CSP) wins over the front door's default.
+    expect(answer.headers["content-security-policy"]).toBe("default-src 'self'");
     expect(JSON.parse(answer.text)).toEqual({ created: true });
     expect(seen).toMatchObject({ method: "POST", url: "/api/v1/workflows?x=1", body: '{"key":"wf"}' });
     expect(seen.headers).toMatchObject({ cookie: "session=s", "content-type": "application/json", host: `127.0.0.1:${door}` });
@@ -103,5 +113,66 @@ describe("the front door's proxy to the console process", () => {
     expect(answer.headers["content-type"]).toContain("application/problem+json");
     expect(answer.headers["retry-after"]).toBe("1");
     expect(JSON.parse(answer.text)).toMatchObject({ status: 503, detail: expect.stringContaining("console") });
+  });
+
+  describe("cross-site requests", () => {
+    // The console records every request that reaches it; a refused one must never arrive.
+    async function recordingConsole(): Promise<{ door: number; reached: string[] }> {
+      const reached: string[] = [];
+      const consoleServer = createServer((req, res) => {
+        reached.push(`${req.method} ${req.url}`);
+        req.resume();
+        req.on("end", () => res.writeHead(204).end());
+      });
+      const { port } = await listen(consoleServer);
+      return { door: await frontDoorFor(port), reached };
+    }
+    const formPost = { method: "POST", path: "/api/v1/workflows/w/tokens/t/revoke", body: "confirm=1", headers: { cookie: "next-auth.session-token=s", "content-type": "application/x-www-form-urlencoded" } };
+
+    it.each([
+      ["another site's Origin", { origin: "https://evil.example" }, /Origin "https:\/\/evil.example"/],
+      ["an opaque Origin (a sandboxed frame)", { origin: "null" }, /Origin "null"/],
+      ["the same host over plain http", { origin: "http://tollgate.example" }, /Origin "http:\/\/tollgate.example"/],
+      ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }, /Sec-Fetch-Site "cross-site"/],
+      ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site", origin: PUBLIC_ORIGIN }, /Sec-Fetch-Site "same-site"/],
+      ["Sec-Fetch-Site: none (typed or bookmarked)", { "sec-fetch-site": "none" }, /Sec-Fetch-Site "none"/],
+    ])("refuses a form POST with %s as 403 problem+json, before the console sees it", async (_, headers, detail) => {
+      const { door, reached } = await recordingConsole();
+      const answer = await send(door, { ...formPost, headers: { ...formPost.headers, ...headers } });
+      expect(answer.statusCode).toBe(403);
+      expect(answer.headers["content-type"]).toBe("application/problem+json");
+      const problem = JSON.parse(answer.text) as { code: string; detail: string };
+      expect(problem.code).toBe("cross_site_request");
+      expect(problem.detail).toContain(`must come from the console's own origin (${PUBLIC_ORIGIN})`);
+      expect(problem.detail).toMatch(detail);
+      // The connection stays usable: the refused body was drained, not left in the stream.
+      expect((await send(door, { path: "/still-here" })).statusCode).toBe(204);
+      expect(reached).toEqual(["GET /still-here"]);
+    });
+
+    it.each(["PUT", "PATCH", "DELETE"])("refuses a cross-site %s too", async (method) => {
+      const { door, reached } = await recordingConsole();
+      const answer = await send(door, { method, path: "/api/v1/webhooks/x", headers: { origin: "https://evil.example" } });
+      expect(answer.statusCode).toBe(403);
+      expect(reached).toEqual([]);
+    });
+
+    it.each([
+      ["the console's own Origin and Sec-Fetch-Site", { origin: PUBLIC_ORIGIN, "sec-fetch-site": "same-origin" }],
+      ["Sec-Fetch-Site: same-origin alone", { "sec-fetch-site": "same-origin" }],
+      ["neither header (curl, a server-side client)", {}],
+    ])("forwards a POST with %s", async (_, headers) => {
+      const { door, reached } = await recordingConsole();
+      const answer = await send(door, { ...formPost, headers: { ...formPost.headers, ...headers } });
+      expect(answer.statusCode).toBe(204);
+      expect(reached).toEqual([`POST ${formPost.path}`]);
+    });
+
+    it("forwards a cross-site GET (a link from elsewhere), which changes nothing", async () => {
+      const { door, reached } = await recordingConsole();
+      const answer = await send(door, { path: "/workflows", headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site" } });
+      expect(answer.statusCode).toBe(204);
+      expect(reached).toEqual(["GET /workflows"]);
+    });
   });
 });

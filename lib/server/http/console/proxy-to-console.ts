@@ -3,6 +3,8 @@ import { Agent, request, type IncomingMessage, type ServerResponse } from "node:
 import { connect } from "node:net";
 import type { Duplex } from "node:stream";
 import { AppError } from "../../errors";
+import { checkRequestPath } from "../check-request-path";
+import { refuseCrossSite } from "../refuse-cross-site";
 import { requestIdOfNode, sendError } from "../runtime/node-io";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are not forwarded.
@@ -34,16 +36,25 @@ export type TConsoleProxy = {
 
 /**
  * Forwards console requests to the console process on loopback: bodies and answers streamed both
- * ways (server-sent events included), upgrades (development hot reload) piped as raw bytes.
+ * ways (server-sent events included), upgrades (development hot reload) piped as raw bytes. A
+ * state-changing request another site's page sent is refused here, before the console (next-auth,
+ * the `/api/v1` routes) reads its cookie or its body.
  */
-export function proxyToConsole(port: number): TConsoleProxy {
+export function proxyToConsole(port: number, options: { publicOrigin: string }): TConsoleProxy {
   const agent = new Agent({ keepAlive: true, maxSockets: 256, noDelay: true });
   const unavailable = (req: IncomingMessage, res: ServerResponse) =>
     sendError(res, new AppError("unavailable", "The console is not answering; retry in a moment", undefined, { "retry-after": "1" }), requestIdOfNode(req), req);
 
   const forward = (req: IncomingMessage, res: ServerResponse) => {
-    const upstream = request({ agent, host: "127.0.0.1", port, method: req.method, path: req.url, headers: headerObject(endToEnd(req.rawHeaders)) }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEnd(answer.rawHeaders));
+    const headers = headerObject(endToEnd(req.rawHeaders));
+    // Sign-in throttling keys on this: only the front door says who the client is, never the client.
+    headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    const upstream = request({ agent, host: "127.0.0.1", port, method: req.method, path: req.url, headers }, (answer) => {
+      // Set one by one over the front door's defaults (security headers), which the console's own
+      // replace: Node's writeHead, given a header list while headers are set, keeps only the last
+      // of a repeated name and so loses all but one Set-Cookie.
+      for (const [name, value] of Object.entries(headerObject(endToEnd(answer.rawHeaders)))) res.setHeader(name, value);
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage);
       answer.pipe(res);
     });
     upstream.on("error", () => (res.headersSent ? res.destroy() : unavailable(req, res)));
@@ -55,8 +66,12 @@ export function proxyToConsole(port: number): TConsoleProxy {
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
+      checkRequestPath(req.url ?? "/");
+      refuseCrossSite({ method: req.method ?? "", origin: req.headers.origin, fetchSite: req.headers["sec-fetch-site"], host: req.headers.host, publicOrigin: options.publicOrigin });
       forward(req, res);
     } catch (error) {
+      // The unread body is drained so the answer can go out on a connection that stays usable.
+      req.resume();
       sendError(res, error, requestIdOfNode(req), req);
     }
   };

@@ -1,7 +1,9 @@
 import "server-only";
 import { KILL_SWITCH_STREAM_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
-import type { TKillSwitchStreamState } from "@/lib/contracts/killswitch";
+import type { TKillSwitchStreamClosed, TKillSwitchStreamState } from "@/lib/contracts/killswitch";
 import type { TKillSwitchChange } from "../../decisions/runtime/kill-switch-board";
+import { AppError } from "../../errors";
+import { API_SECURITY_HEADERS } from "../security-headers";
 import { defineRuntimeRoute } from "./runtime-route";
 
 export const HEARTBEAT_MS = 1_000;
@@ -19,6 +21,7 @@ export const getKillSwitchStream = defineRuntimeRoute({
     const snapshot = await gate.snapshotFor(principal);
     const board = gate.killSwitches;
     res.writeHead(200, {
+      ...API_SECURITY_HEADERS,
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
       connection: "keep-alive",
@@ -30,6 +33,7 @@ export const getKillSwitchStream = defineRuntimeRoute({
     const now = () => new Date().toISOString();
 
     let introduced = false;
+    let ended = false;
     const introduce = () => {
       const state: TKillSwitchStreamState = { workflowKey: principal.workflowKey, engaged: board.covering(snapshot), heartbeatMs: HEARTBEAT_MS, leaseMs: LEASE_MS, serverTime: now() };
       send("state", state);
@@ -41,15 +45,31 @@ export const getKillSwitchStream = defineRuntimeRoute({
       // The workflow's tools and models may have changed since the stream opened.
       void gate.snapshots
         .get(principal.workflowId)
-        .then((current) => current && board.covers(change.switch, current) && send(change.type, { switch: change.switch, serverTime: now() }))
+        .then((current) => !ended && current && board.covers(change.switch, current) && send(change.type, { switch: change.switch, serverTime: now() }))
         .catch(() => {});
     };
     const unsubscribe = board.subscribe(onChange);
-    const heartbeat = setInterval(() => {
-      if (board.unknown) return;
+    // The token is checked again before each heartbeat, so a revoked (NOTIFY) or expired one
+    // ends the stream within a heartbeat instead of renewing the lease.
+    const authorization = req.headers.authorization ?? null;
+    const beat = async () => {
+      if (board.unknown || ended) return;
+      try {
+        await gate.tokens.authenticate(authorization, KILL_SWITCH_STREAM_OPERATION.scope);
+      } catch (error) {
+        // A failed lookup cannot vouch for the token: no heartbeat, so the lease runs down.
+        if (!(error instanceof AppError) || ended) return;
+        ended = true;
+        const closed: TKillSwitchStreamClosed = { code: error.code === "forbidden" ? "forbidden" : "unauthenticated", detail: error.detail, serverTime: now() };
+        send("closed", closed);
+        res.end();
+        return;
+      }
+      if (ended) return;
       if (introduced) send("heartbeat", { serverTime: now() });
       else introduce();
-    }, HEARTBEAT_MS);
+    };
+    const heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
     await new Promise<void>((resolve) => {
       const stop = () => {
         clearInterval(heartbeat);

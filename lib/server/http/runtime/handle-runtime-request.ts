@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RuntimeGate } from "../../decisions/runtime/runtime-gate";
 import { env } from "../../env";
 import { AppError } from "../../errors";
-import { queryObject, validate } from "../parse-input";
+import { checkInput, queryObject, validate } from "../parse-input";
 import { getApproval } from "./get-approval";
 import { getKillSwitchStream } from "./get-kill-switch-stream";
 import { readJson, requestIdOfNode, sendError } from "./node-io";
@@ -37,9 +37,11 @@ function decodeSegment(segment: string): string {
 async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, requestId: string) {
   const { operation } = route;
   const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, operation.scope);
-  const params = operation.params ? validate(operation.params, raw, "params") : undefined;
-  const query = operation.query ? validate(operation.query, queryObject(new URL(req.url ?? "/", "http://runtime.invalid")), "query") : undefined;
-  const body = operation.body ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
+  // Inputs a route does not declare are never read, so only declared ones are checked.
+  const params = operation.params ? validate(operation.params, checkInput(raw, "params"), "params") : undefined;
+  const query = operation.query ? validate(operation.query, checkInput(queryObject(new URL(req.url ?? "/", "http://runtime.invalid")), "query"), "query") : undefined;
+  const text = !route.textCheckedPerItem;
+  const body = operation.body ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES, { text }), "body") : undefined;
   await route.handle({ req, res, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
 }
 

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkJsonHeaders, parseJsonText, tooLarge } from "../parse-input";
 import { PROBLEM_CONTENT_TYPE, problemBody, problemOf } from "../problem";
 import { acceptRequestId } from "../request-id";
+import { API_SECURITY_HEADERS } from "../security-headers";
 
 export function requestIdOfNode(req: IncomingMessage): string {
   const given = req.headers["x-request-id"];
@@ -14,7 +15,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, req
 }
 
 export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, requestId: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
+  res.writeHead(status, { ...API_SECURITY_HEADERS, "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
   res.end(text);
 }
 
@@ -25,6 +26,7 @@ export function sendError(res: ServerResponse, error: unknown, requestId: string
   const body = problemBody(problem);
   const text = JSON.stringify(body);
   res.writeHead(body.status, {
+    ...API_SECURITY_HEADERS,
     "content-type": PROBLEM_CONTENT_TYPE,
     "content-length": Buffer.byteLength(text),
     "x-request-id": requestId,
@@ -34,7 +36,7 @@ export function sendError(res: ServerResponse, error: unknown, requestId: string
 }
 
 /** Reads a JSON body, never buffering more than `maxBytes`. */
-export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
+export async function readJson(req: IncomingMessage, maxBytes: number, options: { text?: boolean } = {}): Promise<unknown> {
   try {
     checkJsonHeaders(req.headers["content-type"], req.headers["content-length"], maxBytes);
   } catch (error) {
@@ -48,7 +50,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
       req.resume();
       throw tooLarge(maxBytes);
     }
-    return parseJsonText(((req.read() as Buffer | null) ?? Buffer.alloc(0)).toString("utf8"));
+    return parseJsonText(((req.read() as Buffer | null) ?? Buffer.alloc(0)).toString("utf8"), options);
   }
   const chunks = await new Promise<Buffer[]>((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -65,5 +67,5 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
     req.once("end", () => resolve(parts));
     req.once("error", reject);
   });
-  return parseJsonText(Buffer.concat(chunks).toString("utf8"));
+  return parseJsonText(Buffer.concat(chunks).toString("utf8"), options);
 }

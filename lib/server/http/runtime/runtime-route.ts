@@ -27,6 +27,8 @@ export type TRuntimeContext<O extends TTokenOperation = TTokenOperation> = {
 export type TRuntimeRoute<O extends TTokenOperation = TTokenOperation> = {
   operation: O;
   maxBodyBytes?: number;
+  /** The body's text is checked item by item by the domain (a bad item must not refuse the rest). */
+  textCheckedPerItem?: true;
   handle: (ctx: TRuntimeContext<O>) => Promise<void>;
 };
 

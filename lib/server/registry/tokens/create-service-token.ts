@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { TSessionUser } from "../../auth/current-user";
 import { generateServiceToken } from "../../auth/service-token-secret";
 import type { TTx } from "../../db/client";
-import { conflict } from "../../errors";
+import { AppError, conflict } from "../../errors";
 import { assertWorkflowEditable } from "../permissions/assert-workflow-editable";
 import { TOKEN_VIEW_SELECT, toTokenView } from "./token-view";
 
@@ -27,6 +27,12 @@ export async function createServiceToken(options: {
 
   const now = options.now ?? new Date();
   const environment = input.environment ?? workflow.environment;
+  if (environment !== workflow.environment) {
+    // The gate refuses a token of another environment at every use, so it could never work.
+    throw new AppError("validation_failed", `${workflow.key} runs in ${workflow.environment}: its tokens must be for ${workflow.environment}, not ${environment}`, [
+      { path: "body.environment", message: `Use ${workflow.environment} (the workflow's environment) or leave it out` },
+    ]);
+  }
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const secret = generateServiceToken();
   await recordAuditEvent(tx, actor, {

@@ -5,7 +5,7 @@ import { notFound } from "../../errors";
 import { assertWorkflowEditable } from "../permissions/assert-workflow-editable";
 import { TOKEN_VIEW_SELECT, type TTokenRow } from "./token-view";
 
-export type TManagedToken = TTokenRow & { workflow: { key: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "RETIRED" } };
+export type TManagedToken = TTokenRow & { workflow: { key: string; status: "DRAFT" | "ACTIVE" | "PAUSED" | "RETIRED"; environment: TTokenRow["environment"] } };
 
 /** Row-locks one of a workflow's tokens for a rotation or revocation by someone who may manage it. */
 export async function lockManagedToken(options: { tx: TTx; user: TSessionUser; workflowId: string; tokenId: string }): Promise<TManagedToken> {
@@ -16,6 +16,6 @@ export async function lockManagedToken(options: { tx: TTx; user: TSessionUser; w
   if (!rows.length) throw notFound("The service token");
   return tx.serviceToken.findUniqueOrThrow({
     where: { id: tokenId },
-    select: { ...TOKEN_VIEW_SELECT, workflow: { select: { key: true, status: true } } },
+    select: { ...TOKEN_VIEW_SELECT, workflow: { select: { key: true, status: true, environment: true } } },
   });
 }

@@ -35,6 +35,9 @@ export async function rotateServiceToken(options: {
   if (state.status === "expired") throw conflict(`Token ${old.prefix} expired at ${at}: create a new token instead`);
   if (state.status === "expiring") throw conflict(`Token ${old.prefix} was already rotated and stops working at ${at}: rotate its successor instead`);
   if (old.workflow.status === "RETIRED") throw conflict(`${old.workflow.key} is retired: it gets no new service tokens`);
+  if (old.environment !== old.workflow.environment) {
+    throw conflict(`Token ${old.prefix} is for ${old.environment}, but ${old.workflow.key} runs in ${old.workflow.environment}, so it never worked: revoke it and create a ${old.workflow.environment} token`);
+  }
 
   const lifetimeDays = Math.min(MAX_TOKEN_DAYS, Math.max(1, Math.round((old.expiresAt.getTime() - old.createdAt.getTime()) / DAY_MS)));
   const revokedAt = new Date(now.getTime() + overlapMinutes * MINUTE_MS);

@@ -91,4 +91,21 @@ describe("service tokens", () => {
     await expect(revoke(other.owner, other.workflow.id, issued.token.id)).rejects.toMatchObject({ code: "not_found" });
     await expect(authenticate(issued.secret)).resolves.toMatchObject({ tokenId: issued.token.id });
   });
+  it("refuses a token for another environment than the workflow's, stores nothing, and refuses one already stored at use", async () => {
+    const { owner, workflow } = await givenOwnedWorkflow();
+    await expect(create(owner, workflow.id, { name: "runner", scopes: ["DECIDE"], environment: "PROD" })).rejects.toMatchObject({
+      code: "validation_failed",
+      detail: `${workflow.key} runs in STAGING: its tokens must be for STAGING, not PROD`,
+      fieldProblems: [{ path: "body.environment", message: "Use STAGING (the workflow's environment) or leave it out" }],
+    });
+    expect(await db.serviceToken.count({ where: { workflowId: workflow.id } })).toBe(0);
+    expect(await auditOf({ type: "workflow", id: workflow.id })).toEqual([]);
+    await expect(create(owner, workflow.id, { name: "runner", scopes: ["DECIDE"], environment: "STAGING" })).resolves.toMatchObject({ token: { environment: "STAGING" } });
+
+    // Issued before creation refused it: unusable, and not rotated into another unusable token.
+    const legacy = await create(owner, workflow.id);
+    await db.serviceToken.update({ where: { id: legacy.token.id }, data: { environment: "DEV" } });
+    await expect(authenticate(legacy.secret)).rejects.toMatchObject({ code: "forbidden", detail: `This service token is for DEV, but workflow ${workflow.key} runs in STAGING; use a STAGING token` });
+    await expect(rotate(owner, workflow.id, legacy.token.id, 0)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("so it never worked") });
+  });
 });
