@@ -10,7 +10,7 @@ export default function NotFound() {
     <main className="auth-page">
       <section className="card refusal" aria-labelledby="not-found-title">
         <p className="refusal-code">404 · Not found</p>
-        <h1 id="not-found-title">There is nothing here</h1>
+        <h1 id="not-found-title">This page could not be found</h1>
         <p>The page does not exist, or it is not one you can see.</p>
         <p>
           <Link href="/" className="button">

@@ -99,7 +99,7 @@ test("the sign-in page and the 404 page run under their CSP with no violation", 
   await visit(page, "/sign-in");
   await signInByForm(page, DEMO.AUDITOR);
   await page.goto("/no/such/page");
-  await expect(page.getByRole("heading", { name: "There is nothing here" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This page could not be found" })).toBeVisible();
   await page.locator("next-route-announcer").waitFor({ state: "attached" });
   expect(violations).toEqual([]);
 });

@@ -15,6 +15,7 @@ import { signInWithOidc } from "./sign-in-with-oidc";
 import { signInWithPassword } from "./sign-in-with-password";
 import { runAudited } from "../audit/run-audited";
 
+const SESSION_ENDED = "the session has ended";
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 
 const oidc = getOidcConfig();
@@ -44,6 +45,15 @@ export const authOptions: AuthOptions = {
   secret: env().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: SESSION_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    // An ended session read at /api/auth/session is an answer, not an error worth a stack trace.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+      console.error(`[next-auth] ${code}`, metadata);
+    },
+    warn: (code) => console.warn(`[next-auth] ${code}`),
+    debug: () => {},
+  },
   providers: oidc ? [credentials, buildOidcProvider(oidc)] : [credentials],
   callbacks: {
     async signIn({ user, account, profile }) {
@@ -69,7 +79,7 @@ export const authOptions: AuthOptions = {
     // clear the cookie.
     async session({ session, token }) {
       const live = token.sub && token.sid ? await readSessionUser({ sessionId: token.sid, userId: token.sub }) : null;
-      if (!live) throw new Error("the session has ended");
+      if (!live) throw new Error(SESSION_ENDED);
       return { expires: session.expires, user: { id: live.id } };
     },
   },
