@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { getDb } from "@/lib/server/db/client";
+import { createDb, getDb } from "@/lib/server/db/client";
 import { createMigratedDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
+import { baselineTree, createBaselineDatabase } from "./support/baseline-tree";
 import { withNextBuild } from "./support/build-lock";
 import { rawRequest, type TResponse, type TTarget } from "./support/http-connection";
 import { runClosedLoop, runOpenLoop, type TLoadResult, type TNextRequest } from "./support/load-generator";
@@ -19,6 +20,8 @@ import { seedBenchRegistry, type TBenchWorkflow } from "./support/seed-bench-reg
 // behind it); the load generator runs here. The Next baseline is asked at the console process's
 // own port, without the front door's proxy in between.
 // Run: npx tsx --conditions=react-server bench/decisions.ts   (BENCH_SERVER_FLAGS="--cpu-prof --cpu-prof-dir=<dir>" profiles the server)
+// BENCH_BASELINE_TREE=<another checkout, built> runs that tree's app beside this one, interleaved
+// round by round, on its own database seeded alike: before and after in one run.
 const WORKFLOWS = 1_000;
 const TOOLS_PER_WORKFLOW = 20;
 const CONNECTIONS = 32;
@@ -32,7 +35,7 @@ const ROUND_MS = 5_000;
 const LEAD_IN_MS = 1_000;
 const WARMUP_MS = 20_000;
 const GATED_SHARE = 0.05;
-const [APP_PORT, BARE_PORT] = [3231, 3232];
+const [APP_PORT, BARE_PORT, BASELINE_PORT] = [3231, 3232, 3233];
 
 type TCase = { label: string; target: TTarget; next: TNextRequest; onResponse?: (r: TResponse, tag?: string) => void };
 
@@ -93,6 +96,10 @@ async function main(): Promise<void> {
       const consolePid = consoleSide.pid();
       const idleKb = [residentKb(pid), residentKb(consolePid)];
 
+      const tree = baselineTree();
+      const baseline = tree ? await startBaseline(tree, pg.adminUrl) : null;
+      if (baseline) servers.push(baseline.app);
+
       const counter = decisionCounter();
       const decisions: TCase = { label: "POST /api/v1/decisions (T0/T1 calls)", target: app.target, next: decisionRequests(workflows, app.target, 0), onResponse: counter.onResponse };
       const nextRoute = rawRequest({ method: "GET", path: "/api/v1/no-such-route", target: consoleSide.target });
@@ -102,10 +109,16 @@ async function main(): Promise<void> {
         { label: "baseline: Next.js route handler, constant JSON", target: consoleSide.target, next: () => ({ bytes: nextRoute }) },
         { label: "baseline: bare node:http, constant JSON", target: bare.target, next: () => ({ bytes: bareRoute }) },
       ];
+      const before: TCase | null = baseline && { label: "the same at BENCH_BASELINE_TREE", target: baseline.app.target, next: decisionRequests(baseline.workflows, baseline.app.target, 0) };
+      if (before && tree) {
+        cases.push(before);
+        console.log(`baseline tree: ${tree.dir} at ${tree.commit}, its own migrations, seeded alike\n`);
+      }
 
       started = performance.now();
       await runClosedLoop({ ...decisions, connections: CONNECTIONS, durationMs: WARMUP_MS });
       await runClosedLoop({ ...cases[1]!, connections: CONNECTIONS, durationMs: 2_000 });
+      if (before) await runClosedLoop({ ...before, connections: CONNECTIONS, durationMs: WARMUP_MS });
       const warmKb = [residentKb(pid), residentKb(consolePid)];
       console.log(`warm-up: ${((performance.now() - started) / 1000).toFixed(0)} s of decisions (every workflow's snapshot compiled, every token cached), 2 s of the Next route\n`);
 
@@ -127,7 +140,10 @@ async function main(): Promise<void> {
       const [nextRate, bareRate] = [rate(cases[1]!), rate(cases[2]!)];
       console.log(`throughput, closed loop, ${CONNECTIONS} connections: answers/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s`);
       for (const c of cases) {
-        const ratios = c === decisions ? `   ${(rate(c) / nextRate).toFixed(1)}x the Next.js handler, ${((100 * rate(c)) / bareRate).toFixed(0)}% of bare node:http` : "";
+        const ratios =
+          c === decisions
+            ? `   ${(rate(c) / nextRate).toFixed(1)}x the Next.js handler, ${((100 * rate(c)) / bareRate).toFixed(0)}% of bare node:http${before ? `, ${((100 * rate(c)) / rate(before)).toFixed(1)}% of the baseline tree` : ""}`
+            : "";
         console.log(`  ${c.label.padEnd(50)} ${spread(throughput.get(c) ?? []).padStart(44)}${ratios}`);
       }
       console.log(`  target ≥ 5,000 decisions/s: ${verdict(rate(decisions) >= 5_000)}\n`);
@@ -138,6 +154,7 @@ async function main(): Promise<void> {
       const openLoops = [
         { c: decisions, label: decisions.label, perSecond: half },
         ...cases.slice(1).map((c) => ({ c, label: c.label, perSecond: rate(c) / 2 })),
+        ...(before ? [{ c: before, label: "the baseline tree at this tree's rate", perSecond: half }] : []),
         { c: cases[2] as TCase, label: "baseline: bare node:http at the decisions' rate", perSecond: half },
       ].map((loop) => ({ ...loop, p50: [] as number[], p99: [] as number[], service99: [] as number[], leadIn99: [] as number[] }));
       for (let round = 0; round < LATENCY_ROUNDS; round++) {
@@ -185,6 +202,19 @@ async function main(): Promise<void> {
       await pg.stop();
     }
   });
+}
+
+/** The baseline tree's app on its own database, seeded by this tree's seeder (the seeded tables are alike across versions). */
+async function startBaseline(tree: NonNullable<ReturnType<typeof baselineTree>>, adminUrl: string) {
+  const databaseUrl = await createBaselineDatabase(tree, adminUrl);
+  const db = createDb(databaseUrl);
+  try {
+    const workflows = await seedBenchRegistry({ db, workflows: WORKFLOWS, toolsPerWorkflow: TOOLS_PER_WORKFLOW });
+    const app = await startAppServer({ databaseUrl, port: BASELINE_PORT, console: true, cwd: tree.dir });
+    return { app, workflows };
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 void main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import pg from "pg";
 import type { TEventBatchResponse, TRunEvent } from "@/lib/contracts/events";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
 import { getDb, type TDb } from "@/lib/server/db/client";
+import { logIdleConnectionError } from "@/lib/server/db/idle-connection-error";
 import { seedDemoData } from "@/prisma/seed";
 import { createMigratedDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 import { HttpConnection, rawRequest } from "./support/http-connection";
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
     const tokens = await mintIngestTokens(db);
     app = await startAppServer({ databaseUrl, port: APP_PORT, console: false });
     pool = new pg.Pool({ connectionString: databaseUrl, max: SENDERS });
+    // pool.end() resolves before its sockets close, so Postgres stopping next can still reach an
+    // idle client (57P01); without a listener the pool rethrows that and the run exits 1.
+    pool.on("error", logIdleConnectionError);
     const sample = eventBatch(BATCH);
     const bytes = JSON.stringify({ events: sample }).length;
     console.log(`node ${process.version}, ${os.cpus().length} cores; batches of ${BATCH} events (${int(bytes / BATCH)} bytes of JSON each on average, ${int(bytes / 1024)} KiB per batch; 1 in 8 quotes an e-mail, phone or card number), ${SENDERS} concurrent senders`);

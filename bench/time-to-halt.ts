@@ -1,11 +1,11 @@
 import os from "node:os";
 import pg from "pg";
 import { runAudited } from "@/lib/server/audit/run-audited";
-import type { TSessionUser } from "@/lib/server/auth/current-user";
+import type { TSessionUser } from "@/lib/server/authz/principal";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
 import { getDb, type TDb } from "@/lib/server/db/client";
 import { confirmKillSwitchRelease } from "@/lib/server/killswitch/confirm-kill-switch-release";
-import { engageKillSwitch } from "@/lib/server/killswitch/engage-kill-switch";
+import { engageKillSwitchForUser } from "@/lib/server/killswitch/engage-kill-switch-for-user";
 import { requestKillSwitchRelease } from "@/lib/server/killswitch/request-kill-switch-release";
 import { seedDemoData } from "@/prisma/seed";
 import { createTollgate, type TTollgate } from "@/sdk";
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     }
     await until(() => clients.every((c) => c.status().lease === "held"), "every client's lease");
     console.log(`node ${process.version}, ${os.cpus().length} cores; ${PORTS.length} app instances (run-time API, own processes) on one database; ${CLIENTS} SDK clients in this process, ${CLIENTS / PORTS.length} per instance, over ${WORKFLOWS.length} workflows, every lease held`);
-    console.log(`each round: a GLOBAL kill switch engaged with engageKillSwitch in a runAudited transaction (what the console API runs), then released by two SECURITY users; ${ROUNDS} rounds\n`);
+    console.log(`each round: a GLOBAL kill switch engaged with engageKillSwitchForUser in a runAudited transaction (what the console API runs), then released by two SECURITY users; ${ROUNDS} rounds\n`);
 
     const fromReturn = new Samples();
     const fromStart = new Samples();
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       haltedAt.fill(0);
       const started = performance.now();
-      const engaged = await runAudited(db, (tx) => engageKillSwitch({ tx, actor: actorOf(ciso), user: ciso, input: { scope: "GLOBAL", reason: `drill ${round}` } }));
+      const engaged = await runAudited(db, (tx) => engageKillSwitchForUser({ tx, actor: actorOf(ciso), user: ciso, input: { scope: "GLOBAL", reason: `drill ${round}` } }));
       const returned = performance.now();
       engageMs.add(returned - started);
       await until(() => haltedAt.every((t) => t > 0), `all ${CLIENTS} clients to observe the halt`, 5_000);

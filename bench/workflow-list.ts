@@ -8,7 +8,7 @@ import { hashPassword } from "@/lib/server/auth/password";
 import { checkHealth } from "@/lib/server/db/check-health";
 import { db } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/server/db/generated/client";
-import { deriveWorkflowRisk } from "@/lib/server/registry/derive-workflow-risk";
+import { deriveWorkflowRisk } from "@/lib/server/shared/derive-workflow-risk";
 import { listWorkflows } from "@/lib/server/registry/workflows/list-workflows";
 import { DEMO_DATA_CLASSES, DEMO_MODELS, DEMO_TOOLS } from "@/prisma/demo-data";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";

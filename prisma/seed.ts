@@ -1,5 +1,5 @@
 import { DEFAULT_TIER } from "@/lib/contracts/registry-enums";
-import { deriveWorkflowRisk } from "@/lib/server/registry/derive-workflow-risk";
+import { deriveWorkflowRisk } from "@/lib/server/shared/derive-workflow-risk";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { hashPassword } from "@/lib/server/auth/password";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";

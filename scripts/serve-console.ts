@@ -1,7 +1,7 @@
 import { env } from "@/lib/server/env";
-import { serveConsole } from "@/lib/server/http/console/serve-console";
+import { serveConsole } from "@/lib/server/process/serve-console";
 
-// The console process the front door forks (lib/server/http/console/spawn-console.ts).
+// The console process the front door forks (lib/server/process/spawn-console.ts).
 const options = JSON.parse(process.argv[2] ?? "{}") as { dev: boolean; publicHost: string; publicPort: number };
 process.on("SIGTERM", () => process.exit(0));
 void serveConsole({ ...options, port: env().CONSOLE_PORT }).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { startFrontDoor, type TFrontDoor } from "@/lib/server/http/front-door";
+import { startFrontDoor, type TFrontDoor } from "@/lib/server/process/front-door";
 import { closeSqlPool } from "@/lib/server/db/pool";
 import { notificationHub } from "@/lib/server/db/notifications";
 import { env } from "@/lib/server/env";

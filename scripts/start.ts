@@ -6,14 +6,14 @@ import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
 import { openDatabase } from "@/lib/server/db/open-database";
 import { env } from "@/lib/server/env";
-import { GATE_NODE_FLAGS, SOURCE_NODE_FLAGS } from "@/lib/server/http/node-flags";
+import { GATE_NODE_FLAGS, SOURCE_NODE_FLAGS } from "@/lib/server/process/node-flags";
 
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo data, build if needed, serve.
 const startedAt = performance.now();
 const dev = process.argv.includes("--dev");
 const config = env();
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-// The run-time gate and the console share one port (lib/server/http/front-door.ts).
+// The run-time gate and the console share one port (lib/server/process/front-door.ts).
 const SERVE = [...GATE_NODE_FLAGS, "scripts/serve.ts"];
 
 async function authSecret(): Promise<string> {

@@ -39,6 +39,7 @@ rmSync("test-results", { recursive: true, force: true });
 const npx = "npx";
 step("typecheck", npx, ["tsc", "--noEmit"]);
 step("lint", npx, ["eslint", "--max-warnings=0", "."]);
+step("import rules", npx, ["depcruise", "--config", ".dependency-cruiser.cjs", "."]);
 step("unit + integration", npx, ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 const vitest = vitestCounts("test-results/vitest.json");
 if (vitest) add(vitest, "vitest");

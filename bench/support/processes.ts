@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
+import { GATE_NODE_FLAGS } from "@/lib/server/process/node-flags";
 import type { TTarget } from "./http-connection";
 
 export type TServer = { child: ChildProcess; target: TTarget; url: string; stop: () => Promise<void> };
@@ -35,13 +35,15 @@ export const SERVER_FLAGS = (process.env.BENCH_SERVER_FLAGS ?? "").split(/\s+/).
 
 /**
  * The app under test in its own process (its own event loop and core, apart from the load
- * generator): `scripts/serve.ts` as `npm start` runs it, or the run-time API alone.
+ * generator): `scripts/serve.ts` as `npm start` runs it, or the run-time API alone; `cwd` runs
+ * another checkout's (a baseline tree).
  */
-export async function startAppServer(options: { databaseUrl: string; port: number; console: boolean }): Promise<TAppServer> {
+export async function startAppServer(options: { databaseUrl: string; port: number; console: boolean; cwd?: string }): Promise<TAppServer> {
   const host = "127.0.0.1";
   const url = `http://${host}:${options.port}`;
   const script = options.console ? "scripts/serve.ts" : "bench/support/serve-runtime.ts";
   const child = spawn(process.execPath, [...SERVER_FLAGS, ...GATE_NODE_FLAGS, script], {
+    cwd: options.cwd,
     stdio: ["ignore", process.env.BENCH_SERVER_STDOUT ? "inherit" : "ignore", "inherit"],
     env: {
       ...process.env,

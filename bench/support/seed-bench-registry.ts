@@ -3,7 +3,7 @@ import { DEFAULT_TIER } from "@/lib/contracts/registry-enums";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
 import type { TDb } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/server/db/generated/client";
-import { deriveWorkflowRisk } from "@/lib/server/registry/derive-workflow-risk";
+import { deriveWorkflowRisk } from "@/lib/server/shared/derive-workflow-risk";
 import { DEMO_DATA_CLASSES, DEMO_MODELS } from "@/prisma/demo-data";
 import { pick, random } from "./random";
 import { CATALOG, type TCatalogTool } from "./tool-catalog";

@@ -1,7 +1,7 @@
 import { closeSqlPool } from "@/lib/server/db/pool";
 import { notificationHub } from "@/lib/server/db/notifications";
 import { env } from "@/lib/server/env";
-import { startFrontDoor } from "@/lib/server/http/front-door";
+import { startFrontDoor } from "@/lib/server/process/front-door";
 
 // scripts/serve.ts without the console: the run-time API alone, for benches that need no Next
 // build (several instances start in seconds). Stops like serve.ts, flushing the decision log.

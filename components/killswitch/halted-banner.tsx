@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TKillSwitchView } from "@/lib/contracts/killswitch";
 import { Runbook } from "./runbook";
+import { engagerName } from "./engager-name";
 import { haltedThing } from "./scope-labels";
 
 /** On a workflow's page: it is halted, by which switch and why, and what to do by hand meanwhile. */
@@ -13,7 +14,7 @@ export function HaltedBanner({ halts, workflow }: { halts: TKillSwitchView[]; wo
       <ul className="plain-list">
         {halts.map((ks) => (
           <li key={ks.id}>
-            <strong>{haltedThing(ks)}</strong> engaged by {ks.engagedBy.name} at <Timestamp iso={ks.engagedAt} />: “{ks.reason}”
+            <strong>{haltedThing(ks)}</strong> engaged by {engagerName(ks, "name")} at <Timestamp iso={ks.engagedAt} />: “{ks.reason}”
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TKillSwitchView } from "@/lib/contracts/killswitch";
+import { engagerName } from "./engager-name";
 import { ReleaseActions, type TKillSwitchViewer } from "./release-actions";
 import { Runbook } from "./runbook";
 import { haltedThing } from "./scope-labels";
@@ -17,7 +18,7 @@ export function KillSwitchCard({ ks, viewer }: { ks: TKillSwitchView; viewer: TK
       </header>
       <p className="kill-switch-reason">“{ks.reason}”</p>
       <p className="muted small">
-        Engaged by {ks.engagedBy.name} ({ks.engagedBy.email}) since <Timestamp iso={ks.engagedAt} />.
+        Engaged by {engagerName(ks, "name-and-email")} since <Timestamp iso={ks.engagedAt} />.
       </p>
       {ks.workflow ? <Runbook workflowName={ks.workflow.name} text={ks.workflow.runbook} /> : null}
       {requester && ks.releaseRequestedAt ? (

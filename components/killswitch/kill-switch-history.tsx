@@ -1,6 +1,7 @@
 import { DataTable } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TKillSwitchView } from "@/lib/contracts/killswitch";
+import { engagerName } from "./engager-name";
 import { haltedThing } from "./scope-labels";
 
 /** Released switches, most recent first: who halted what and why, and which two people released it. */
@@ -24,7 +25,7 @@ export function KillSwitchHistory({ released }: { released: TKillSwitchView[] })
           <td>{haltedThing(ks)}</td>
           <td>{ks.reason}</td>
           <td>
-            {ks.engagedBy.email}, <Timestamp iso={ks.engagedAt} />
+            {engagerName(ks, "email")}, <Timestamp iso={ks.engagedAt} />
           </td>
           <td>
             {ks.releaseRequestedBy?.email ?? "—"}: {ks.releaseReason ?? ""}

@@ -1,16 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useState, type FormEvent, type ReactNode } from "react";
+import type { FormEvent, ReactNode } from "react";
 import { DiffLines } from "@/components/changes/diff-lines";
 import { Alert } from "@/components/ui/alert";
-import { useProposeWorkflowChange } from "@/lib/client/changes/use-propose-workflow-change";
-import { useApplyPermissions } from "@/lib/client/permissions/use-apply-permissions";
-import { usePreviewPermissions } from "@/lib/client/permissions/use-preview-permissions";
-import type { TPermissionChoices, TPermissionEdit, TWorkflowPermissions } from "@/lib/contracts/changes";
+import type { TPermissionChoices, TWorkflowPermissions } from "@/lib/contracts/changes";
 import { ChoiceChecklist } from "./choice-checklist";
-import { areaMessages, parseGrantDrafts, problemMapOf, toGrantDraft, type TGrantDraft, type TProblemMap } from "./grant-draft";
+import { areaMessages } from "./grant-draft";
 import { ToolGrants } from "./tool-grants";
+import { usePermissionsDraft } from "./use-permissions-draft";
 
 type TProps = {
   /** The version this form edits, read once: later refetches never re-base a draft, so a stale save is refused. */
@@ -22,64 +20,28 @@ type TProps = {
 
 /** Edits a workflow's permission set: preview the diff, then save a draft or submit it for review. */
 export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
-  const [frozen] = useState(base);
-  const { workflow } = frozen;
-  const reviewed = workflow.status !== "DRAFT";
-  const [dataClassKeys, setDataClassKeys] = useState(frozen.permissions.dataClassKeys);
-  const [modelRefs, setModelRefs] = useState(frozen.permissions.modelRefs);
-  const [grants, setGrants] = useState<TGrantDraft[]>(() => frozen.permissions.tools.map(toGrantDraft));
-  const [localProblems, setLocalProblems] = useState<TProblemMap>({});
-  const preview = usePreviewPermissions();
-  const apply = useApplyPermissions();
-  const propose = useProposeWorkflowChange();
-  const submit = reviewed ? propose : apply;
-  const error = submit.error ?? preview.error;
-  const problems = { ...problemMapOf(error), ...localProblems };
-  const stale = error?.code === "conflict";
-
-  function changed<T>(set: (value: T) => void) {
-    return (value: T) => {
-      set(value);
-      preview.reset();
-      submit.reset();
-    };
-  }
-
-  function editOrNull(): TPermissionEdit | null {
-    const parsed = parseGrantDrafts(grants);
-    setLocalProblems(parsed.problems);
-    if (!parsed.tools) return null;
-    return { permissions: { dataClassKeys, modelRefs, tools: parsed.tools }, expectedVersion: workflow.version };
-  }
+  const { workflow, reviewed, draft, problems, error, stale, changes, previewPending, submitPending, setDataClassKeys, setModelRefs, setGrants, runPreview, runSubmit } =
+    usePermissionsDraft(base);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    submit.reset();
-    const edit = editOrNull();
-    if (edit) preview.mutate({ workflowId: workflow.id, edit });
+    runPreview();
   }
 
   function onSubmit() {
-    const edit = editOrNull();
-    if (!edit) return;
-    const variables = { workflowId: workflow.id, edit };
-    if (reviewed) {
-      propose.mutate(variables, {
-        onSuccess: (request) =>
-          onDone(
-            <>
-              Submitted for review. Nothing changes until Security approves it: <Link href={`/changes/${request.id}`}>see the change request</Link>.
-            </>,
-          ),
-      });
-    } else {
-      apply.mutate(variables, { onSuccess: (saved) => onDone(`Saved ${saved.changes.length} change${saved.changes.length === 1 ? "" : "s"}: ${workflow.key} is now at version ${saved.version}.`) });
-    }
+    runSubmit({
+      onProposed: (request) =>
+        onDone(
+          <>
+            Submitted for review. Nothing changes until Security approves it: <Link href={`/changes/${request.id}`}>see the change request</Link>.
+          </>,
+        ),
+      onApplied: onDone,
+    });
   }
 
-  const changes = preview.data?.changes;
   return (
-    <form className="form" onSubmit={onPreview} noValidate aria-busy={preview.isPending || submit.isPending} aria-label={`Permissions of ${workflow.key}`}>
+    <form className="form" onSubmit={onPreview} noValidate aria-busy={previewPending || submitPending} aria-label={`Permissions of ${workflow.key}`}>
       {error ? (
         <Alert tone="error" title={stale ? "This workflow changed, or cannot take this change now" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
           {stale ? <p>{error.detail}</p> : null}
@@ -95,8 +57,8 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
         id="permissions-data-classes"
         legend="Data classes that flow through this workflow"
         choices={choices.dataClasses.map((d) => ({ value: d.key, label: <>{d.name} <code>{d.key}</code> <span className="muted">{d.sensitivity}</span></> }))}
-        value={dataClassKeys}
-        onChange={changed(setDataClassKeys)}
+        value={draft.dataClassKeys}
+        onChange={setDataClassKeys}
         errors={areaMessages(problems, "dataClassKeys")}
       />
       <ChoiceChecklist
@@ -106,11 +68,11 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
           value: m.ref,
           label: <><code>{m.ref}</code> <span className="muted">up to {m.maxSensitivity}{m.status === "SUSPENDED" ? ", suspended" : ""}</span></>,
         }))}
-        value={modelRefs}
-        onChange={changed(setModelRefs)}
+        value={draft.modelRefs}
+        onChange={setModelRefs}
         errors={areaMessages(problems, "modelRefs")}
       />
-      <ToolGrants grants={grants} onChange={changed(setGrants)} tools={choices.tools} problems={problems} />
+      <ToolGrants grants={draft.grants} onChange={setGrants} tools={choices.tools} problems={problems} />
 
       {changes ? (
         <section className="card preview" aria-labelledby="preview-title">
@@ -122,11 +84,11 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
         <Alert tone="info">This workflow is {workflow.status.toLowerCase()}: your change will be reviewed by Security. It applies only once someone in Security other than you approves it.</Alert>
       ) : null}
       <div className="form-actions">
-        <button className="button" type="submit" disabled={preview.isPending}>
-          {preview.isPending ? "Checking…" : "Preview changes"}
+        <button className="button" type="submit" disabled={previewPending}>
+          {previewPending ? "Checking…" : "Preview changes"}
         </button>
-        <button className="button button-primary" type="button" onClick={onSubmit} disabled={!changes?.length || submit.isPending}>
-          {submit.isPending ? "Sending…" : reviewed ? "Submit for review" : "Save changes"}
+        <button className="button button-primary" type="button" onClick={onSubmit} disabled={!changes?.length || submitPending}>
+          {submitPending ? "Sending…" : reviewed ? "Submit for review" : "Save changes"}
         </button>
         {!changes ? <span className="muted small">Preview your changes to save them.</span> : null}
       </div>

@@ -1,73 +1,31 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
-import { useUpdateWorkflow } from "@/lib/client/workflows/use-update-workflow";
 import { ZEnvironment } from "@/lib/contracts/registry-enums";
-import type { TPerson, TUpdateWorkflow, TWorkflowDetail } from "@/lib/contracts/workflows";
+import type { TPerson, TWorkflowDetail } from "@/lib/contracts/workflows";
 import { APPROVAL_TIMEOUT_HINT, ENVIRONMENT_LABELS } from "./labels";
-
-const FIELDS = ["name", "purpose", "runbook", "approvalTimeoutMinutes", "environment", "ownerId"];
-const valuesOf = (w: TWorkflowDetail) => ({
-  name: w.name,
-  purpose: w.purpose,
-  runbook: w.runbook,
-  approvalTimeoutMinutes: String(w.approvalTimeoutMinutes),
-  environment: w.environment,
-  ownerId: w.owner.id,
-});
-const detailsOf = (w: TWorkflowDetail) => JSON.stringify({ ...valuesOf(w), status: w.status });
+import { useWorkflowDetailsDraft } from "./use-workflow-details-draft";
+import { DETAIL_FIELDS } from "./workflow-details-draft";
 
 /** Name, purpose, runbook, approval timeout; environment while a draft; owner for an ADMIN. Saves only what changed. */
 export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDetail; owners: TPerson[] | null }) {
-  const update = useUpdateWorkflow(workflow.id);
-  const [base, setBase] = useState(workflow);
-  const [values, setValues] = useState(() => valuesOf(workflow));
-  const [notice, setNotice] = useState<string | null>(null);
-  const error = update.error;
-  const stale = error?.code === "conflict" && !Object.keys(error.fieldErrors).length;
-  const set = (field: keyof typeof values) => (e: { target: { value: string } }) => setValues({ ...values, [field]: e.target.value });
-
-  function startOver() {
-    update.reset();
-    setBase(workflow);
-    setValues(valuesOf(workflow));
-  }
+  const { base, values, notice, error, stale, pending, set, startOver, save } = useWorkflowDetailsDraft(workflow);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setNotice(null);
-    const before = valuesOf(base);
-    // Changes elsewhere on the workflow (its RACI chart, say) don't touch these fields: save onto them.
-    const expectedVersion = detailsOf(workflow) === detailsOf(base) ? workflow.version : base.version;
-    const input: TUpdateWorkflow = { expectedVersion };
-    if (values.name.trim() !== before.name) input.name = values.name;
-    if (values.purpose.trim() !== before.purpose) input.purpose = values.purpose;
-    if (values.runbook.trim() !== before.runbook) input.runbook = values.runbook;
-    const minutes = values.approvalTimeoutMinutes.trim();
-    // Blank is sent as not-a-number, so the server names the problem instead of keeping the old value.
-    if (minutes !== before.approvalTimeoutMinutes) input.approvalTimeoutMinutes = minutes ? Number(minutes) : Number.NaN;
-    if (values.environment !== before.environment) input.environment = values.environment;
-    if (values.ownerId !== before.ownerId) input.ownerId = values.ownerId;
-    if (Object.keys(input).length === 1) return setNotice("Nothing to save: no field was changed.");
-    update.mutate(input, {
-      onSuccess: (saved) => {
-        setBase(saved);
-        setValues(valuesOf(saved));
-        setNotice(`Saved (version ${saved.version}).`);
-      },
-    });
+    save();
   }
 
   return (
-    <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={update.isPending} aria-label="Workflow details">
+    <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={pending} aria-label="Workflow details">
       {notice ? <Alert tone={notice.startsWith("Saved") ? "success" : "info"}>{notice}</Alert> : null}
       {error ? (
         <Alert tone="error" title={stale ? "Someone else changed this workflow first" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
           {stale ? <p>{error.detail}</p> : null}
-          {error.otherFieldErrors(FIELDS).map((message) => (
+          {error.otherFieldErrors(DETAIL_FIELDS).map((message) => (
             <p key={message}>{message}</p>
           ))}
           {stale ? (
@@ -118,7 +76,7 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
       <Field id="edit-runbook" label="Runbook" hint="The manual fallback when the workflow is halted." error={error?.fieldErrors.runbook}>
         {(control) => <textarea {...control} rows={5} value={values.runbook} onChange={set("runbook")} />}
       </Field>
-      <FormActions pending={update.isPending} submitLabel="Save details" pendingLabel="Saving…" />
+      <FormActions pending={pending} submitLabel="Save details" pendingLabel="Saving…" />
     </form>
   );
 }

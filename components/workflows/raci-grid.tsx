@@ -1,10 +1,10 @@
 "use client";
 
-import { useState } from "react";
 import { ActionsHeader, DataTable } from "@/components/ui/data-table";
 import type { TRaciAssignment, TWorkflowChoices } from "@/lib/contracts/workflows";
 import { RACI_FUNCTIONS, RACI_ROLES } from "./labels";
 import { RaciColumnHeaders, RaciPersonHeader } from "./raci-headers";
+import { useRaciDraft } from "./use-raci-draft";
 
 type TProps = {
   id: string;
@@ -16,23 +16,8 @@ type TProps = {
 
 /** People rows × function columns, each cell R, A, C, I or nothing; exactly one A in the whole chart. */
 export function RaciGrid({ id, people, value, onChange, error }: TProps) {
-  const [extraRows, setExtraRows] = useState<string[]>([]);
-  const [adding, setAdding] = useState("");
-  const rows = [...new Set([...value.map((a) => a.userId), ...extraRows])];
-  const available = people.filter((p) => !rows.includes(p.id));
-  const accountable = value.filter((a) => a.role === "ACCOUNTABLE");
+  const { rows, available, adding, accountable, roleOf, setCell, removeRow, choose, addChosen } = useRaciDraft({ people, value, onChange });
   const errorId = error ? `${id}-error` : undefined;
-
-  function setCell(userId: string, fn: TRaciAssignment["function"], role: string) {
-    const rest = value.filter((a) => !(a.userId === userId && a.function === fn));
-    const chosen = RACI_ROLES.find((r) => r.value === role);
-    onChange(chosen ? [...rest, { userId, function: fn, role: chosen.value }] : rest);
-  }
-
-  function removeRow(userId: string) {
-    setExtraRows(extraRows.filter((r) => r !== userId));
-    onChange(value.filter((a) => a.userId !== userId));
-  }
 
   return (
     <fieldset className="field fieldset raci-grid" id={id} aria-describedby={[errorId, `${id}-hint`].filter(Boolean).join(" ")}>
@@ -58,7 +43,7 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
                 <td key={f.value}>
                   <select
                     aria-label={`${name}: ${f.label}`}
-                    value={value.find((a) => a.userId === userId && a.function === f.value)?.role ?? ""}
+                    value={roleOf(userId, f.value)}
                     onChange={(e) => setCell(userId, f.value, e.target.value)}
                   >
                     <option value="">—</option>
@@ -83,7 +68,7 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
         <label className="visually-hidden" htmlFor={`${id}-add`}>
           Person to add
         </label>
-        <select id={`${id}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+        <select id={`${id}-add`} value={adding} onChange={(e) => choose(e.target.value)}>
           <option value="">Choose a person…</option>
           {available.map((p) => (
             <option key={p.id} value={p.id}>
@@ -95,20 +80,13 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
           type="button"
           className="button button-small"
           disabled={!adding}
-          onClick={() => {
-            setExtraRows([...extraRows, adding]);
-            setAdding("");
-          }}
+          onClick={addChosen}
         >
           Add person
         </button>
       </div>
-      <p className={accountable.length === 1 ? "hint" : "hint warn-text"} role="status">
-        {accountable.length === 1
-          ? `Accountable: ${people.find((p) => p.id === accountable[0]?.userId)?.name ?? "someone"}`
-          : accountable.length === 0
-            ? "Nobody is Accountable yet: choose exactly one."
-            : `${accountable.length} people are Accountable: keep exactly one.`}
+      <p className={accountable.ok ? "hint" : "hint warn-text"} role="status">
+        {accountable.text}
       </p>
       {error ? (
         <p id={errorId} className="error field-error">

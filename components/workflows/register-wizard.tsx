@@ -1,12 +1,12 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
-import { useCreateWorkflow } from "@/lib/client/workflows/use-create-workflow";
 import type { TWorkflowChoices } from "@/lib/contracts/workflows";
+import { useRegisterWizard } from "./use-register-wizard";
 import { WizardDataStep } from "./wizard-data-step";
-import { initialDraft, STEPS, stepOf, validateDraft, type TDraft, type TErrors, type TStep } from "./wizard-draft";
+import { STEPS } from "./wizard-draft";
+import { listedServerErrors } from "./wizard-flow";
 import { WizardPeopleStep } from "./wizard-people-step";
 import { WizardPurposeStep } from "./wizard-purpose-step";
 import { WizardReviewStep } from "./wizard-review-step";
@@ -22,50 +22,15 @@ type TProps = {
 
 /** Registration in five steps; each step is checked with the same zod contract the API uses. */
 export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
-  const router = useRouter();
-  const create = useCreateWorkflow();
-  const [draft, setDraft] = useState<TDraft>(() => initialDraft({ ownerId: self.id, key: initialKey }));
-  const [step, setStep] = useState<TStep>("purpose");
-  const [errors, setErrors] = useState<TErrors>({});
-  const index = STEPS.findIndex((s) => s.id === step);
-  const onChange = (patch: Partial<TDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const stepErrors = (all: TErrors, id: TStep) => Object.fromEntries(Object.entries(all).filter(([path]) => stepOf(path) === id));
-
-  function goTo(next: TStep) {
-    setErrors({});
-    setStep(next);
-    create.reset();
-  }
-
-  function onNext() {
-    const found = stepErrors(validateDraft(draft, { isAdmin, selfId: self.id }).errors, step);
-    if (Object.keys(found).length) return setErrors(found);
-    const next = STEPS[index + 1];
-    if (next) goTo(next.id);
-  }
+  const { draft, step, errors, index, current, serverError, pending, onChange, goTo, submit } = useRegisterWizard({ self, isAdmin, initialKey });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (step !== "review") return onNext();
-    const { input, errors: found } = validateDraft(draft, { isAdmin, selfId: self.id });
-    const first = Object.keys(found)[0];
-    if (first) {
-      setStep(stepOf(first));
-      return setErrors(found);
-    }
-    create.mutate(input, {
-      onSuccess: (created) => router.push(`/workflows/${created.id}`),
-      onError: (error) => {
-        setErrors(error.fieldErrors);
-        const field = Object.keys(error.fieldErrors)[0];
-        if (field) setStep(stepOf(field));
-      },
-    });
+    submit();
   }
 
-  const current = STEPS[index];
   return (
-    <form className="wizard" onSubmit={onSubmit} noValidate aria-busy={create.isPending} aria-label="Register a workflow">
+    <form className="wizard" onSubmit={onSubmit} noValidate aria-busy={pending} aria-label="Register a workflow">
       <ol className="wizard-steps">
         {STEPS.map((s, i) => (
           <li key={s.id}>
@@ -79,15 +44,13 @@ export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
         <h2 id="wizard-step-title">
           Step {index + 1} of {STEPS.length}: {current?.label}
         </h2>
-        {create.error ? (
-          <Alert tone="error" title={create.error.detail} reference={create.error.status >= 500 ? create.error.requestId : null}>
-            {Object.entries(create.error.fieldErrors)
-              .filter(([field]) => stepOf(field) !== step || step === "review")
-              .map(([field, message]) => (
-                <p key={field}>
-                  {field}: {message}
-                </p>
-              ))}
+        {serverError ? (
+          <Alert tone="error" title={serverError.detail} reference={serverError.status >= 500 ? serverError.requestId : null}>
+            {listedServerErrors(serverError.fieldErrors, step).map(([field, message]) => (
+              <p key={field}>
+                {field}: {message}
+              </p>
+            ))}
           </Alert>
         ) : Object.keys(errors).length ? (
           <Alert tone="error" title="Some fields need attention" />
@@ -104,8 +67,8 @@ export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
             </button>
           ) : null}
           {step === "review" ? (
-            <button type="submit" className="button button-primary" disabled={create.isPending}>
-              {create.isPending ? "Registering…" : "Register as draft"}
+            <button type="submit" className="button button-primary" disabled={pending}>
+              {pending ? "Registering…" : "Register as draft"}
             </button>
           ) : (
             <button type="submit" className="button button-primary">

@@ -3,7 +3,7 @@ import { writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { createDb } from "@/lib/server/db/client";
-import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
+import { GATE_NODE_FLAGS } from "@/lib/server/process/node-flags";
 import { seedDemoData } from "@/prisma/seed";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 import { OIDC_CLIENT, SSO_ROLE_MAP, startOidcProvider } from "./oidc-provider";

@@ -79,7 +79,6 @@ export const ZApprovalViewerRights = z.object({
   /** Why voting is closed to this viewer, in words to show them; null when they may vote. */
   refusal: z.string().nullable(),
 });
-export type TApprovalViewerRights = z.infer<typeof ZApprovalViewerRights>;
 
 export const ZApprovalRunEvent = z.object({
   id: z.string(),

@@ -10,7 +10,6 @@ export type TApprovalStatus = z.infer<typeof ZApprovalStatus>;
  * rules 1–8 first (nobody is asked to approve what the gate would deny anyway).
  */
 export const ZCreateApprovalRequest = ZDecisionRequest.omit({ decisionId: true, approvalId: true });
-export type TCreateApprovalRequest = z.input<typeof ZCreateApprovalRequest>;
 
 /** What a waiting automation reads (`GET /api/v1/approvals/{id}`, optionally `?waitSeconds=`). */
 export const ZApprovalState = z.object({

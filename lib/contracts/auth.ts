@@ -8,7 +8,6 @@ export const ZSignInInput = z.object({
   // argon2 pre-hashes any length; the cap only bounds request size.
   password: z.string().min(1).max(1024),
 });
-export type TSignInInput = z.infer<typeof ZSignInInput>;
 
 // What the sign-in page may say. None of these tells a stranger whether an email is registered.
 const SIGN_IN_MESSAGES = {

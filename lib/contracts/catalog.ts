@@ -190,7 +190,6 @@ export const ZShadowWorkflowView = z.object({
   /** The registered workflow, when the reader may see it. */
   workflow: z.object({ id: z.string(), key: z.string(), name: z.string() }).nullable(),
 });
-export type TShadowWorkflowView = z.infer<typeof ZShadowWorkflowView>;
 
 export const ZShadowWorkflowList = z.object({ items: z.array(ZShadowWorkflowView), truncated: z.boolean() });
 export type TShadowWorkflowList = z.infer<typeof ZShadowWorkflowList>;

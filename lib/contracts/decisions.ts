@@ -103,4 +103,3 @@ export const ZDecisionResponse = z.discriminatedUnion("outcome", [
   }),
 ]);
 export type TDecisionResponse = z.infer<typeof ZDecisionResponse>;
-export type TDecisionOutcome = TDecisionResponse["outcome"];

@@ -13,7 +13,6 @@ export const ZRunEventType = z.enum([
   "rollback",
   "error",
 ]);
-export type TRunEventType = z.infer<typeof ZRunEventType>;
 
 /**
  * One thing an automation did. `id` is chosen by the caller (a UUID, unique within the event's

@@ -26,9 +26,7 @@ export type TEngageKillSwitchInput = z.output<typeof ZEngageKillSwitch>;
 
 /** First SECURITY person asks to release; a second one confirms (two-person rule). */
 export const ZRequestKillSwitchRelease = z.object({ reason: ZReason });
-export type TRequestKillSwitchRelease = z.infer<typeof ZRequestKillSwitchRelease>;
 export const ZConfirmKillSwitchRelease = z.object({ reason: ZReason.optional() });
-export type TConfirmKillSwitchRelease = z.infer<typeof ZConfirmKillSwitchRelease>;
 
 export const KILL_SWITCH_HISTORY_DEFAULT = 50;
 
@@ -42,13 +40,21 @@ export type TKillSwitchQueryInput = z.output<typeof ZKillSwitchQuery>;
 
 const ZPerson = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
+/** Who engaged a switch, as the audit log names actors: a person, a service token, or Tollgate itself (a breaker). */
+export const ZKillSwitchEngagerType = z.enum(["user", "service", "system"]);
+export type TKillSwitchEngagerType = z.infer<typeof ZKillSwitchEngagerType>;
+
 export const ZKillSwitchView = z.object({
   id: z.uuid(),
   scope: ZKillSwitchScope,
   target: z.string(),
   reason: z.string(),
   engagedAt: z.iso.datetime(),
-  engagedBy: ZPerson,
+  /** The person who engaged it; null when a service token or Tollgate itself did. */
+  engagedBy: ZPerson.nullable(),
+  engagedByType: ZKillSwitchEngagerType,
+  /** An email, a service token's label, or what in Tollgate halted it ("breaker …"). */
+  engagedByLabel: z.string(),
   releaseRequestedAt: z.iso.datetime().nullable(),
   releaseRequestedBy: ZPerson.nullable(),
   releaseReason: z.string().nullable(),
@@ -107,4 +113,3 @@ export const ZKillSwitchStreamHeartbeat = z.object({ serverTime: z.iso.datetime(
 export const ZKillSwitchStreamClosed = z.object({ code: z.enum(["unauthenticated", "forbidden"]), detail: z.string(), serverTime: z.iso.datetime() });
 export type TKillSwitchStreamClosed = z.infer<typeof ZKillSwitchStreamClosed>;
 export type TKillSwitchStreamState = z.infer<typeof ZKillSwitchStreamState>;
-export type TKillSwitchStreamChange = z.infer<typeof ZKillSwitchStreamChange>;

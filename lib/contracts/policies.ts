@@ -87,7 +87,6 @@ export const ZPolicyChangeView = z.object({
   createdAt: z.string(),
   diff: ZPolicyDiff.nullable(),
 });
-export type TPolicyChangeView = z.infer<typeof ZPolicyChangeView>;
 
 export const ZPolicyDetail = ZPolicyView.extend({
   /** Newest first. */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { GATE_NODE_FLAGS } from "@/lib/server/http/node-flags";
+import { GATE_NODE_FLAGS } from "@/lib/server/process/node-flags";
 import { freePort } from "./postgres";
 
 export type TAppProcess = { url: string; child: ChildProcess; stop: () => Promise<void>; kill9: () => Promise<void> };

@@ -3,9 +3,9 @@ import { closeSqlPool } from "@/lib/server/db/pool";
 import { notificationHub } from "@/lib/server/db/notifications";
 import { generateServiceToken } from "@/lib/server/auth/service-token-secret";
 import { runAudited } from "@/lib/server/audit/run-audited";
-import type { TSessionUser } from "@/lib/server/auth/current-user";
-import { startFrontDoor, type TFrontDoor } from "@/lib/server/http/front-door";
-import { engageKillSwitch } from "@/lib/server/killswitch/engage-kill-switch";
+import type { TSessionUser } from "@/lib/server/authz/principal";
+import { startFrontDoor, type TFrontDoor } from "@/lib/server/process/front-door";
+import { engageKillSwitchForUser } from "@/lib/server/killswitch/engage-kill-switch-for-user";
 import { requestKillSwitchRelease } from "@/lib/server/killswitch/request-kill-switch-release";
 import { confirmKillSwitchRelease } from "@/lib/server/killswitch/confirm-kill-switch-release";
 import type { TKillSwitchScope } from "@/lib/contracts/killswitch";
@@ -69,7 +69,7 @@ export async function startRuntimeTestServer(): Promise<TRuntimeTestServer> {
     user,
     async engage({ scope, target, reason = "test halt", by = "ciso@tollgate.local" }) {
       const who = await user(by);
-      const view = await runAudited(db, (tx) => engageKillSwitch({ tx, actor: actorOf(who), user: who, input: { scope, target: scope === "GLOBAL" ? "*" : target, reason } }));
+      const view = await runAudited(db, (tx) => engageKillSwitchForUser({ tx, actor: actorOf(who), user: who, input: { scope, target: scope === "GLOBAL" ? "*" : target, reason } }));
       return view.id;
     },
     async release(id) {

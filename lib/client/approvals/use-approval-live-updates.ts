@@ -1,5 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
+import { streamApprovalQueueOperation } from "@/lib/contracts/api-catalog/approval-operations";
+import { apiPath } from "../api-path";
 import { approvalKeys } from "./keys";
 
 /** How often lists refetch while the live stream is down. */
@@ -14,7 +16,7 @@ export function useApprovalLiveUpdates(): { live: boolean } {
   const queryClient = useQueryClient();
   const [live, setLive] = useState(false);
   useEffect(() => {
-    const source = new EventSource("/api/v1/approval-queue/stream");
+    const source = new EventSource(apiPath(streamApprovalQueueOperation));
     const refresh = () => void queryClient.invalidateQueries({ queryKey: approvalKeys.all() });
     source.onopen = () => {
       setLive(true);

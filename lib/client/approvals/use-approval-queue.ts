@@ -1,7 +1,9 @@
 import { useInfiniteQuery, type InfiniteData } from "@tanstack/react-query";
+import { listApprovalQueueOperation } from "@/lib/contracts/api-catalog/approval-operations";
 import { APPROVAL_PAGE_DEFAULT, ZApprovalQueuePage, type TApprovalQueuePage } from "@/lib/contracts/approvals-console";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { approvalKeys, hasFilters, type TApprovalQueueFilters } from "./keys";
 import { APPROVAL_FALLBACK_REFRESH_MS } from "./use-approval-live-updates";
 
@@ -11,7 +13,7 @@ export function useApprovalQueue(options: { filters: TApprovalQueueFilters; init
   return useInfiniteQuery<TApprovalQueuePage, ApiError, InfiniteData<TApprovalQueuePage, string | undefined>, ReturnType<typeof approvalKeys.queue>, string | undefined>({
     queryKey: approvalKeys.queue(filters),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch("/api/v1/approval-queue", { query: { ...filters, limit: APPROVAL_PAGE_DEFAULT, cursor: pageParam }, schema: ZApprovalQueuePage, signal }),
+      apiFetch(apiPath(listApprovalQueueOperation), { query: { ...filters, limit: APPROVAL_PAGE_DEFAULT, cursor: pageParam }, schema: ZApprovalQueuePage, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     // The server-rendered page is the unfiltered queue; a filtered one starts from the network.

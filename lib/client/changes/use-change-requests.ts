@@ -1,7 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
+import { listChangeRequestsOperation } from "@/lib/contracts/api-catalog/review-operations";
 import { ZChangeRequestList, type TChangeRequestList } from "@/lib/contracts/changes";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { changeKeys, type TChangeFilters } from "./keys";
 
 /** The review queue (changes:read): pending first, then decided. */
@@ -9,7 +11,7 @@ export function useChangeRequests(options: { filters: TChangeFilters; initialDat
   const { filters } = options;
   return useQuery<TChangeRequestList, ApiError>({
     queryKey: changeKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch("/api/v1/changes", { query: { ...filters }, schema: ZChangeRequestList, signal }),
+    queryFn: ({ signal }) => apiFetch(apiPath(listChangeRequestsOperation), { query: { ...filters }, schema: ZChangeRequestList, signal }),
     initialData: options.initialData,
   });
 }

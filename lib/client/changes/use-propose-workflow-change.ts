@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { proposeWorkflowChangeOperation } from "@/lib/contracts/api-catalog/review-operations";
 import { ZChangeRequestView, type TChangeRequestView } from "@/lib/contracts/changes";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { permissionKeys } from "../permissions/keys";
 import type { TPermissionEditVariables } from "../permissions/use-preview-permissions";
 import { queryKeys } from "../query-keys";
@@ -12,7 +14,7 @@ export function useProposeWorkflowChange() {
   const queryClient = useQueryClient();
   return useMutation<TChangeRequestView, ApiError, TPermissionEditVariables>({
     mutationFn: ({ workflowId, edit }) =>
-      apiFetch(`/api/v1/workflows/${encodeURIComponent(workflowId)}/changes`, { method: "POST", body: edit, schema: ZChangeRequestView }),
+      apiFetch(apiPath(proposeWorkflowChangeOperation, { id: workflowId }), { method: proposeWorkflowChangeOperation.method, body: edit, schema: ZChangeRequestView }),
     onSettled: async (_data, _error, { workflowId }) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: permissionKeys.workflow(workflowId) }),

@@ -1,7 +1,9 @@
 import { useMutation } from "@tanstack/react-query";
+import { previewPermissionEditOperation } from "@/lib/contracts/api-catalog/workflow-operations";
 import { ZPermissionPreview, type TPermissionEdit, type TPermissionPreview } from "@/lib/contracts/changes";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 
 export type TPermissionEditVariables = { workflowId: string; edit: TPermissionEdit };
 
@@ -9,6 +11,6 @@ export type TPermissionEditVariables = { workflowId: string; edit: TPermissionEd
 export function usePreviewPermissions() {
   return useMutation<TPermissionPreview, ApiError, TPermissionEditVariables>({
     mutationFn: ({ workflowId, edit }) =>
-      apiFetch(`/api/v1/workflows/${encodeURIComponent(workflowId)}/permissions/preview`, { method: "POST", body: edit, schema: ZPermissionPreview }),
+      apiFetch(apiPath(previewPermissionEditOperation, { id: workflowId }), { method: previewPermissionEditOperation.method, body: edit, schema: ZPermissionPreview }),
   });
 }

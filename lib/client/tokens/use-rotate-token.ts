@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { rotateServiceTokenOperation } from "@/lib/contracts/api-catalog/registry-operations";
 import { ZIssuedToken, type TIssuedToken, type TRotateToken } from "@/lib/contracts/tokens-admin";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { invalidateWorkflow } from "../workflows/invalidate-workflow";
 import { tokenKeys } from "./keys";
 
@@ -9,8 +11,8 @@ export function useRotateToken() {
   const queryClient = useQueryClient();
   return useMutation<TIssuedToken, ApiError, { workflowId: string; tokenId: string; input: TRotateToken }>({
     mutationFn: ({ workflowId, tokenId, input }) =>
-      apiFetch(`/api/v1/workflows/${encodeURIComponent(workflowId)}/tokens/${encodeURIComponent(tokenId)}/rotate`, {
-        method: "POST",
+      apiFetch(apiPath(rotateServiceTokenOperation, { id: workflowId, tokenId }), {
+        method: rotateServiceTokenOperation.method,
         body: input,
         schema: ZIssuedToken,
       }),

@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { importInventoryCsvOperation, importInventoryOperation } from "@/lib/contracts/api-catalog/registry-operations";
 import { ZImportResult, type TImportResult, type TInventoryCsvEntity } from "@/lib/contracts/inventory";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 
 export type TImportInput = { kind: "json"; document: unknown } | { kind: "csv"; entity: TInventoryCsvEntity; csv: string };
 
@@ -11,8 +13,8 @@ export function useImportInventory() {
   return useMutation<TImportResult, ApiError, TImportInput>({
     mutationFn: (input) =>
       input.kind === "json"
-        ? apiFetch("/api/v1/registry/import", { method: "POST", body: input.document, schema: ZImportResult })
-        : apiFetch("/api/v1/registry/import/csv", { method: "POST", body: { entity: input.entity, csv: input.csv }, schema: ZImportResult }),
+        ? apiFetch(apiPath(importInventoryOperation), { method: importInventoryOperation.method, body: input.document, schema: ZImportResult })
+        : apiFetch(apiPath(importInventoryCsvOperation), { method: importInventoryCsvOperation.method, body: { entity: input.entity, csv: input.csv }, schema: ZImportResult }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

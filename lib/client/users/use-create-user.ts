@@ -1,7 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { createUserOperation } from "@/lib/contracts/api-catalog/admin-operations";
 import { ZUserView, type TCreateUser } from "@/lib/contracts/users";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { queryKeys } from "../query-keys";
 
 export function useCreateUser() {
@@ -18,5 +20,5 @@ export function useCreateUser() {
 }
 
 function createUser(input: TCreateUser) {
-  return apiFetch("/api/v1/users", { method: "POST", body: input, schema: ZUserView });
+  return apiFetch(apiPath(createUserOperation), { method: createUserOperation.method, body: input, schema: ZUserView });
 }

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
+import { deleteWebhookEndpointOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import type { ApiError } from "../api-error";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { invalidateWebhooks } from "./invalidate-webhooks";
 
 export function useDeleteWebhookEndpoint() {
   const queryClient = useQueryClient();
   return useMutation<undefined, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(`/api/v1/webhooks/${encodeURIComponent(id)}`, { method: "DELETE", schema: z.undefined() }),
+    mutationFn: ({ id }) => apiFetch(apiPath(deleteWebhookEndpointOperation, { id }), { method: deleteWebhookEndpointOperation.method, schema: z.undefined() }),
     onSettled: () => invalidateWebhooks(queryClient),
   });
 }

@@ -1,6 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { listWebhookDeliveriesOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { WEBHOOK_DELIVERY_PAGE_DEFAULT, ZWebhookDeliveryPage, type TWebhookDeliveryPage } from "@/lib/contracts/webhooks";
 import { apiFetch } from "../api-fetch";
+import { apiPath } from "../api-path";
 import { webhookKeys, type TDeliveryFilters } from "./keys";
 
 // While something is on its way, the log refreshes itself so its outcome shows up without a reload.
@@ -13,7 +15,7 @@ export function useWebhookDeliveries(options: { filters?: TDeliveryFilters; init
   return useInfiniteQuery({
     queryKey: webhookKeys.deliveries(filters),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch("/api/v1/webhooks/deliveries", { query: { ...filters, limit: WEBHOOK_DELIVERY_PAGE_DEFAULT, cursor: pageParam }, schema: ZWebhookDeliveryPage, signal }),
+      apiFetch(apiPath(listWebhookDeliveriesOperation), { query: { ...filters, limit: WEBHOOK_DELIVERY_PAGE_DEFAULT, cursor: pageParam }, schema: ZWebhookDeliveryPage, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: TWebhookDeliveryPage) => last.nextCursor ?? undefined,
     initialData: options.initialPage && unfiltered ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,

@@ -13,8 +13,8 @@ export { API_TAGS, errorStatusesOf, type TApiMethod, type TApiOperation, type TA
 export { ZOpenApiDocument, type TOpenApiDocument } from "./admin-operations";
 
 /**
- * Every `/api/v1` operation. A test holds it to the route files (methods, paths, auth, schemas,
- * status), so the OpenAPI document built from it cannot drift from what the routes do.
+ * Every `/api/v1` operation. Routes are defined from these entries, so the OpenAPI document built
+ * from them describes what is served; a test checks every entry is served at its path.
  */
 export const API_OPERATIONS: readonly TApiOperation[] = [
   ...RUNTIME_OPERATIONS,

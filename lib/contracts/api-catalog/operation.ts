@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { TAuditAction } from "../audit";
 import type { TPermission } from "../permissions";
 import type { TTokenScope } from "../tokens";
 
@@ -21,15 +22,15 @@ export const API_TAGS = {
 } as const;
 export type TApiTag = keyof typeof API_TAGS;
 
-/** Mirrors defineRoute's auth declaration, so a route and its entry compare field by field. */
+/** Who may call: a signed-in person with a permission, an automation's token with a scope, or anyone. */
 export type TApiAuth = { auth: "session"; permission: TPermission } | { auth: "token"; scope: TTokenScope } | { auth: "public" };
 
 /** Statuses a domain function can answer beyond what the route's shape already implies. */
 export type TDomainErrorStatus = 400 | 403 | 404 | 409 | 429 | 503;
 
 /**
- * One `/api/v1` operation, described with the same zod schemas its route validates with and its
- * domain function's return type is built from.
+ * One `/api/v1` operation: the one declaration its route (`defineRoute` for the console, the front
+ * door's runtime routes), the OpenAPI document and the client hooks' paths are all built from.
  */
 export type TApiOperation = TApiAuth & {
   /** The operationId; by convention the domain function's name. */
@@ -46,7 +47,12 @@ export type TApiOperation = TApiAuth & {
   /** The success body: one JSON schema, or one per media type for a download. Absent for 204. */
   response?: z.ZodType | Record<string, z.ZodType>;
   errors: readonly TDomainErrorStatus[];
+  /** A change names the audit event it records; defineRoute refuses to commit without it. */
+  audit?: TAuditAction;
 };
+
+/** Checks an entry against TApiOperation while keeping its exact schemas and path for inference. */
+export const defineOperation = <const O extends TApiOperation>(operation: O): O => operation;
 
 /**
  * Every status the operation can answer with a problem: what defineRoute itself refuses (sign-in,

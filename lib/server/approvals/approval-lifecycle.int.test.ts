@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import { runAudited } from "../audit/run-audited";
 import { db } from "../db/client";
-import { hashArguments } from "../decisions/hash-arguments";
+import { hashArguments } from "../shared/hash-arguments";
 import { cancelApprovalsForKillSwitch } from "./cancel-approvals-for-kill-switch";
 import { consumeApproval } from "./consume-approval";
 import { readApprovalState } from "./read-approval-state";
 import { sweepApprovals } from "./sweep-approvals";
-import { actorFor, auditActionsOf, deliveriesOf, givenApproval, givenApprovers, givenGatedWorkflow, givenNothingElsePending, givenWebhookEndpoint, REFUND_ARGS } from "./test-fixtures";
+import { actorFor, auditActionsOf, deliveriesOf, givenApproval, givenApprovers, givenGatedWorkflow, givenNothingElsePending, givenWebhookEndpoint, REFUND_ARGS } from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 
 const MINUTE = 60_000;

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZApprovalHistoryQuery, ZApprovalQueueQuery, type TApprovalHistoryQuery, type TApprovalQueueQuery } from "@/lib/contracts/approvals-console";
 import { runAudited } from "../audit/run-audited";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db } from "../db/client";
 import { getApprovalDetail } from "./get-approval-detail";
 import { listApprovalHistory } from "./list-approval-history";
 import { listApprovalQueue } from "./list-approval-queue";
-import { actorFor, givenApproval, givenApprovers, givenGatedWorkflow, givenNothingElsePending, givenUser } from "./test-fixtures";
+import { actorFor, givenApproval, givenApprovers, givenGatedWorkflow, givenNothingElsePending, givenUser } from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 
 const queue = (user: TSessionUser, query: TApprovalQueueQuery = {}) => listApprovalQueue({ user, query: ZApprovalQueueQuery.parse(query) });

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "../db/client";
 import { notificationHub } from "../db/notifications";
 import { streamApprovalChanges } from "./stream-approval-changes";
-import { givenApproval, givenGatedWorkflow } from "./test-fixtures";
+import { givenApproval, givenGatedWorkflow } from "@/test/fixtures/approvals";
 
 afterAll(() => notificationHub().close());
 

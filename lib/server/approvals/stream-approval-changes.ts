@@ -1,5 +1,6 @@
 import "server-only";
 import { notificationHub } from "../db/notifications";
+import { createSseWriter } from "../shared/create-sse-writer";
 import { parseApprovalNotice } from "./parse-approval-notice";
 
 // Keeps proxies from closing an idle stream, and lets a dead client be noticed.
@@ -23,13 +24,14 @@ export function streamApprovalChanges(options: { signal: AbortSignal }): Readabl
           stop();
         }
       };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      const sse = createSseWriter(write);
+      const send = sse.event;
       const stopListening = hub.on("tollgate_approval", (payload) => {
         const notice = parseApprovalNotice(payload);
         if (notice) send("approval", notice);
       });
       const stopState = hub.onState(({ connected }) => connected && send("resync", {}));
-      const heartbeat = setInterval(() => write(": heartbeat\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => sse.comment("heartbeat"), HEARTBEAT_MS);
       stop = () => {
         clearInterval(heartbeat);
         stopListening();
@@ -45,7 +47,7 @@ export function streamApprovalChanges(options: { signal: AbortSignal }): Readabl
         }
       };
       options.signal.addEventListener("abort", onAbort);
-      write("retry: 3000\n\n");
+      sse.retry(3000);
     },
     cancel() {
       stop();

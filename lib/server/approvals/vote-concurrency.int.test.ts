@@ -2,9 +2,9 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { untilWaitingOnLocks } from "@/test/support/locks";
 import { runAudited } from "../audit/run-audited";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db } from "../db/client";
-import { actorFor, auditActionsOf, givenApproval, givenApprovers, givenGatedWorkflow } from "./test-fixtures";
+import { actorFor, auditActionsOf, givenApproval, givenApprovers, givenGatedWorkflow } from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TApprovalVote } from "@/lib/contracts/approvals";
 import { runAudited } from "../audit/run-audited";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db } from "../db/client";
-import { actorFor, auditActionsOf, deliveriesOf, givenApproval, givenApprovers, givenGatedWorkflow, givenUser, givenWebhookEndpoint } from "./test-fixtures";
+import { actorFor, auditActionsOf, deliveriesOf, givenApproval, givenApprovers, givenGatedWorkflow, givenUser, givenWebhookEndpoint } from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 
 const vote = (user: TSessionUser, id: string, body: Partial<TApprovalVote> = {}, now?: Date) =>

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runAudited } from "../audit/run-audited";
 import { db } from "../db/client";
 import { notificationHub } from "../db/notifications";
-import { actorFor, givenApproval, givenApprovers, givenGatedWorkflow } from "./test-fixtures";
+import { actorFor, givenApproval, givenApprovers, givenGatedWorkflow } from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 import { waitForApprovalState } from "./wait-for-approval-state";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TDb } from "../db/client";
+import type { TTx } from "../db/client";
 import { GENESIS_HASH, hashAuditRow } from "./hash-chain";
 
 export type TChainBreak = { seq: string; problem: string };
@@ -8,7 +8,7 @@ export type TChainVerdict = { ok: boolean; checked: number; lastHash: string; fi
 const PAGE = 2_000;
 
 /** Walks the whole chain in order and names the first link that does not hold. */
-export async function verifyAuditChain(options: { db: TDb }): Promise<TChainVerdict> {
+export async function verifyAuditChain(options: { db: TTx }): Promise<TChainVerdict> {
   let expectedSeq = 1n;
   let prevHash = GENESIS_HASH;
   let checked = 0;

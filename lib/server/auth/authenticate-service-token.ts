@@ -59,18 +59,3 @@ export function checkServiceToken(found: TServiceTokenRecord | null, scope: TTok
 export async function touchServiceTokens(tokenIds: readonly string[], at: Date): Promise<void> {
   await db.$executeRaw`UPDATE service_tokens SET last_used_at = GREATEST(last_used_at, ${at}) WHERE id = ANY(${tokenIds}::uuid[])`;
 }
-
-/** Resolves a bearer token to its workflow, reading the database (the runtime gate caches instead). */
-export async function authenticateServiceToken(options: {
-  authorization: string | null;
-  scope: TTokenScope;
-  now?: Date;
-}): Promise<TServicePrincipal> {
-  const now = options.now ?? new Date();
-  const found = await findServiceToken(tokenHashOf(options.authorization));
-  const principal = checkServiceToken(found, options.scope, now);
-  if (found && (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS)) {
-    await touchServiceTokens([found.tokenId], now);
-  }
-  return principal;
-}

@@ -4,12 +4,9 @@ import { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { z } from "zod";
-import type { TRole } from "@/lib/contracts/roles";
+import type { TSessionUser } from "../authz/principal";
 import { env } from "../env";
 import { readSessionUser } from "./read-session-user";
-
-/** The signed-in person as authorization sees them: read fresh from the database on every request. */
-export type TSessionUser = { id: string; email: string; name: string; roles: TRole[] };
 
 const ZSessionToken = z.object({ sub: z.uuid(), sid: z.string().min(32).max(64) });
 

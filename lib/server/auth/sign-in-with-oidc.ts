@@ -6,7 +6,7 @@ import { ROLES, type TRole } from "@/lib/contracts/roles";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { env } from "../env";
-import type { TSessionUser } from "./current-user";
+import type { TSessionUser } from "../authz/principal";
 import { parseOidcRoleMap } from "./parse-oidc-role-map";
 import { resolveOidcRoles } from "./resolve-oidc-roles";
 import { startSession } from "./start-session";

@@ -4,7 +4,7 @@ import { ZSignInInput } from "@/lib/contracts/auth";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { runAudited } from "../audit/run-audited";
 import { db, type TTx } from "../db/client";
-import type { TSessionUser } from "./current-user";
+import type { TSessionUser } from "../authz/principal";
 import { countSignInFailure } from "./count-sign-in-failure";
 import { verifyPassword } from "./password";
 import { signInThrottleKeys, type TThrottleScope } from "./sign-in-throttle-keys";

@@ -1,7 +1,10 @@
 import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
+import type { TRole } from "@/lib/contracts/roles";
 import type { TTokenScope } from "@/lib/contracts/tokens";
-import type { TSessionUser } from "../auth/current-user";
+
+/** The signed-in person as authorization sees them: read fresh from the database on every request. */
+export type TSessionUser = { id: string; email: string; name: string; roles: TRole[] };
 
 export type TServicePrincipal = {
   tokenId: string;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TPermission } from "@/lib/contracts/permissions";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "./principal";
 import { db } from "../db/client";
 import { actorOf } from "./principal";
 import { runAudited } from "../audit/run-audited";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "../db/generated/client";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "./principal";
 
 // Roles that see every workflow; an OWNER alone sees only their own, and everyone else nothing.
 const READS_ALL = ["ADMIN", "SECURITY", "APPROVER", "AUDITOR"] as const;

@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { databaseUrl, dropDatabase, uniqueDatabaseName } from "@/test/support/postgres";
-import { DEFAULT_MIGRATIONS_DIR, MigrationError, migrateDatabase, pendingMigrations } from "./migrate";
+import { DEFAULT_MIGRATIONS_DIR, MigrationError, migrateDatabase } from "./migrate";
 
 const { adminUrl } = inject("testDb");
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -163,20 +163,5 @@ describe("migrateDatabase", () => {
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);
     await expect(attempt).rejects.toThrow(/2_b is applied in the database but missing/);
     expect(await tableExists(url, "c")).toBe(false);
-  });
-});
-
-describe("pendingMigrations", () => {
-  it("lists the migrations on disk that the database has not applied", async () => {
-    const url = await emptyDatabase();
-    const dir = await migrationsDir({ "1_a": "CREATE TABLE a (id int);" });
-    await withClient(url, async (c) => expect(await pendingMigrations(c, dir)).toEqual(["1_a"]));
-
-    await migrateDatabase({ databaseUrl: url, migrationsDir: dir });
-    await writeMigrations(dir, { "2_b": "CREATE TABLE b (id int);", "3_c": "CREATE TABLE c (id int);" });
-    await withClient(url, async (c) => expect(await pendingMigrations(c, dir)).toEqual(["2_b", "3_c"]));
-
-    await migrateDatabase({ databaseUrl: url, migrationsDir: dir });
-    await withClient(url, async (c) => expect(await pendingMigrations(c, dir)).toEqual([]));
   });
 });

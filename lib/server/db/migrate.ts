@@ -113,15 +113,3 @@ async function applyOne(client: pg.Client, file: TMigrationFile): Promise<void> 
     throw new MigrationError(`Migration ${file.name} failed and was rolled back: ${(error as Error).message}`);
   }
 }
-
-/** Names of migrations on disk that the database has not applied; empty when up to date. */
-export async function pendingMigrations(client: pg.ClientBase, migrationsDir?: string): Promise<string[]> {
-  const files = await readMigrationFiles(migrationsDir);
-  const { rows: exists } = await client.query<{ found: boolean }>(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS found`);
-  if (!exists[0]?.found) return files.map((f) => f.name);
-  const { rows } = await client.query<{ migration_name: string }>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
-  const done = new Set(rows.map((r) => r.migration_name));
-  return files.map((f) => f.name).filter((name) => !done.has(name));
-}

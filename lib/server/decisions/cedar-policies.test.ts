@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCedarContext } from "./build-cedar-context";
 import { CEDAR_CONTEXT_ATTRIBUTES, CEDAR_DEFAULT_PERMIT_ID } from "./cedar-schema";
-import { decideWith, givenSnapshot, NO_RESTRICTED_MONEY_IN_PROD } from "./test-fixtures";
+import { decideWith, givenSnapshot, NO_RESTRICTED_MONEY_IN_PROD } from "@/test/fixtures/decisions";
 
 const policy = (key: string, text: string, version = 1) => ({ key, version, text });
 const sliceOf = (snapshot: ReturnType<typeof givenSnapshot>, tool: string) => snapshot.tools.get(tool)?.cedar ?? null;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { scanForSensitiveData } from "../dlp/scan-for-sensitive-data";
 import { buildCedarContext } from "./build-cedar-context";
 import { CEDAR_CONTEXT_ATTRIBUTES, CEDAR_DEFAULT_PERMIT } from "./cedar-schema";
-import { CLAUDE, DATA_CLASSES, decideWith, givenSnapshot, GPT, NO_RESTRICTED_MONEY_IN_PROD } from "./test-fixtures";
+import { CLAUDE, DATA_CLASSES, decideWith, givenSnapshot, GPT, NO_RESTRICTED_MONEY_IN_PROD } from "@/test/fixtures/decisions";
 import { sensitivityRank, type TDataTag, type TSensitivity } from "./types";
 
 // Slicing by scope, pruning by partial evaluation and sending only the attributes read are all

@@ -2,7 +2,7 @@ import { checkParseSchema, isAuthorized, validate } from "@cedar-policy/cedar-wa
 import { describe, expect, it } from "vitest";
 import { buildCedarContext } from "./build-cedar-context";
 import { CEDAR_CONTEXT_ATTRIBUTES, DECISION_CEDAR_SCHEMA } from "./cedar-schema";
-import { NO_RESTRICTED_MONEY_IN_PROD } from "./test-fixtures";
+import { NO_RESTRICTED_MONEY_IN_PROD } from "@/test/fixtures/decisions";
 
 const check = (text: string) => {
   const answer = validate({ schema: DECISION_CEDAR_SCHEMA, policies: { staticPolicies: text }, validationSettings: { mode: "strict" } });

@@ -1,6 +1,6 @@
 import "server-only";
-import { canonicalJson } from "../audit/hash-chain";
-import { compileJsonSchema } from "../registry/json-schema";
+import { canonicalJson } from "../shared/canonical-json";
+import { compileJsonSchema } from "../shared/json-schema";
 import type { TSchemaCheck } from "./types";
 
 // A tool's contract is the same object content in every workflow that allowlists it, and ajv

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileWorkflowSnapshot } from "./compile-workflow-snapshot";
-import { decideWith, DATA_CLASSES, givenRecord, givenSnapshot, TOOLS } from "./test-fixtures";
+import { decideWith, DATA_CLASSES, givenRecord, givenSnapshot, TOOLS } from "@/test/fixtures/decisions";
 
 describe("compileWorkflowSnapshot", () => {
   it("summarises the declared data: tags, the sensitivity each tag carries, the highest one", () => {

@@ -1,7 +1,7 @@
 import "server-only";
 import { modelRef } from "@/lib/contracts/registry";
 import { DEFAULT_TIER } from "@/lib/contracts/registry-enums";
-import { tierBelow } from "../registry/derive-workflow-risk";
+import { tierBelow } from "../shared/derive-workflow-risk";
 import { compileArgumentValidator } from "./compile-argument-validator";
 import { compileCedarSlices } from "./compile-cedar-slices";
 import {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideWith, givenRecord, givenSnapshot, TOOLS } from "./test-fixtures";
+import { decideWith, givenRecord, givenSnapshot, TOOLS } from "@/test/fixtures/decisions";
 
 // Rule 9 and 10: a call that passes every deny rule is allowed, or waits for approvals by tier.
 const refund = (args: Record<string, unknown>, dataClasses: string[] = []) => ({ tool: "stripe.refund", arguments: { chargeId: "ch_1", currency: "USD", ...args }, dataClasses });

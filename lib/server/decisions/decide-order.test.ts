@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createInMemoryRateLimiter } from "./create-in-memory-rate-limiter";
-import { decideWith, givenKillSwitches, givenSnapshot, GPT, MISTRAL, NO_RESTRICTED_MONEY_IN_PROD, TOOLS } from "./test-fixtures";
+import { decideWith, givenKillSwitches, givenSnapshot, GPT, MISTRAL, NO_RESTRICTED_MONEY_IN_PROD, TOOLS } from "@/test/fixtures/decisions";
 import type { TRateLimiter } from "./types";
 
 const spentLimiter = () => {

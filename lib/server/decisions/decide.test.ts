@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZDecisionResponse } from "@/lib/contracts/decisions";
 import { createInMemoryRateLimiter } from "./create-in-memory-rate-limiter";
-import { CLAUDE, DATA_CLASSES, decideWith, givenKillSwitches, givenSnapshot, GPT, MISTRAL, NO_RESTRICTED_MONEY_IN_PROD, TOOLS } from "./test-fixtures";
+import { CLAUDE, DATA_CLASSES, decideWith, givenKillSwitches, givenSnapshot, GPT, MISTRAL, NO_RESTRICTED_MONEY_IN_PROD, TOOLS } from "@/test/fixtures/decisions";
 
 // Each test sends a call that exactly one rule catches, so removing that rule turns the expected
 // deny into an allow or a require_approval and the test fails.

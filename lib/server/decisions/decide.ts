@@ -7,7 +7,7 @@ import { checkKillSwitches } from "./check-kill-switches";
 import { checkModel } from "./check-model";
 import { checkWorkflowState } from "./check-workflow-state";
 import { evaluateCedarPolicies } from "./evaluate-cedar-policies";
-import { hashArguments } from "./hash-arguments";
+import { hashArguments } from "../shared/hash-arguments";
 import type { TCompiledWorkflowSnapshot, TEnvironment, TKillSwitchView, TRateLimiter } from "./types";
 
 export type TDecideOptions = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactSensitiveData } from "../dlp/redact-sensitive-data";
-import { DATA_CLASSES, decideWith, givenSnapshot } from "./test-fixtures";
+import { DATA_CLASSES, decideWith, givenSnapshot } from "@/test/fixtures/decisions";
 
 const PAN = "4111111111111111";
 const leaks = (value: unknown) => /4111|1111|ada@example/.test(JSON.stringify(value));

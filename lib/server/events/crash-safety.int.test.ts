@@ -79,7 +79,7 @@ describe("crash safety", () => {
 
   it("keeps a kill switch engaged across a restart", async () => {
     const ciso = await db.user.findUniqueOrThrow({ where: { email: "ciso@tollgate.local" } });
-    await db.killSwitch.create({ data: { scope: "WORKFLOW", target: "support-refunds", reason: "drill before restart", engagedById: ciso.id } });
+    await db.killSwitch.create({ data: { scope: "WORKFLOW", target: "support-refunds", reason: "drill before restart", engagedById: ciso.id, engagedByType: "user", engagedByLabel: ciso.email } });
     await app?.kill9();
     app = await startAppProcess(process.env.DATABASE_URL ?? "");
     const res = await fetch(`${app.url}/api/v1/decisions`, {

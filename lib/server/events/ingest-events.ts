@@ -2,7 +2,7 @@ import "server-only";
 import { hash } from "node:crypto";
 import type pg from "pg";
 import { ZRunEvent, type TEventBatchResponse, type TRunEventInput } from "@/lib/contracts/events";
-import { canonicalJson } from "../audit/hash-chain";
+import { canonicalJson } from "../shared/canonical-json";
 import type { TServicePrincipal } from "../authz/principal";
 import type { TTx } from "../db/client";
 import { redactSensitiveData } from "../dlp/redact-sensitive-data";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { TPermission } from "@/lib/contracts/permissions";
 import { hasPermission } from "@/lib/contracts/permissions";
-import { getCurrentUser, type TSessionUser } from "../auth/current-user";
+import { getCurrentUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { recordAccessDenied } from "../authz/record-access-denied";
 import { AppError } from "../errors";
 

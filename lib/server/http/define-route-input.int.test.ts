@@ -1,17 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { defineOperation } from "@/lib/contracts/api-catalog/operation";
 import { ZProblem } from "@/lib/contracts/errors";
 import { defineRoute } from "./define-route";
 
 // The edge checks every Next route gets from defineRoute, before its own schema sees the input.
 
-const route = defineRoute({
+const operation = defineOperation({
   auth: "public",
+  id: "testThings",
+  method: "POST",
+  path: "/api/v1/things/{id}",
+  tag: "meta",
+  summary: "A test route",
   params: z.object({ id: z.string() }),
   query: z.object({ q: z.string().optional() }),
   body: z.object({ name: z.string() }),
-  handler: async ({ params, body }) => ({ id: params.id, name: body.name }),
+  status: 200,
+  errors: [],
 });
+const route = defineRoute(operation, { handler: async ({ params, body }) => ({ id: params.id, name: body.name }) });
 const request = (body: string, query = "") =>
   new Request(`http://localhost/api/v1/things/x${query}`, { method: "POST", body, headers: { "content-type": "application/json" } });
 const context = (params: Promise<Record<string, string>>) => ({ params });
@@ -43,6 +51,13 @@ describe("defineRoute's edge checks", () => {
     undecodable.catch(() => {});
     const problem = await problemOf(await route(request('{"name":"a"}'), context(undecodable)));
     expect(problem).toMatchObject({ status: 400, code: "bad_request", detail: expect.stringMatching(/percent-encoding/) });
+  });
+
+  it("types the handler's input with the entry's schemas", () => {
+    // @ts-expect-error -- the entry's body has a name and nothing else
+    defineRoute(operation, { handler: async ({ body }) => body.count });
+    // @ts-expect-error -- the entry's params name id, not workflowId
+    defineRoute(operation, { handler: async ({ params }) => params.workflowId });
   });
 
   it("passes clean input through", async () => {

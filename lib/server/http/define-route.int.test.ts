@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { defineOperation } from "@/lib/contracts/api-catalog/operation";
 import { ZProblem } from "@/lib/contracts/errors";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import { generateServiceToken } from "../auth/service-token-secret";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import { defineRoute } from "./define-route";
-import { methods } from "./method-table";
+import { routes } from "./method-table";
 
 const context = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) });
 const post = (body: string, headers: Record<string, string> = { "content-type": "application/json" }) =>
@@ -17,9 +17,10 @@ async function problemOf(response: Response) {
   return ZProblem.parse(await response.json());
 }
 
-const echo = defineRoute({
-  auth: "public",
-  body: z.object({ name: z.string().min(3), count: z.number().int().positive() }),
+// What every test route shares; each test adds the auth, schemas, status or audit it is about.
+const entry = { auth: "public", id: "testThings", method: "POST", path: "/api/v1/things", tag: "meta", summary: "A test route", status: 200, errors: [] } as const;
+
+const echo = defineRoute(defineOperation({ ...entry, body: z.object({ name: z.string().min(3), count: z.number().int().positive() }) }), {
   maxBodyBytes: 200,
   handler: async ({ body }) => ({ received: body }),
 });
@@ -65,12 +66,14 @@ describe("defineRoute input handling", () => {
   });
 
   it("validates params and query", async () => {
-    const route = defineRoute({
-      auth: "public",
+    const operation = defineOperation({
+      ...entry,
+      method: "GET",
+      path: "/api/v1/things/{id}",
       params: z.object({ id: z.uuid() }),
       query: z.object({ limit: z.coerce.number().int().max(100) }),
-      handler: async ({ params, query }) => ({ params, query }),
     });
+    const route = defineRoute(operation, { handler: async ({ params, query }) => ({ params, query }) });
     const bad = await route(new Request("http://localhost/api/v1/things/x?limit=500"), context({ id: "x" }));
     expect((await problemOf(bad)).errors?.map((e) => e.path)).toEqual(["params.id"]);
     const id = "7d0c2a8e-4a6b-4f0e-9a53-1f1f1f1f1f1f";
@@ -81,14 +84,14 @@ describe("defineRoute input handling", () => {
 
 describe("defineRoute errors", () => {
   it("shows expected errors and hides unexpected ones", async () => {
-    const expected = defineRoute({ auth: "public", handler: async () => { throw new AppError("conflict", "Version 3 is newer than yours"); } });
+    const expected = defineRoute(entry, { handler: async () => { throw new AppError("conflict", "Version 3 is newer than yours"); } });
     expect(await problemOf(await expected(new Request("http://localhost/x"), context()))).toMatchObject({
       status: 409,
       detail: "Version 3 is newer than yours",
     });
 
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const unexpected = defineRoute({ auth: "public", handler: async () => { throw new Error("password=hunter2 at db.internal:5432"); } });
+    const unexpected = defineRoute(entry, { handler: async () => { throw new Error("password=hunter2 at db.internal:5432"); } });
     const response = await unexpected(new Request("http://localhost/x"), context());
     const text = await response.clone().text();
     expect(response.status).toBe(500);
@@ -100,20 +103,25 @@ describe("defineRoute errors", () => {
   });
 
   it("answers an unsupported method with 405 and Allow", async () => {
-    const table = methods({ GET: echo, POST: echo });
+    const list = defineRoute(defineOperation({ ...entry, method: "GET" }), { handler: async () => [] });
+    const table = routes(list, echo);
+    expect(table.GET).toBe(list);
+    expect(table.POST).toBe(echo);
     const response = await table.DELETE(new Request("http://localhost/api/v1/things", { method: "DELETE" }), context());
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("GET, POST");
     expect((await problemOf(response)).code).toBe("method_not_allowed");
+  });
+
+  it("refuses a route file that defines one method twice", () => {
+    expect(() => routes(echo, echo)).toThrow("/api/v1/things defines POST twice");
   });
 });
 
 describe("defineRoute audit", () => {
   it("rolls back a change whose route forgot its audit event", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const forgetful = defineRoute({
-      auth: "public",
-      audit: "user.unlocked",
+    const forgetful = defineRoute(defineOperation({ ...entry, audit: "user.unlocked" }), {
       handler: async ({ tx }) => tx.user.create({ data: { email: "ghost@example.com", name: "Ghost", roles: ["AUDITOR"] } }),
     });
     expect((await forgetful(new Request("http://localhost/x", { method: "POST" }), context())).status).toBe(500);
@@ -121,10 +129,7 @@ describe("defineRoute audit", () => {
   });
 
   it("commits a change together with its audit event, tagged with the request id", async () => {
-    const audited = defineRoute({
-      auth: "public",
-      audit: "user.unlocked",
-      status: 201,
+    const audited = defineRoute(defineOperation({ ...entry, audit: "user.unlocked", status: 201 }), {
       handler: async ({ tx, actor }) => {
         const user = await tx.user.create({ data: { email: "kept@example.com", name: "Kept", roles: ["AUDITOR"] } });
         await recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: user.id }, data: {} });
@@ -136,57 +141,5 @@ describe("defineRoute audit", () => {
     const { id } = (await response.json()) as { id: string };
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: id } });
     expect(event).toMatchObject({ action: "user.unlocked", requestId: "req-abc-12345", actorType: "anonymous" });
-  });
-});
-
-describe("service-token routes", () => {
-  const route = defineRoute({ auth: "token", scope: "DECIDE", handler: async ({ who }) => ({ workflow: who.workflowKey }) });
-  const call = (token?: string) =>
-    route(new Request("http://localhost/api/v1/decide", { headers: token ? { authorization: `Bearer ${token}` } : {} }), context());
-
-  async function tokenFor(overrides: { scopes?: ("DECIDE" | "INGEST")[]; expiresAt?: Date; revokedAt?: Date | null }) {
-    const owner = await db.user.create({ data: { email: `o-${crypto.randomUUID()}@example.com`, name: "O", roles: ["OWNER"] } });
-    const workflow = await db.workflow.create({
-      data: { key: `wf-${crypto.randomUUID().slice(0, 8)}`, name: "W", purpose: "p", environment: "PROD", ownerId: owner.id },
-    });
-    const secret = generateServiceToken();
-    await db.serviceToken.create({
-      data: {
-        workflowId: workflow.id,
-        name: "t",
-        prefix: secret.prefix,
-        tokenHash: secret.tokenHash,
-        scopes: overrides.scopes ?? ["DECIDE"],
-        environment: "PROD",
-        expiresAt: overrides.expiresAt ?? new Date(Date.now() + 3_600_000),
-        revokedAt: overrides.revokedAt ?? null,
-        createdById: owner.id,
-      },
-    });
-    return { token: secret.token, workflowKey: workflow.key };
-  }
-
-  it("resolves the workflow from a valid token", async () => {
-    const { token, workflowKey } = await tokenFor({});
-    const response = await call(token);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ workflow: workflowKey });
-  });
-
-  it("refuses a missing, malformed, unknown, expired, revoked or under-scoped token", async () => {
-    expect((await problemOf(await call())).status).toBe(401);
-    expect((await problemOf(await call("not-a-token"))).status).toBe(401);
-    expect((await problemOf(await call(generateServiceToken().token))).detail).toMatch(/not recognised/);
-    const expired = await tokenFor({ expiresAt: new Date(Date.now() - 1000) });
-    expect((await problemOf(await call(expired.token))).detail).toMatch(/expired/);
-    const revoked = await tokenFor({ revokedAt: new Date(Date.now() - 1000) });
-    expect((await problemOf(await call(revoked.token))).detail).toMatch(/revoked/);
-    const ingestOnly = await tokenFor({ scopes: ["INGEST"] });
-    expect(await problemOf(await call(ingestOnly.token))).toMatchObject({ status: 403, code: "forbidden" });
-  });
-
-  it("keeps a rotated token valid until its overlap ends", async () => {
-    const rotating = await tokenFor({ revokedAt: new Date(Date.now() + 60_000) });
-    expect((await call(rotating.token)).status).toBe(200);
   });
 });

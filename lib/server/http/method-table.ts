@@ -1,5 +1,5 @@
 import "server-only";
-import type { TRouteHandler } from "./define-route";
+import type { TDefinedRoute, TRouteHandler } from "./define-route";
 import { problemResponse } from "./problem";
 import { requestIdOf } from "./request-id";
 
@@ -7,11 +7,17 @@ const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 type TMethod = (typeof METHODS)[number];
 
 /**
- * Exports a handler for every method, so a method the route lacks answers problem+json 405 with
- * an Allow header instead of Next's empty default.
+ * A route file's exports: each defined route under its operation's method, and for every other
+ * method a problem+json 405 with an Allow header instead of Next's empty default.
  */
-export function methods(handlers: Partial<Record<TMethod, TRouteHandler>>): Record<TMethod, TRouteHandler> {
-  const allow = METHODS.filter((m) => handlers[m]).join(", ");
+export function routes(...defined: TDefinedRoute[]): Record<TMethod, TRouteHandler> {
+  const handlers = new Map<TMethod, TRouteHandler>();
+  for (const route of defined) {
+    const { method, path } = route.operation;
+    if (handlers.has(method)) throw new Error(`${path} defines ${method} twice`);
+    handlers.set(method, route);
+  }
+  const allow = METHODS.filter((m) => handlers.has(m)).join(", ");
   const notAllowed: TRouteHandler = async (request) => {
     const requestId = requestIdOf(request);
     return problemResponse({
@@ -22,5 +28,5 @@ export function methods(handlers: Partial<Record<TMethod, TRouteHandler>>): Reco
       headers: { allow },
     });
   };
-  return Object.fromEntries(METHODS.map((m) => [m, handlers[m] ?? notAllowed])) as Record<TMethod, TRouteHandler>;
+  return Object.fromEntries(METHODS.map((m) => [m, handlers.get(m) ?? notAllowed])) as Record<TMethod, TRouteHandler>;
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { hasPermission, type TPermission } from "@/lib/contracts/permissions";
-import { getCurrentUser, type TSessionUser } from "../auth/current-user";
+import { getCurrentUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { recordAccessDenied } from "../authz/record-access-denied";
 
 export type TPageAccess = { allowed: true; user: TSessionUser } | { allowed: false; user: TSessionUser; permission: TPermission };

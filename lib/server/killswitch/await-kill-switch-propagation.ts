@@ -1,6 +1,6 @@
 import "server-only";
 import type { TKillSwitchPropagation } from "@/lib/contracts/killswitch";
-import type { TDb } from "../db/client";
+import type { TTx } from "../db/client";
 
 /** A gate that has not announced itself for this long is gone (heartbeats come every second). */
 const LIVE_SECONDS = 3;
@@ -8,7 +8,7 @@ const POLL_MS = 10;
 
 type TCount = { gates: bigint; confirmed: bigint };
 
-async function countAcks(db: TDb, killSwitchId: string): Promise<{ gates: number; confirmed: number }> {
+async function countAcks(db: TTx, killSwitchId: string): Promise<{ gates: number; confirmed: number }> {
   const [row] = await db.$queryRaw<TCount[]>`
     SELECT count(*) AS gates, count(a.instance_id) AS confirmed
     FROM gate_instances g
@@ -24,7 +24,7 @@ async function countAcks(db: TDb, killSwitchId: string): Promise<{ gates: number
  * already; one that stops announcing itself drops out after a few seconds. Past `timeoutMs` it
  * answers what it has, `complete: false`, for the console to show.
  */
-export async function awaitKillSwitchPropagation(options: { db: TDb; killSwitchId: string; timeoutMs?: number }): Promise<TKillSwitchPropagation> {
+export async function awaitKillSwitchPropagation(options: { db: TTx; killSwitchId: string; timeoutMs?: number }): Promise<TKillSwitchPropagation> {
   const deadline = Date.now() + (options.timeoutMs ?? 5_000);
   for (;;) {
     const { gates, confirmed } = await countAcks(options.db, options.killSwitchId);

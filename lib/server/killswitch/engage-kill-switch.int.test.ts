@@ -4,9 +4,8 @@ import { untilWaitingOnLocks } from "@/test/support/locks";
 import { runAudited } from "../audit/run-audited";
 import { createDb, db } from "../db/client";
 import { engageKillSwitch } from "./engage-kill-switch";
-import { listEngagedKillSwitches } from "./list-engaged-kill-switches";
 import { lockKillSwitchTarget } from "./lock-kill-switch-target";
-import { actorFor, auditOf, engage, givenCatalogEntries, givenPendingApproval, givenUser, givenWorkflow } from "./test-fixtures";
+import { actorFor, auditOf, engage, givenCatalogEntries, givenPendingApproval, givenUser, givenWorkflow } from "@/test/fixtures/killswitch";
 
 const raw = new pg.Pool({ connectionString: process.env.DATABASE_URL });
 afterAll(() => raw.end());
@@ -116,7 +115,7 @@ describe("engaging a kill switch", () => {
     const security = await givenUser(["SECURITY"]);
     const { toolKey } = await givenCatalogEntries();
     const failing = runAudited(db, async (tx) => {
-      await engageKillSwitch({ tx, actor: actorFor(security), user: security, input: { scope: "TOOL", target: toolKey, reason: "Then it fails" } });
+      await engageKillSwitch({ tx, actor: actorFor(security), input: { scope: "TOOL", target: toolKey, reason: "Then it fails" } });
       throw new Error("a later step of the same change failed");
     });
     await expect(failing).rejects.toThrow("a later step");
@@ -149,7 +148,8 @@ describe("engaging a kill switch", () => {
     const view = await engage(security, { scope: "TOOL", target: toolKey, reason: "Persist me" });
     const fresh = createDb(process.env.DATABASE_URL ?? "");
     try {
-      expect(await listEngagedKillSwitches(fresh)).toContainEqual({ id: view.id, scope: "TOOL", target: toolKey, reason: "Persist me", engagedAt: new Date(view.engagedAt) });
+      const engaged = await fresh.killSwitch.findMany({ where: { releasedAt: null }, select: { id: true, scope: true, target: true, reason: true, engagedAt: true } });
+      expect(engaged).toContainEqual({ id: view.id, scope: "TOOL", target: toolKey, reason: "Persist me", engagedAt: new Date(view.engagedAt) });
     } finally {
       await fresh.$disconnect();
     }

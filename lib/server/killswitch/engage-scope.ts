@@ -1,5 +1,5 @@
 import "server-only";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import type { Prisma } from "../db/generated/client";
 
 /** SECURITY and ADMIN may halt anything: everything at once, a workflow, a tool, a model or a provider. */

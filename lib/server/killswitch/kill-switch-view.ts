@@ -1,6 +1,6 @@
 import "server-only";
-import type { TKillSwitchView } from "@/lib/contracts/killswitch";
-import type { TSessionUser } from "../auth/current-user";
+import { ZKillSwitchEngagerType, type TKillSwitchView } from "@/lib/contracts/killswitch";
+import type { TSessionUser } from "../authz/principal";
 import { workflowReadWhere } from "../authz/workflow-scope";
 import type { TTx } from "../db/client";
 import type { Prisma } from "../db/generated/client";
@@ -17,6 +17,8 @@ export const KILL_SWITCH_VIEW_SELECT = {
   releaseReason: true,
   releasedAt: true,
   engagedBy: PERSON,
+  engagedByType: true,
+  engagedByLabel: true,
   releaseRequestedBy: PERSON,
   releasedBy: PERSON,
 } satisfies Prisma.KillSwitchSelect;
@@ -33,6 +35,7 @@ export async function toKillSwitchViews(options: { tx: TTx; user: TSessionUser; 
   const byKey = new Map(workflows.map((w) => [w.key, w]));
   return rows.map((row) => ({
     ...row,
+    engagedByType: ZKillSwitchEngagerType.parse(row.engagedByType),
     engagedAt: row.engagedAt.toISOString(),
     releaseRequestedAt: row.releaseRequestedAt?.toISOString() ?? null,
     releasedAt: row.releasedAt?.toISOString() ?? null,

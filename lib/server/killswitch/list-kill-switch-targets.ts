@@ -2,7 +2,7 @@ import "server-only";
 import type { TKillSwitchTargets } from "@/lib/contracts/killswitch";
 import { hasPermission } from "@/lib/contracts/permissions";
 import { modelRef } from "@/lib/contracts/registry";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { killSwitchEngageWhere, mayHaltAnything } from "./engage-scope";
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ZKillSwitchQuery, type TKillSwitchQuery } from "@/lib/contracts/killswitch";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { listKillSwitchTargets } from "./list-kill-switch-targets";
 import { listKillSwitches } from "./list-kill-switches";
 import { listWorkflowHalts } from "./list-workflow-halts";
-import { confirmRelease, engage, givenCatalogEntries, givenUser, givenWorkflow, requestRelease } from "./test-fixtures";
+import { confirmRelease, engage, givenCatalogEntries, givenUser, givenWorkflow, requestRelease } from "@/test/fixtures/killswitch";
 
 const list = async (user: TSessionUser, query: TKillSwitchQuery = {}) => (await listKillSwitches({ user, query: ZKillSwitchQuery.parse(query) })).killSwitches;
 const ids = (views: { id: string }[]) => views.map((v) => v.id);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TKillSwitchList, TKillSwitchQueryInput } from "@/lib/contracts/killswitch";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { killSwitchReadWhere } from "./kill-switch-read-where";
 import { KILL_SWITCH_VIEW_SELECT, toKillSwitchViews } from "./kill-switch-view";

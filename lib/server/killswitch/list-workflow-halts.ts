@@ -1,6 +1,6 @@
 import "server-only";
 import type { TKillSwitchView } from "@/lib/contracts/killswitch";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { db, type TTx } from "../db/client";
 import { KILL_SWITCH_VIEW_SELECT, toKillSwitchViews } from "./kill-switch-view";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { auditOf, confirmRelease, engage, givenCatalogEntries, givenUser, requestRelease, withdrawRelease } from "./test-fixtures";
+import { auditOf, confirmRelease, engage, givenCatalogEntries, givenUser, requestRelease, withdrawRelease } from "@/test/fixtures/killswitch";
 
 async function givenEngagedTool() {
   const [first, second] = [await givenUser(["SECURITY"]), await givenUser(["SECURITY"])];
@@ -21,7 +21,7 @@ describe("releasing a kill switch (two-person rule)", () => {
     const released = await confirmRelease(second, ks.id, "Verified the fix in staging");
     expect(released).toMatchObject({ releasedBy: { id: second.id }, releaseRequestedBy: { id: first.id }, releasedAt: expect.any(String) });
     expect((await auditOf(ks.id)).map((e) => [e.action, e.actorId, e.data])).toEqual([
-      ["killswitch.engaged", ks.engagedBy.id, { scope: "TOOL", target: ks.target, reason: "Tool misbehaving" }],
+      ["killswitch.engaged", ks.engagedBy?.id, { scope: "TOOL", target: ks.target, reason: "Tool misbehaving" }],
       ["killswitch.release_requested", first.id, { scope: "TOOL", target: ks.target, reason: "Vendor shipped a fix" }],
       ["killswitch.released", second.id, { scope: "TOOL", target: ks.target, reason: "Verified the fix in staging", requestedById: first.id }],
     ]);

@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TKillSwitchView } from "@/lib/contracts/killswitch";
 import { recordAuditEvent } from "../audit/record-audit-event";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import type { TTx } from "../db/client";
 import { conflict } from "../errors";
 import { readKillSwitchView } from "./kill-switch-view";

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission } from "@/lib/contracts/permissions";
-import type { TSessionUser } from "../auth/current-user";
+import type { TSessionUser } from "../authz/principal";
 import { forbidden } from "../errors";
 
 /** The permission table is the rule (only SECURITY holds killswitch:release); checked here too so no caller can skip it. */

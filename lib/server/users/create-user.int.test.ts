@@ -4,7 +4,7 @@ import { verifyPassword } from "../auth/password";
 import { db } from "../db/client";
 import { createUser } from "./create-user";
 import { listUsers } from "./list-users";
-import { auditEventsFor, system } from "./test-fixtures";
+import { auditEventsFor, system } from "@/test/fixtures/users";
 import { runAudited } from "../audit/run-audited";
 
 const input = (email: string) => ZCreateUser.parse({ email, name: "New Person", password: "correct horse battery", roles: ["OWNER", "APPROVER"] });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { auditEventsFor, givenUser, system } from "./test-fixtures";
+import { auditEventsFor, givenUser, system } from "@/test/fixtures/users";
 import { unlockUser } from "./unlock-user";
 import { runAudited } from "../audit/run-audited";
 

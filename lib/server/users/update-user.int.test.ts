@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { ZUpdateUser, type TUpdateUser } from "@/lib/contracts/users";
 import { db } from "../db/client";
-import { auditEventsFor, givenUser, system } from "./test-fixtures";
+import { auditEventsFor, givenUser, system } from "@/test/fixtures/users";
 import { updateUser } from "./update-user";
 import { runAudited } from "../audit/run-audited";
 import { untilWaitingOnLocks } from "@/test/support/locks";

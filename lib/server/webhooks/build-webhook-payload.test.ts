@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TApprovalWebhookData } from "@/lib/contracts/webhooks";
 import { buildWebhookPayload } from "./build-webhook-payload";
-import { sampleApproval } from "./test-fixtures";
+import { sampleApproval } from "@/test/fixtures/webhooks";
 
 const data: TApprovalWebhookData = sampleApproval({ id: "5b0c7f52-8a61-4d43-9d0b-0f7e0f7c2b11", reason: null });
 const build = (type: Parameters<typeof buildWebhookPayload>[0]["type"], overrides: Partial<TApprovalWebhookData> = {}) =>

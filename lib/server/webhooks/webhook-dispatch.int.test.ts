@@ -4,11 +4,10 @@ import { notificationHub } from "../db/notifications";
 import { deliverDueWebhooks } from "./deliver-due-webhooks";
 import { enqueueWebhookEvent } from "./enqueue-webhook-event";
 import { MAX_DELIVERY_ATTEMPTS } from "./retry-delay";
-import { startTestReceiver } from "./test-receiver";
-import { givenEndpoint, sampleApproval } from "./test-fixtures";
+import { startTestReceiver } from "@/test/fixtures/webhook-receiver";
+import { givenEndpoint, sampleApproval } from "@/test/fixtures/webhooks";
 import { runAudited } from "../audit/run-audited";
 import { retryWebhookDelivery } from "./retry-webhook-delivery";
-import { startWebhookDispatcher } from "./start-webhook-dispatcher";
 
 type TReceiver = Awaited<ReturnType<typeof startTestReceiver>>;
 let receiver: TReceiver;
@@ -174,22 +173,5 @@ describe("the webhook outbox", () => {
     expect(new Set(ids).size).toBe(total);
     expect(claimed).toBeLessThanOrEqual(total);
     expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "DELIVERED", attempts: 1 } })).toBe(total);
-  });
-
-  it("the dispatcher delivers on NOTIFY, without waiting for its poll", async () => {
-    const { endpoint } = await givenReceivingEndpoint();
-    const stop = startWebhookDispatcher();
-    try {
-      await notificationHub().start();
-      const committedAt = Date.now();
-      await enqueueCommitted("approval.created");
-      await receiver.waitFor(1);
-      // The poll runs every 5 s; only the notification gets it there this fast.
-      expect(Date.now() - committedAt).toBeLessThan(2_500);
-      expect(receiver.received[0]?.verdict.ok).toBe(true);
-      expect(receiver.received[0]?.headers["tollgate-delivery"]).toBe((await deliveryOf(endpoint.id)).id);
-    } finally {
-      stop();
-    }
   });
 });

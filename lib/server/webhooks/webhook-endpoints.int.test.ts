@@ -9,11 +9,11 @@ import { listWebhookDeliveries } from "./list-webhook-deliveries";
 import { listWebhookEndpoints } from "./list-webhook-endpoints";
 import { rotateWebhookSecret } from "./rotate-webhook-secret";
 import { sendTestWebhook } from "./send-test-webhook";
-import { startTestReceiver } from "./test-receiver";
-import { givenEndpoint, sampleApproval } from "./test-fixtures";
+import { startTestReceiver } from "@/test/fixtures/webhook-receiver";
+import { givenEndpoint, sampleApproval } from "@/test/fixtures/webhooks";
 import { DISABLED_BEFORE_DELIVERY, updateWebhookEndpoint } from "./update-webhook-endpoint";
 import { openWebhookSecret } from "./webhook-secret";
-import { verifyWebhookSignature } from "./verify-webhook-signature";
+import { verifyWebhookSignature } from "@/test/fixtures/verify-webhook-signature";
 
 // Like a Slack incoming webhook, whose URL is itself a credential.
 const SLACK_TOKEN = "xoxAbCdEfGhIjKlMnOpQrStUv";

@@ -6,8 +6,8 @@ import { notificationHub } from "../db/notifications";
 import { createWebhookEndpoint } from "./create-webhook-endpoint";
 import { deliverDueWebhooks } from "./deliver-due-webhooks";
 import { enqueueWebhookEvent } from "./enqueue-webhook-event";
-import { startTestReceiver } from "./test-receiver";
-import { givenSecurityUser, sampleApproval } from "./test-fixtures";
+import { startTestReceiver } from "@/test/fixtures/webhook-receiver";
+import { givenSecurityUser, sampleApproval } from "@/test/fixtures/webhooks";
 import { updateWebhookEndpoint } from "./update-webhook-endpoint";
 import { sealWebhookSecret } from "./webhook-secret";
 

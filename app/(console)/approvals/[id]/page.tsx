@@ -5,7 +5,7 @@ import { AccessDenied } from "@/components/console/access-denied";
 import { ZApprovalIdParams } from "@/lib/contracts/approvals-console";
 import { getApprovalDetail } from "@/lib/server/approvals/get-approval-detail";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
-import { nullIfNotFound } from "@/lib/server/registry/permissions/null-if-not-found";
+import { nullIfNotFound } from "@/lib/server/shared/null-if-not-found";
 
 export const metadata: Metadata = { title: "Approval request" };
 

@@ -6,7 +6,7 @@ import { ZChangeIdParams } from "@/lib/contracts/changes";
 import { hasPermission } from "@/lib/contracts/permissions";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
 import { getChangeRequest } from "@/lib/server/registry/changes/get-change-request";
-import { nullIfNotFound } from "@/lib/server/registry/permissions/null-if-not-found";
+import { nullIfNotFound } from "@/lib/server/shared/null-if-not-found";
 
 export const metadata: Metadata = { title: "Change request" };
 

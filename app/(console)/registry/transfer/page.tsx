@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { AccessDenied } from "@/components/console/access-denied";
 import { ImportForm } from "@/components/transfer/import-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { apiPath } from "@/lib/client/api-path";
+import { exportInventoryOperation } from "@/lib/contracts/api-catalog/registry-operations";
 import { INVENTORY_CSV_ENTITIES } from "@/lib/contracts/inventory";
 import { hasPermission } from "@/lib/contracts/permissions";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
@@ -21,7 +23,7 @@ export default async function TransferPage() {
       <section className="card">
         <h2>Export</h2>
         <p>
-          <a className="button" href="/api/v1/registry/export?format=json" download>
+          <a className="button" href={apiPath(exportInventoryOperation, {}, { format: "json" })} download>
             Download inventory (JSON)
           </a>
         </p>
@@ -29,7 +31,7 @@ export default async function TransferPage() {
         <ul className="inline-list">
           {INVENTORY_CSV_ENTITIES.map((entity) => (
             <li key={entity}>
-              <a href={`/api/v1/registry/export?format=csv&entity=${entity}`} download>
+              <a href={apiPath(exportInventoryOperation, {}, { format: "csv", entity })} download>
                 {entity}.csv
               </a>
             </li>

@@ -1,13 +1,8 @@
-import { ZApprovalHistoryQuery } from "@/lib/contracts/approvals-console";
+import { listApprovalHistoryOperation } from "@/lib/contracts/api-catalog/approval-operations";
 import { listApprovalHistory } from "@/lib/server/approvals/list-approval-history";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "approvals:read",
-    query: ZApprovalHistoryQuery,
-    handler: ({ query }) => listApprovalHistory({ query }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listApprovalHistoryOperation, { handler: ({ query }) => listApprovalHistory({ query }) }),
+);

@@ -1,13 +1,8 @@
-import { ZChangesQuery } from "@/lib/contracts/changes";
+import { listChangeRequestsOperation } from "@/lib/contracts/api-catalog/review-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { listChangeRequests } from "@/lib/server/registry/changes/list-change-requests";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "changes:read",
-    query: ZChangesQuery,
-    handler: ({ query }) => listChangeRequests({ scope: {}, query }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listChangeRequestsOperation, { handler: ({ query }) => listChangeRequests({ scope: {}, query }) }),
+);

@@ -1,26 +1,15 @@
-import { ZEngageKillSwitch, ZKillSwitchQuery } from "@/lib/contracts/killswitch";
+import { engageKillSwitchOperation, listKillSwitchesOperation } from "@/lib/contracts/api-catalog/killswitch-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
-import { db } from "@/lib/server/db/client";
+import { routes } from "@/lib/server/http/method-table";
 import { awaitKillSwitchPropagation } from "@/lib/server/killswitch/await-kill-switch-propagation";
-import { engageKillSwitch } from "@/lib/server/killswitch/engage-kill-switch";
+import { engageKillSwitchForUser } from "@/lib/server/killswitch/engage-kill-switch-for-user";
 import { listKillSwitches } from "@/lib/server/killswitch/list-kill-switches";
 
 // GET /api/v1/killswitch/stream (SSE) is served by the runtime front door, not by Next.
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "killswitch:read",
-    query: ZKillSwitchQuery,
-    handler: ({ query, who }) => listKillSwitches({ user: who, query }),
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listKillSwitchesOperation, { handler: ({ query, who }) => listKillSwitches({ user: who, query }) }),
+  defineRoute(engageKillSwitchOperation, {
+    handler: ({ body, who, tx, actor }) => engageKillSwitchForUser({ tx, actor, user: who, input: body }),
+    afterCommit: async (view, { tx }) => ({ ...view, propagation: await awaitKillSwitchPropagation({ db: tx, killSwitchId: view.id }) }),
   }),
-  POST: defineRoute({
-    auth: "session",
-    permission: "killswitch:engage",
-    body: ZEngageKillSwitch,
-    audit: "killswitch.engaged",
-    status: 201,
-    handler: ({ body, who, tx, actor }) => engageKillSwitch({ tx, actor, user: who, input: body }),
-    afterCommit: async (view) => ({ ...view, propagation: await awaitKillSwitchPropagation({ db, killSwitchId: view.id }) }),
-  }),
-});
+);

@@ -1,22 +1,10 @@
-import { ZCreateUser, ZListUsersQuery } from "@/lib/contracts/users";
+import { createUserOperation, listUsersOperation } from "@/lib/contracts/api-catalog/admin-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { createUser } from "@/lib/server/users/create-user";
 import { listUsers } from "@/lib/server/users/list-users";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "users:read",
-    query: ZListUsersQuery,
-    handler: ({ query }) => listUsers({ search: query.search }),
-  }),
-  POST: defineRoute({
-    auth: "session",
-    permission: "users:manage",
-    body: ZCreateUser,
-    audit: "user.created",
-    status: 201,
-    handler: ({ tx, actor, body }) => createUser({ tx, actor, input: body }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listUsersOperation, { handler: ({ query }) => listUsers({ search: query.search }) }),
+  defineRoute(createUserOperation, { handler: ({ tx, actor, body }) => createUser({ tx, actor, input: body }) }),
+);

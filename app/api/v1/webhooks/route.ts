@@ -1,21 +1,12 @@
-import { ZCreateWebhookEndpoint } from "@/lib/contracts/webhooks";
+import { createWebhookEndpointOperation, listWebhookEndpointsOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { createWebhookEndpoint } from "@/lib/server/webhooks/create-webhook-endpoint";
 import { listWebhookEndpoints } from "@/lib/server/webhooks/list-webhook-endpoints";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    handler: () => listWebhookEndpoints(),
-  }),
-  POST: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    body: ZCreateWebhookEndpoint,
-    audit: "webhook.endpoint.changed",
-    status: 201,
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listWebhookEndpointsOperation, { handler: () => listWebhookEndpoints() }),
+  defineRoute(createWebhookEndpointOperation, {
     handler: ({ tx, actor, who, body }) => createWebhookEndpoint({ tx, actor, userId: who.id, input: body }),
   }),
-});
+);

@@ -10,7 +10,7 @@ import type { TDb } from "../../db/client";
 import type { NotificationHub } from "../../db/notifications";
 import { AppError } from "../../errors";
 import { decide } from "../decide";
-import { hashArguments } from "../hash-arguments";
+import { hashArguments } from "../../shared/hash-arguments";
 import type { TCompiledWorkflowSnapshot, TRateTake } from "../types";
 import { AnswerRing, type TRecalledAnswer } from "./answer-ring";
 import { decideWithApproval } from "./decide-with-approval";

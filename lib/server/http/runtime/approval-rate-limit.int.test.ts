@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { voteOnApproval } from "@/lib/server/approvals/vote-on-approval";
-import { givenApprovers } from "@/lib/server/approvals/test-fixtures";
+import { givenApprovers } from "@/test/fixtures/approvals";
 import { runAudited } from "@/lib/server/audit/run-audited";
 import { startRuntimeTestServer, type TRuntimeTestServer } from "@/test/support/runtime-server";
 

@@ -1,8 +1,8 @@
 import "server-only";
 import { KILL_SWITCH_STREAM_OPERATION } from "@/lib/contracts/api-catalog/runtime-operations";
 import type { TKillSwitchStreamClosed, TKillSwitchStreamState } from "@/lib/contracts/killswitch";
-import type { TKillSwitchChange } from "../../decisions/runtime/kill-switch-board";
 import { AppError } from "../../errors";
+import { createSseWriter, SSE_CONTENT_TYPE } from "../../shared/create-sse-writer";
 import { API_SECURITY_HEADERS } from "../security-headers";
 import { defineRuntimeRoute } from "./runtime-route";
 
@@ -22,14 +22,14 @@ export const getKillSwitchStream = defineRuntimeRoute({
     const board = gate.killSwitches;
     res.writeHead(200, {
       ...API_SECURITY_HEADERS,
-      "content-type": "text/event-stream; charset=utf-8",
+      "content-type": SSE_CONTENT_TYPE,
       "cache-control": "no-store",
       connection: "keep-alive",
       "x-accel-buffering": "no",
       "x-request-id": requestId,
     });
     res.socket?.setNoDelay(true);
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const send = createSseWriter((text) => res.write(text)).event;
     const now = () => new Date().toISOString();
 
     let introduced = false;
@@ -41,14 +41,13 @@ export const getKillSwitchStream = defineRuntimeRoute({
     };
     if (!board.unknown) introduce();
 
-    const onChange = (change: TKillSwitchChange) => {
+    const unsubscribe = board.subscribe((change) => {
       // The workflow's tools and models may have changed since the stream opened.
       void gate.snapshots
         .get(principal.workflowId)
         .then((current) => !ended && current && board.covers(change.switch, current) && send(change.type, { switch: change.switch, serverTime: now() }))
         .catch(() => {});
-    };
-    const unsubscribe = board.subscribe(onChange);
+    });
     // The token is checked again before each heartbeat, so a revoked (NOTIFY) or expired one
     // ends the stream within a heartbeat instead of renewing the lease.
     const authorization = req.headers.authorization ?? null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "../../errors";
-import { jsonSchemaProblems } from "../json-schema";
+import { jsonSchemaProblems } from "../../shared/json-schema";
 
 /**
  * Refuses an argument contract that is not a valid JSON Schema. ajv often reports one mistake

@@ -1,10 +1,10 @@
 import "server-only";
 import { DEFAULT_TIER, ZApprovalTier, type TConsequence } from "@/lib/contracts/registry-enums";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
-import { tierBelow } from "../derive-workflow-risk";
+import { tierBelow } from "../../shared/derive-workflow-risk";
 
 const MAX_NAMED = 10;
 

@@ -4,7 +4,7 @@ import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TCreateModelInput, TModelView } from "@/lib/contracts/catalog";
 import { modelRef } from "@/lib/contracts/registry";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";

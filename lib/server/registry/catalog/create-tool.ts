@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TCreateToolInput, TToolView } from "@/lib/contracts/catalog";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZCreateDataClass, ZUpdateDataClass, type TCreateDataClass, type TUpdateDataClass } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { createDataClass } from "./create-data-class";
 import { deleteDataClass } from "./delete-data-class";
 import { listDataClasses } from "./list-data-classes";
-import { actorOf, auditEventsFor, givenDataClass, givenUser, givenWorkflow } from "./test-fixtures";
+import { actorOf, auditEventsFor, givenDataClass, givenUser, givenWorkflow } from "@/test/fixtures/registry-catalog";
 import { updateDataClass } from "./update-data-class";
 import { runAudited } from "../../audit/run-audited";
 

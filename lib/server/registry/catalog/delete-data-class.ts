@@ -1,7 +1,7 @@
 import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { AppError, notFound } from "../../errors";
 import { dataClassRecord } from "./data-class-view";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TCatalogWorkflowRef } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TToolList } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import { db } from "../../db/client";
 import { toToolView, toolSelect } from "./tool-view";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ZCreateModel, ZUpdateModel, type TCreateModel, type TUpdateModel } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { createModel } from "./create-model";
 import { getModel } from "./get-model";
 import { setModelStatus } from "./set-model-status";
-import { actorOf, auditEventsFor, givenModel, givenUser, givenWorkflow } from "./test-fixtures";
+import { actorOf, auditEventsFor, givenModel, givenUser, givenWorkflow } from "@/test/fixtures/registry-catalog";
 import { updateModel } from "./update-model";
 import { runAudited } from "../../audit/run-audited";
 

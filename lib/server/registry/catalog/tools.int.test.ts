@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ZCreateTool, ZUpdateTool, type TCreateTool, type TUpdateTool } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { createTool } from "./create-tool";
 import { listTools } from "./list-tools";
-import { actorOf, auditEventsFor, givenTool, givenUser, givenWorkflow } from "./test-fixtures";
+import { actorOf, auditEventsFor, givenTool, givenUser, givenWorkflow } from "@/test/fixtures/registry-catalog";
 import { updateTool } from "./update-tool";
 import { runAudited } from "../../audit/run-audited";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TToolView, TUpdateToolInput } from "@/lib/contracts/catalog";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";

@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission } from "@/lib/contracts/permissions";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { Prisma } from "../../db/generated/client";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { TChangeRequestDetail } from "@/lib/contracts/changes";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db, type TTx } from "../../db/client";
 import { notFound } from "../../errors";
 import { changeReadWhere } from "./change-read-where";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TChangeRequestList, TChangesQueryInput } from "@/lib/contracts/changes";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import { notFound } from "../../errors";

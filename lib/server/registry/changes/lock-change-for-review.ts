@@ -1,6 +1,6 @@
 import "server-only";
 import { hasPermission } from "@/lib/contracts/permissions";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import type { ChangeRequest } from "../../db/generated/client";
 import { conflict, forbidden, notFound } from "../../errors";

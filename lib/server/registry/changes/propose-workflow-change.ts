@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TChangeRequestView, TPermissionEditInput } from "@/lib/contracts/changes";
 import type { TPermissionChange } from "@/lib/contracts/registry";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { preparePermissionEdit } from "../permissions/prepare-permission-edit";
 import { openChangeRequest } from "./open-change-request";

@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TChangeRequestView } from "@/lib/contracts/changes";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { lockChangeForReview } from "./lock-change-for-review";
 import { readChangeRequestView } from "./read-change-request-view";

@@ -4,8 +4,8 @@ import { modelRef, type TPermissionSet } from "@/lib/contracts/registry";
 import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
-import { tierBelow } from "../derive-workflow-risk";
-import { jsonSchemaProblems } from "../json-schema";
+import { tierBelow } from "../../shared/derive-workflow-risk";
+import { jsonSchemaProblems } from "../../shared/json-schema";
 
 export type TResolvedPermissionSet = {
   set: TPermissionSet;

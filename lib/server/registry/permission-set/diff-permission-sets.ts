@@ -1,6 +1,6 @@
 import "server-only";
 import type { TPermissionChange, TPermissionSet, TToolGrant } from "@/lib/contracts/registry";
-import { canonicalJson } from "../../audit/hash-chain";
+import { canonicalJson } from "../../shared/canonical-json";
 
 const describe = (g: TToolGrant) =>
   [g.tier, g.ratePerMinute ? `${g.ratePerMinute}/min` : "no rate limit", g.argumentConstraints ? `constraints ${canonicalJson(g.argumentConstraints)}` : "no constraints"].join(", ");

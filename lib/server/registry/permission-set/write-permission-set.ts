@@ -1,6 +1,6 @@
 import "server-only";
 import type { TTx } from "../../db/client";
-import { deriveWorkflowRisk } from "../derive-workflow-risk";
+import { deriveWorkflowRisk } from "../../shared/derive-workflow-risk";
 import type { TResolvedPermissionSet } from "./check-permission-set";
 
 /** Replaces a workflow's data classes, models and tool grants, and its derived risk columns. */

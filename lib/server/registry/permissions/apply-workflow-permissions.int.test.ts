@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZPermissionEdit, type TPermissionEdit } from "@/lib/contracts/changes";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
-import { actorFor, auditOf, BASE_SET, givenUser, givenWorkflow, WITH_REFUNDS } from "../changes/test-fixtures";
+import { actorFor, auditOf, BASE_SET, givenUser, givenWorkflow, WITH_REFUNDS } from "@/test/fixtures/registry-changes";
 import { readPermissionSet } from "../permission-set/read-permission-set";
 import { applyWorkflowPermissions } from "./apply-workflow-permissions";
 import { previewPermissionEdit } from "./preview-permission-edit";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TPermissionEditInput, TPermissionsApplied } from "@/lib/contracts/changes";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { commitPermissionSet } from "./commit-permission-set";
 import { preparePermissionEdit } from "./prepare-permission-edit";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowEditWhere, workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import { forbidden, notFound } from "../../errors";

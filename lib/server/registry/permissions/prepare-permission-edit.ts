@@ -1,7 +1,7 @@
 import "server-only";
 import type { TPermissionEditInput } from "@/lib/contracts/changes";
 import type { TPermissionChange } from "@/lib/contracts/registry";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { AppError, conflict } from "../../errors";
 import { checkPermissionSet, type TResolvedPermissionSet } from "../permission-set/check-permission-set";

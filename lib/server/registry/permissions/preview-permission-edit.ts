@@ -1,6 +1,6 @@
 import "server-only";
 import type { TPermissionEditInput, TPermissionPreview } from "@/lib/contracts/changes";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db, type TTx } from "../../db/client";
 import { checkPermissionSet } from "../permission-set/check-permission-set";
 import { diffPermissionSets } from "../permission-set/diff-permission-sets";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TWorkflowPermissions } from "@/lib/contracts/changes";
 import { hasPermission } from "@/lib/contracts/permissions";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowEditWhere, workflowReadWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import { notFound } from "../../errors";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ZCreatePolicy, ZPolicyDiff, ZProposePolicyChange, type TCreatePolicy, type TProposePolicyChange } from "@/lib/contracts/policies";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
-import { actorOf, auditEventsFor, givenUser } from "../catalog/test-fixtures";
+import { actorOf, auditEventsFor, givenUser } from "@/test/fixtures/registry-catalog";
 import { applyPolicyChange } from "./apply-policy-change";
 import { createPolicy } from "./create-policy";
 import { getPolicy } from "./get-policy";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { TShadowWorkflowList } from "@/lib/contracts/catalog";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import { db } from "../../db/client";
 

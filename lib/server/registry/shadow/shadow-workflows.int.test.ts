@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../db/client";
-import { actorOf, auditEventsFor, givenUser, givenWorkflow } from "../catalog/test-fixtures";
-import { linkShadowWorkflow } from "./link-shadow-workflow";
+import { givenUser, givenWorkflow } from "@/test/fixtures/registry-catalog";
 import { listShadowWorkflows } from "./list-shadow-workflows";
 import { recordShadowSighting } from "./record-shadow-sighting";
 import { runAudited } from "../../audit/run-audited";
@@ -42,17 +41,5 @@ describe("listShadowWorkflows", () => {
     expect(asOwner.items.find((i) => i.key === "list-registered")).toMatchObject({ registered: true, workflow: null });
     const asOtherOwner = await listShadowWorkflows({ user: otherOwner });
     expect(asOtherOwner.items.find((i) => i.key === "list-registered")?.workflow?.id).toBe(workflow.id);
-  });
-
-  it("links a shadow key to the workflow that registers it, audited once", async () => {
-    const owner = await givenUser(["OWNER"]);
-    await sight("linked-bot", null);
-    const workflow = await givenWorkflow({ ownerId: owner.id, key: "registered-under-another-key" });
-    const link = () => runAudited(db, (tx) => linkShadowWorkflow({ tx, actor: actorOf(owner), key: "linked-bot", workflowId: workflow.id }));
-    expect(await link()).toBe(true);
-    expect(await link()).toBe(false);
-    const item = (await listShadowWorkflows({ user: owner })).items.find((i) => i.key === "linked-bot");
-    expect(item).toMatchObject({ registered: true, workflow: { id: workflow.id } });
-    expect((await auditEventsFor("workflow", workflow.id)).map((e) => e.action)).toEqual(["shadow_workflow.registered"]);
   });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TCreateTokenInput, TIssuedToken } from "@/lib/contracts/tokens-admin";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { generateServiceToken } from "../../auth/service-token-secret";
 import type { TTx } from "../../db/client";
 import { AppError, conflict } from "../../errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import { hasPermission } from "@/lib/contracts/permissions";
 import type { TTokenList } from "@/lib/contracts/tokens-admin";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowEditWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import { readWorkflowSummary } from "../permissions/read-workflow-summary";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { notFound } from "../../errors";
 import { assertWorkflowEditable } from "../permissions/assert-workflow-editable";

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { ZCreateToken, type TCreateToken } from "@/lib/contracts/tokens-admin";
-import type { TSessionUser } from "../../auth/current-user";
-import { authenticateServiceToken } from "../../auth/authenticate-service-token";
+import type { TSessionUser } from "../../authz/principal";
+import { checkServiceToken, findServiceToken, tokenHashOf } from "../../auth/authenticate-service-token";
 import { hashServiceToken } from "../../auth/service-token-secret";
 import { db } from "../../db/client";
-import { actorFor, auditOf, givenUser, givenWorkflow } from "../changes/test-fixtures";
+import { actorFor, auditOf, givenUser, givenWorkflow } from "@/test/fixtures/registry-changes";
 import { createServiceToken } from "./create-service-token";
 import { listServiceTokens } from "./list-service-tokens";
 import { revokeServiceToken } from "./revoke-service-token";
@@ -18,7 +18,8 @@ const rotate = (user: TSessionUser, workflowId: string, tokenId: string, overlap
   runAudited(db, (tx) => rotateServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId, overlapMinutes }));
 const revoke = (user: TSessionUser, workflowId: string, tokenId: string) =>
   runAudited(db, (tx) => revokeServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId }));
-const authenticate = (token: string, now?: Date) => authenticateServiceToken({ authorization: `Bearer ${token}`, scope: "DECIDE", now });
+// What the runtime gate checks for each call, read from the database rather than its cache.
+const authenticate = async (token: string, now = new Date()) => checkServiceToken(await findServiceToken(tokenHashOf(`Bearer ${token}`)), "DECIDE", now);
 
 async function givenOwnedWorkflow() {
   const owner = await givenUser(["OWNER"]);

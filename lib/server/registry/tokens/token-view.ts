@@ -18,7 +18,7 @@ export const TOKEN_VIEW_SELECT = {
 export type TTokenRow = Prisma.ServiceTokenGetPayload<{ select: typeof TOKEN_VIEW_SELECT }>;
 
 /**
- * The same rule authenticateServiceToken applies: a revokedAt in the future is a rotation's
+ * The same rule checkServiceToken applies: a revokedAt in the future is a rotation's
  * overlap, during which the token still works.
  */
 export function tokenState(row: { expiresAt: Date; revokedAt: Date | null }, now: Date): { status: TTokenStatus; validUntil: Date } {

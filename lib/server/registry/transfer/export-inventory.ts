@@ -1,6 +1,6 @@
 import "server-only";
 import type { TInventory } from "@/lib/contracts/inventory";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import type { TTx } from "../../db/client";
 import { readPermissionSet } from "../permission-set/read-permission-set";

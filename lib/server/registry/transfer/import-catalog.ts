@@ -2,15 +2,15 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TInventory } from "@/lib/contracts/inventory";
-import { canonicalJson } from "../../audit/hash-chain";
+import { canonicalJson } from "../../shared/canonical-json";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { AppError } from "../../errors";
 import { checkGrantsMeetConsequence } from "../catalog/check-grants-meet-consequence";
 import { recomputeWorkflowSensitivity } from "../catalog/recompute-workflow-sensitivity";
-import { jsonSchemaProblems } from "../json-schema";
+import { jsonSchemaProblems } from "../../shared/json-schema";
 
 export type TTally = { created: number; updated: number; unchanged: number };
 type TContext = { tx: TTx; actor: TAuditActor; user: TSessionUser; problems: TFieldProblem[] };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import { ZInventory, type TImportResult, type TInventory, type TInventoryCsvEntity } from "@/lib/contracts/inventory";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { exportInventory } from "./export-inventory";

@@ -4,7 +4,7 @@ import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TImportResult, TInventory } from "@/lib/contracts/inventory";
 import { modelRef } from "@/lib/contracts/registry";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { importCatalog } from "./import-catalog";

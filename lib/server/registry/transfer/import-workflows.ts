@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TFieldProblem } from "@/lib/contracts/errors";
 import type { TInventoryWorkflow } from "@/lib/contracts/inventory";
-import { canonicalJson } from "../../audit/hash-chain";
+import { canonicalJson } from "../../shared/canonical-json";
 import { recordAuditEvent } from "../../audit/record-audit-event";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";

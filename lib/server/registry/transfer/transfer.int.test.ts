@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TInventory } from "@/lib/contracts/inventory";
 import { seedDemoData } from "@/prisma/seed";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { AppError } from "../../errors";
 import { exportInventory } from "./export-inventory";

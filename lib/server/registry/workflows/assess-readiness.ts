@@ -3,7 +3,7 @@ import { ZRaciFunction } from "@/lib/contracts/registry-enums";
 import { modelRef } from "@/lib/contracts/registry";
 import type { TReadinessItem, TWorkflowReadiness } from "@/lib/contracts/workflows";
 import { db, type TTx } from "../../db/client";
-import { deriveWorkflowRisk, sensitivityAtMost } from "../derive-workflow-risk";
+import { deriveWorkflowRisk, sensitivityAtMost } from "../../shared/derive-workflow-risk";
 import { RACI_FUNCTION_LABELS } from "./check-raci";
 import { hasArgumentContract } from "./workflow-view";
 

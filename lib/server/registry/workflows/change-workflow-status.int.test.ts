@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import type { AppError } from "../../errors";
 import { assessReadiness } from "./assess-readiness";
 import { changeWorkflowStatus } from "./change-workflow-status";
-import { actorFor, auditEventsFor, givenCatalog, givenPermissions, givenUser, givenWorkflow, refusalExpected } from "./test-fixtures";
+import { actorFor, auditEventsFor, givenCatalog, givenPermissions, givenUser, givenWorkflow, refusalExpected } from "@/test/fixtures/registry-workflows";
 import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;

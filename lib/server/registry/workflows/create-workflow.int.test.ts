@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZCreateWorkflow, type TCreateWorkflow } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { createWorkflow } from "./create-workflow";
-import { actorFor, auditEventsFor, givenCatalog, givenUser } from "./test-fixtures";
+import { actorFor, auditEventsFor, givenCatalog, givenUser } from "@/test/fixtures/registry-workflows";
 import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TCreateWorkflowInput, TWorkflowDetail } from "@/lib/contracts/workflows";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import { AppError } from "../../errors";

@@ -3,7 +3,7 @@ import { hasPermission } from "@/lib/contracts/permissions";
 import { DEFAULT_TIER } from "@/lib/contracts/registry-enums";
 import { modelRef } from "@/lib/contracts/registry";
 import type { TWorkflowDetail } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowEditWhere, workflowReadWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import { notFound } from "../../errors";

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZWorkflowListQuery } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { listWorkflows } from "./list-workflows";
-import { givenUser, givenWorkflow } from "./test-fixtures";
+import { givenUser, givenWorkflow } from "@/test/fixtures/registry-workflows";
 
 let owner: TSessionUser;
 let other: TSessionUser;

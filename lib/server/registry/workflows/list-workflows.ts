@@ -1,7 +1,7 @@
 import "server-only";
 import { ZApprovalTier, ZSensitivity } from "@/lib/contracts/registry-enums";
 import { WORKFLOW_PAGE_SIZE, type TWorkflowList, type TWorkflowListQuery } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";

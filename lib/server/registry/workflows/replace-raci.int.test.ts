@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TRaciAssignment } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import type { AppError } from "../../errors";
 import { replaceRaci } from "./replace-raci";
-import { actorFor, auditEventsFor, givenUser, givenWorkflow, refusalExpected } from "./test-fixtures";
+import { actorFor, auditEventsFor, givenUser, givenWorkflow, refusalExpected } from "@/test/fixtures/registry-workflows";
 import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ZUpdateWorkflow, type TUpdateWorkflow } from "@/lib/contracts/workflows";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
-import { actorFor, auditEventsFor, givenUser, givenWorkflow } from "./test-fixtures";
+import { actorFor, auditEventsFor, givenUser, givenWorkflow } from "@/test/fixtures/registry-workflows";
 import { updateWorkflow } from "./update-workflow";
 import { runAudited } from "../../audit/run-audited";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import type { TUpdateWorkflowInput, TWorkflowDetail } from "@/lib/contracts/workflows";
 import { recordAuditEvent } from "../../audit/record-audit-event";
-import type { TSessionUser } from "../../auth/current-user";
+import type { TSessionUser } from "../../authz/principal";
 import type { TTx } from "../../db/client";
 import { AppError } from "../../errors";
 import { getWorkflow } from "./get-workflow";

@@ -7,7 +7,7 @@ import { CHANGES_PAGE_DEFAULT, ZWorkflowIdParams } from "@/lib/contracts/changes
 import { hasPermission } from "@/lib/contracts/permissions";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
 import { listWorkflowChangeRequests } from "@/lib/server/registry/changes/list-workflow-change-requests";
-import { nullIfNotFound } from "@/lib/server/registry/permissions/null-if-not-found";
+import { nullIfNotFound } from "@/lib/server/shared/null-if-not-found";
 import { readWorkflowSummary } from "@/lib/server/registry/permissions/read-workflow-summary";
 
 export const metadata: Metadata = { title: "Change requests" };

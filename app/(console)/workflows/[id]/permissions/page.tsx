@@ -6,7 +6,7 @@ import { WorkflowSectionHeader } from "@/components/permissions/workflow-section
 import { ZWorkflowIdParams } from "@/lib/contracts/changes";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
 import { listPermissionChoices } from "@/lib/server/registry/permissions/list-permission-choices";
-import { nullIfNotFound } from "@/lib/server/registry/permissions/null-if-not-found";
+import { nullIfNotFound } from "@/lib/server/shared/null-if-not-found";
 import { readWorkflowPermissions } from "@/lib/server/registry/permissions/read-workflow-permissions";
 
 export const metadata: Metadata = { title: "Permissions" };

@@ -5,7 +5,7 @@ import { WorkflowSectionHeader } from "@/components/permissions/workflow-section
 import { TokensPanel } from "@/components/tokens/tokens-panel";
 import { ZWorkflowIdParams } from "@/lib/contracts/changes";
 import { requirePageUser } from "@/lib/server/http/require-page-user";
-import { nullIfNotFound } from "@/lib/server/registry/permissions/null-if-not-found";
+import { nullIfNotFound } from "@/lib/server/shared/null-if-not-found";
 import { listServiceTokens } from "@/lib/server/registry/tokens/list-service-tokens";
 
 export const metadata: Metadata = { title: "Service tokens" };

@@ -1,13 +1,8 @@
-import { ZAuditEventsQuery } from "@/lib/contracts/audit";
+import { listAuditEventsOperation } from "@/lib/contracts/api-catalog/admin-operations";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "audit:read",
-    query: ZAuditEventsQuery,
-    handler: ({ query }) => listAuditEvents({ query }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listAuditEventsOperation, { handler: ({ query }) => listAuditEvents({ query }) }),
+);

@@ -1,18 +1,12 @@
-import { ZPolicyIdParams, ZProposePolicyChange } from "@/lib/contracts/policies";
+import { getPolicyOperation, proposePolicyChangeOperation } from "@/lib/contracts/api-catalog/review-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { getPolicy } from "@/lib/server/registry/policies/get-policy";
 import { proposePolicyChange } from "@/lib/server/registry/policies/propose-policy-change";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({ auth: "session", permission: "catalog:read", params: ZPolicyIdParams, handler: ({ params }) => getPolicy({ id: params.id }) }),
-  PATCH: defineRoute({
-    auth: "session",
-    permission: "catalog:manage",
-    params: ZPolicyIdParams,
-    body: ZProposePolicyChange,
-    audit: "change_request.opened",
-    status: 202,
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(getPolicyOperation, { handler: ({ params }) => getPolicy({ id: params.id }) }),
+  defineRoute(proposePolicyChangeOperation, {
     handler: ({ tx, actor, who, params, body }) => proposePolicyChange({ tx, actor, requestedById: who.id, id: params.id, input: body }),
   }),
-});
+);

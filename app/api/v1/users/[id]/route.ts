@@ -1,15 +1,8 @@
-import { ZUpdateUser, ZUserIdParams } from "@/lib/contracts/users";
+import { updateUserOperation } from "@/lib/contracts/api-catalog/admin-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { updateUser } from "@/lib/server/users/update-user";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  PATCH: defineRoute({
-    auth: "session",
-    permission: "users:manage",
-    params: ZUserIdParams,
-    body: ZUpdateUser,
-    audit: "user.updated",
-    handler: ({ tx, actor, params, body }) => updateUser({ tx, actor, id: params.id, input: body }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(updateUserOperation, { handler: ({ tx, actor, params, body }) => updateUser({ tx, actor, id: params.id, input: body }) }),
+);

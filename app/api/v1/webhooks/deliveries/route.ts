@@ -1,13 +1,8 @@
-import { ZWebhookDeliveriesQuery } from "@/lib/contracts/webhooks";
+import { listWebhookDeliveriesOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { listWebhookDeliveries } from "@/lib/server/webhooks/list-webhook-deliveries";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  GET: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    query: ZWebhookDeliveriesQuery,
-    handler: ({ query }) => listWebhookDeliveries({ query }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(listWebhookDeliveriesOperation, { handler: ({ query }) => listWebhookDeliveries({ query }) }),
+);

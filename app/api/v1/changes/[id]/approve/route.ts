@@ -1,15 +1,10 @@
-import { ZChangeDecision, ZChangeIdParams } from "@/lib/contracts/changes";
+import { approveChangeRequestOperation } from "@/lib/contracts/api-catalog/review-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { approveChangeRequest } from "@/lib/server/registry/changes/approve-change-request";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "changes:review",
-    params: ZChangeIdParams,
-    body: ZChangeDecision,
-    audit: "change_request.approved",
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(approveChangeRequestOperation, {
     handler: ({ params, body, who, tx, actor }) => approveChangeRequest({ tx, actor, user: who, id: params.id, reason: body.reason }),
   }),
-});
+);

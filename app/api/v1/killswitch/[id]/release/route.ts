@@ -1,15 +1,10 @@
-import { ZConfirmKillSwitchRelease, ZKillSwitchIdParams } from "@/lib/contracts/killswitch";
+import { confirmKillSwitchReleaseOperation } from "@/lib/contracts/api-catalog/killswitch-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { confirmKillSwitchRelease } from "@/lib/server/killswitch/confirm-kill-switch-release";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "killswitch:release",
-    params: ZKillSwitchIdParams,
-    body: ZConfirmKillSwitchRelease,
-    audit: "killswitch.released",
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(confirmKillSwitchReleaseOperation, {
     handler: ({ params, body, who, tx, actor }) => confirmKillSwitchRelease({ tx, actor, user: who, id: params.id, reason: body.reason }),
   }),
-});
+);

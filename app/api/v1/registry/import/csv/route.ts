@@ -1,16 +1,12 @@
-import { ZInventoryCsvImport } from "@/lib/contracts/inventory";
+import { importInventoryCsvOperation } from "@/lib/contracts/api-catalog/registry-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { importInventoryCsv } from "@/lib/server/registry/transfer/import-inventory-csv";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "registry:import",
-    body: ZInventoryCsvImport,
-    audit: "registry.imported",
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(importInventoryCsvOperation, {
     maxBodyBytes: 12 * 1024 * 1024,
     transactionTimeoutMs: 120_000,
     handler: ({ body, tx, actor, who }) => importInventoryCsv({ tx, actor, user: who, entity: body.entity, csv: body.csv }),
   }),
-});
+);

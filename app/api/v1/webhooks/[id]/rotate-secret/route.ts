@@ -1,14 +1,8 @@
-import { ZWebhookEndpointIdParams } from "@/lib/contracts/webhooks";
+import { rotateWebhookSecretOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { rotateWebhookSecret } from "@/lib/server/webhooks/rotate-webhook-secret";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    params: ZWebhookEndpointIdParams,
-    audit: "webhook.endpoint.changed",
-    handler: ({ tx, actor, params }) => rotateWebhookSecret({ tx, actor, id: params.id }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(rotateWebhookSecretOperation, { handler: ({ tx, actor, params }) => rotateWebhookSecret({ tx, actor, id: params.id }) }),
+);

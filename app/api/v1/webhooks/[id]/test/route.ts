@@ -1,15 +1,8 @@
-import { ZWebhookEndpointIdParams } from "@/lib/contracts/webhooks";
+import { sendTestWebhookOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { sendTestWebhook } from "@/lib/server/webhooks/send-test-webhook";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    params: ZWebhookEndpointIdParams,
-    audit: "webhook.test.sent",
-    status: 202,
-    handler: ({ tx, actor, params }) => sendTestWebhook({ tx, actor, id: params.id }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(sendTestWebhookOperation, { handler: ({ tx, actor, params }) => sendTestWebhook({ tx, actor, id: params.id }) }),
+);

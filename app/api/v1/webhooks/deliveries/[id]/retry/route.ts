@@ -1,15 +1,8 @@
-import { ZWebhookDeliveryIdParams } from "@/lib/contracts/webhooks";
+import { retryWebhookDeliveryOperation } from "@/lib/contracts/api-catalog/webhook-operations";
 import { defineRoute } from "@/lib/server/http/define-route";
-import { methods } from "@/lib/server/http/method-table";
+import { routes } from "@/lib/server/http/method-table";
 import { retryWebhookDelivery } from "@/lib/server/webhooks/retry-webhook-delivery";
 
-export const { GET, POST, PUT, PATCH, DELETE } = methods({
-  POST: defineRoute({
-    auth: "session",
-    permission: "webhooks:manage",
-    params: ZWebhookDeliveryIdParams,
-    audit: "webhook.delivery.retried",
-    status: 202,
-    handler: ({ tx, actor, params }) => retryWebhookDelivery({ tx, actor, id: params.id }),
-  }),
-});
+export const { GET, POST, PUT, PATCH, DELETE } = routes(
+  defineRoute(retryWebhookDeliveryOperation, { handler: ({ tx, actor, params }) => retryWebhookDelivery({ tx, actor, id: params.id }) }),
+);

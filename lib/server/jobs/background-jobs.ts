@@ -1,0 +1,7 @@
+import "server-only";
+import { approvalSweeper } from "./approval-sweeper";
+import type { TBackgroundJob } from "./background-job";
+import { webhookDispatcher } from "./webhook-dispatcher";
+
+/** Every background job the server process runs; a new job is declared in its own file and listed here. */
+export const BACKGROUND_JOBS: readonly TBackgroundJob[] = [approvalSweeper, webhookDispatcher];
