@@ -25,7 +25,8 @@ module.exports = {
     {
       name: "no-circular",
       severity: "error",
-      comment: "An import cycle (type-only imports included): rooms must depend one way. Move the shared piece down (types to lib/contracts or lib/server/authz, helpers to lib/server/shared).",
+      comment:
+        "An import cycle (type-only imports included): rooms must depend one way. Move the shared piece down (types to lib/contracts or lib/server/authz, helpers to lib/server/shared).",
       from: {},
       to: { circular: true },
     },
@@ -46,7 +47,8 @@ module.exports = {
     {
       name: "registry-before-decisions",
       severity: "error",
-      comment: "The registry compiles into the gate, never the other way: decisions reads registry rows, not registry code (shared pieces live in lib/server/shared). Files import in cycles only; rooms can too, so this direction is named.",
+      comment:
+        "The registry compiles into the gate, never the other way: decisions reads registry rows, not registry code (shared pieces live in lib/server/shared). Files import in cycles only; rooms can too, so this direction is named.",
       from: { path: "^lib/server/decisions/", pathNot: "\\.test\\.tsx?$" },
       to: { path: "^lib/server/registry/" },
     },

@@ -35,7 +35,8 @@ const ITERATIONS = 300;
 const MODEL = "anthropic/claude-sonnet-4-5/2025-09-29";
 
 type TUser = { id: string; email: string; name: string; roles: TRole[] };
-const user = (email: string): Promise<TUser> => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true } });
+const user = (email: string): Promise<TUser> =>
+  db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true } });
 const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 /** Prints p50/p95/p99/max and, given a target, whether the judged percentile meets it. */
@@ -44,7 +45,8 @@ function row(label: string, samples: Samples, target?: { p: 95 | 99; ms: number 
   const judged = target ? `  ${verdict(samples.percentile(target.p) <= target.ms)} (p${target.p} ≤ ${target.ms} ms)` : "";
   console.log(`  ${label.padEnd(78)} ${cells}${judged}`);
 }
-const header = (title: string) => console.log(`\n${title}\n  ${"".padEnd(78)} ${["p50", "p95", "p99", "max"].map((h) => h.padStart(9)).join("  ")}`);
+const header = (title: string) =>
+  console.log(`\n${title}\n  ${"".padEnd(78)} ${["p50", "p95", "p99", "max"].map((h) => h.padStart(9)).join("  ")}`);
 
 async function measure(run: () => Promise<unknown>): Promise<Samples> {
   for (let i = 0; i < WARMUP; i++) await run();
@@ -70,7 +72,16 @@ async function mintDecideToken(workflowKey: string): Promise<string> {
   const admin = await user("admin@tollgate.local");
   const { token, prefix, tokenHash } = generateServiceToken();
   await db.serviceToken.create({
-    data: { workflowId: workflow.id, name: "bench", prefix, tokenHash, scopes: ["DECIDE"], environment: workflow.environment, expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.id },
+    data: {
+      workflowId: workflow.id,
+      name: "bench",
+      prefix,
+      tokenHash,
+      scopes: ["DECIDE"],
+      environment: workflow.environment,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdById: admin.id,
+    },
   });
   return token;
 }
@@ -82,9 +93,18 @@ type TWakeups = { fromCommit: Samples; fromVote: Samples };
 async function openAndWait(gate: TServer, token: string): Promise<TWaiting> {
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const n = randomUUID();
-  const body = { runId: `bench-${n}`, tool: "email.send", model: MODEL, dataClasses: ["support-tickets"], arguments: { to: "customer@example.com", subject: "Your refund", body: `Refund ${n} is on its way` } };
-  const decision = (await (await fetch(`${gate.url}/api/v1/decisions`, { method: "POST", headers, body: JSON.stringify(body) })).json()) as { outcome: string; approvalId?: string };
-  if (decision.outcome !== "require_approval" || !decision.approvalId) throw new Error(`expected require_approval, got ${JSON.stringify(decision)}`);
+  const body = {
+    runId: `bench-${n}`,
+    tool: "email.send",
+    model: MODEL,
+    dataClasses: ["support-tickets"],
+    arguments: { to: "customer@example.com", subject: "Your refund", body: `Refund ${n} is on its way` },
+  };
+  const decision = (await (
+    await fetch(`${gate.url}/api/v1/decisions`, { method: "POST", headers, body: JSON.stringify(body) })
+  ).json()) as { outcome: string; approvalId?: string };
+  if (decision.outcome !== "require_approval" || !decision.approvalId)
+    throw new Error(`expected require_approval, got ${JSON.stringify(decision)}`);
   const answered = fetch(`${gate.url}/api/v1/approvals/${decision.approvalId}?waitSeconds=30`, { headers }).then(async (res) => {
     const state = (await res.json()) as { status: string };
     return { at: performance.now(), status: state.status };
@@ -100,7 +120,9 @@ async function openAndWait(gate: TServer, token: string): Promise<TWaiting> {
 async function approve(waiting: TWaiting, approver: TUser, sink: TWakeups): Promise<void> {
   const actor = { type: "user" as const, id: approver.id, label: approver.email, requestId: null };
   const votedAt = performance.now();
-  await runAudited(db, (tx) => voteOnApproval(tx, { actor, user: approver, id: waiting.id, vote: { vote: "APPROVE", reason: "bench: checked the e-mail" } }));
+  await runAudited(db, (tx) =>
+    voteOnApproval(tx, { actor, user: approver, id: waiting.id, vote: { vote: "APPROVE", reason: "bench: checked the e-mail" } }),
+  );
   const committedAt = performance.now();
   const answer = await waiting.answered;
   if (answer.status !== "APPROVED") throw new Error(`the agent read ${answer.status} instead of APPROVED`);
@@ -136,7 +158,10 @@ async function notifyRoundTrip(databaseUrl: string): Promise<TWakeups> {
 
 async function benchWakeUp(databaseUrl: string): Promise<void> {
   // The bench measures the wake-up, not the rate limiter: email.send is capped at 30 a minute.
-  await db.workflowTool.updateMany({ where: { workflow: { key: "support-refunds" }, tool: { key: "email.send" } }, data: { ratePerMinute: null } });
+  await db.workflowTool.updateMany({
+    where: { workflow: { key: "support-refunds" }, tool: { key: "email.send" } },
+    data: { ratePerMinute: null },
+  });
   const token = await mintDecideToken("support-refunds");
   const approver = await user("approver@tollgate.local");
   const gate = await startAppServer({ databaseUrl, port: await freePort(), console: false });
@@ -163,11 +188,15 @@ async function benchWakeUp(databaseUrl: string): Promise<void> {
     const waiting = await Promise.all(Array.from({ length: BURST }, () => openAndWait(gate, token)));
     await sleep(1_000);
     const queue = [...waiting];
-    await Promise.all(Array.from({ length: BURST_VOTERS }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) await approve(next, approver, burst);
-    }));
+    await Promise.all(
+      Array.from({ length: BURST_VOTERS }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await approve(next, approver, burst);
+      }),
+    );
 
-    header(`1. Final decision → waiting agent unblocked (gate in its own process; T2 email.send, GET /api/v1/approvals/{id}?waitSeconds=30)`);
+    header(
+      `1. Final decision → waiting agent unblocked (gate in its own process; T2 email.send, GET /api/v1/approvals/{id}?waitSeconds=30)`,
+    );
     row("baseline: NOTIFY → LISTEN between two pg connections, from the NOTIFY's commit", notify.fromCommit);
     row("baseline: GET /api/v1/approvals/{id} of a decided request (answers at once)", immediate);
     row(`vote committed → long poll answered (${ROUNDS} rounds, ${AGENTS_AT_ONCE} agents at a time)`, paced.fromCommit, WAKE_UP_TARGET);
@@ -187,12 +216,34 @@ const TIMEOUT_MINUTES = [30, 60, 60, 60, 120, 240, 1_440];
 // than createMany here (the seed is not what is measured).
 type TColumns = readonly (readonly [string, string])[];
 const REQUEST_COLUMNS = [
-  ["id", "uuid"], ["workflow_id", "uuid"], ["token_id", "uuid"], ["run_id", "text"], ["tool", "text"], ["consequence", '"Consequence"'],
-  ["model", "text"], ["data_classes", "text[]"], ["tier", '"ApprovalTier"'], ["approvals_required", "int"], ["arguments_hash", "text"],
-  ["arguments", "jsonb"], ["reasons", "jsonb"], ["registry_version", "text"], ["status", '"ApprovalStatus"'], ["created_at", "timestamptz"],
-  ["escalate_at", "timestamptz"], ["escalated_at", "timestamptz"], ["expires_at", "timestamptz"], ["decided_at", "timestamptz"],
+  ["id", "uuid"],
+  ["workflow_id", "uuid"],
+  ["token_id", "uuid"],
+  ["run_id", "text"],
+  ["tool", "text"],
+  ["consequence", '"Consequence"'],
+  ["model", "text"],
+  ["data_classes", "text[]"],
+  ["tier", '"ApprovalTier"'],
+  ["approvals_required", "int"],
+  ["arguments_hash", "text"],
+  ["arguments", "jsonb"],
+  ["reasons", "jsonb"],
+  ["registry_version", "text"],
+  ["status", '"ApprovalStatus"'],
+  ["created_at", "timestamptz"],
+  ["escalate_at", "timestamptz"],
+  ["escalated_at", "timestamptz"],
+  ["expires_at", "timestamptz"],
+  ["decided_at", "timestamptz"],
 ] as const;
-const VOTE_COLUMNS = [["approval_id", "uuid"], ["user_id", "uuid"], ["vote", '"ApprovalVoteKind"'], ["reason", "text"], ["created_at", "timestamptz"]] as const;
+const VOTE_COLUMNS = [
+  ["approval_id", "uuid"],
+  ["user_id", "uuid"],
+  ["vote", '"ApprovalVoteKind"'],
+  ["reason", "text"],
+  ["created_at", "timestamptz"],
+] as const;
 type TRow<T extends TColumns> = Record<T[number][0], unknown>;
 
 async function insertRows<T extends TColumns>(table: string, columns: T, rows: TRow<T>[]): Promise<void> {
@@ -201,7 +252,10 @@ async function insertRows<T extends TColumns>(table: string, columns: T, rows: T
   const record = columns.map(([name, type]) => `${name} ${isEnum(type) ? "text" : type}`).join(", ");
   const values = columns.map(([name, type]) => (isEnum(type) ? `${name}::${type}` : name)).join(", ");
   for (let i = 0; i < rows.length; i += 5_000) {
-    await db.$executeRawUnsafe(`INSERT INTO ${table} (${names}) SELECT ${values} FROM jsonb_to_recordset($1::jsonb) AS x(${record})`, JSON.stringify(rows.slice(i, i + 5_000)));
+    await db.$executeRawUnsafe(
+      `INSERT INTO ${table} (${names}) SELECT ${values} FROM jsonb_to_recordset($1::jsonb) AS x(${record})`,
+      JSON.stringify(rows.slice(i, i + 5_000)),
+    );
   }
 }
 
@@ -213,7 +267,14 @@ async function insertRows<T extends TColumns>(table: string, columns: T, rows: T
  */
 async function seedQueue(): Promise<{ workflowKey: string }> {
   const [admin, approver, approver2, ...owners] = await Promise.all(
-    ["admin@tollgate.local", "approver@tollgate.local", "approver2@tollgate.local", "owner@tollgate.local", "owner2@tollgate.local", "data@tollgate.local"].map(user),
+    [
+      "admin@tollgate.local",
+      "approver@tollgate.local",
+      "approver2@tollgate.local",
+      "owner@tollgate.local",
+      "owner2@tollgate.local",
+      "data@tollgate.local",
+    ].map(user),
   );
   if (!admin || !approver || !approver2) throw new Error("the demo users are missing");
   const gated = DEMO_TOOLS.filter((t) => DEFAULT_TIER[t.consequence] >= "T2");
@@ -230,9 +291,23 @@ async function seedQueue(): Promise<{ workflowKey: string }> {
     tokenId: randomUUID(),
   }));
   await db.workflow.createMany({ data: workflows.map(({ tokenId: _, ...w }) => w) });
-  await db.raciAssignment.createMany({ data: workflows.filter((_, i) => i % 20 === 1).map((w) => ({ workflowId: w.id, userId: approver.id, function: "WORKFLOW_OWNER" as const, role: "RESPONSIBLE" as const })) });
+  await db.raciAssignment.createMany({
+    data: workflows
+      .filter((_, i) => i % 20 === 1)
+      .map((w) => ({ workflowId: w.id, userId: approver.id, function: "WORKFLOW_OWNER" as const, role: "RESPONSIBLE" as const })),
+  });
   await db.serviceToken.createMany({
-    data: workflows.map((w, i) => ({ id: w.tokenId, workflowId: w.id, name: "agent", prefix: `q${i}`, tokenHash: randomUUID(), scopes: ["DECIDE" as const], environment: w.environment, expiresAt: new Date(Date.now() + 86_400_000), createdById: i % 25 === 2 ? approver.id : admin.id })),
+    data: workflows.map((w, i) => ({
+      id: w.tokenId,
+      workflowId: w.id,
+      name: "agent",
+      prefix: `q${i}`,
+      tokenHash: randomUUID(),
+      scopes: ["DECIDE" as const],
+      environment: w.environment,
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdById: i % 25 === 2 ? approver.id : admin.id,
+    })),
   });
 
   const now = Date.now();
@@ -274,9 +349,11 @@ async function seedQueue(): Promise<{ workflowKey: string }> {
       decided_at: decidedAt,
     });
     // Decided requests keep their votes: every approval and denial stays in approval_votes.
-    const vote = (by: TUser, kind: "APPROVE" | "DENY") => votes.push({ approval_id: id, user_id: by.id, vote: kind, reason: "looks right", created_at: decidedAt ?? new Date(now) });
+    const vote = (by: TUser, kind: "APPROVE" | "DENY") =>
+      votes.push({ approval_id: id, user_id: by.id, vote: kind, reason: "looks right", created_at: decidedAt ?? new Date(now) });
     const first = Math.floor(random() * voters.length);
-    if (status === "APPROVED") for (let k = 0; k < (tier === "T3" ? 2 : 1); k++) vote(voters[(first + k) % voters.length] as TUser, "APPROVE");
+    if (status === "APPROVED")
+      for (let k = 0; k < (tier === "T3" ? 2 : 1); k++) vote(voters[(first + k) % voters.length] as TUser, "APPROVE");
     if (status === "DENIED") vote(approver2, "DENY");
     if (pending && tier === "T3" && random() < 0.3) vote(random() < 0.15 ? approver : approver2, "APPROVE");
   }
@@ -289,10 +366,21 @@ async function seedQueue(): Promise<{ workflowKey: string }> {
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const form = new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, json: "true" });
-  const response = await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", body: form, redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" } });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session;
 }
@@ -303,7 +391,9 @@ async function benchQueue(databaseUrl: string): Promise<void> {
   const approver = await user("approver@tollgate.local");
   const security = await user("security@tollgate.local");
   const visible = await listApprovalQueue({ user: approver, query: ZApprovalQueueQuery.parse({}) });
-  console.log(`\nseeded ${PENDING.toLocaleString("en")} pending + ${DECIDED.toLocaleString("en")} decided requests over ${QUEUE_WORKFLOWS} workflows in ${((performance.now() - seeding) / 1000).toFixed(1)} s; approver@ may decide ${visible.total.toLocaleString("en")} of them`);
+  console.log(
+    `\nseeded ${PENDING.toLocaleString("en")} pending + ${DECIDED.toLocaleString("en")} decided requests over ${QUEUE_WORKFLOWS} workflows in ${((performance.now() - seeding) / 1000).toFixed(1)} s; approver@ may decide ${visible.total.toLocaleString("en")} of them`,
+  );
   const firstPage = visible.nextCursor ?? undefined;
   const scenarios: [string, TApprovalQueueQuery, TUser][] = [
     ["approver@, no filter (what /approvals shows first)", {}, approver],
@@ -314,7 +404,9 @@ async function benchQueue(databaseUrl: string): Promise<void> {
     ["security@ (escalated requests only)", {}, security],
   ];
 
-  header(`2. The approval queue with ${PENDING.toLocaleString("en")} pending requests: server time in-process (${ITERATIONS} runs after ${WARMUP} warm-up)`);
+  header(
+    `2. The approval queue with ${PENDING.toLocaleString("en")} pending requests: server time in-process (${ITERATIONS} runs after ${WARMUP} warm-up)`,
+  );
   row("baseline: checkHealth() (what /api/health runs)", await measure(() => checkHealth()));
   for (const [label, query, who] of scenarios) {
     const parsed = ZApprovalQueueQuery.parse(query);
@@ -334,7 +426,9 @@ async function benchQueue(databaseUrl: string): Promise<void> {
       header("   over HTTP on loopback (npm start's server, signed in as approver@: session, permission, query, JSON or HTML)");
       row("baseline: GET /api/health", await measure(() => get("/api/health")));
       for (const [label, query] of scenarios.filter(([, , who]) => who === approver)) {
-        const search = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+        const search = new URLSearchParams(
+          Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+        );
         row(`GET /api/v1/approval-queue: ${label}`, await measure(() => get(`/api/v1/approval-queue?${search}`)), QUEUE_TARGET);
       }
       row("GET /approvals (the page, rendered on the server with its first page)", await measure(() => get("/approvals")), QUEUE_TARGET);

@@ -18,7 +18,7 @@ const TOOLS_PER_WORKFLOW = 20;
 const SAMPLES = 200_000;
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const DATA_CLASSES = [
@@ -37,18 +37,42 @@ const CATALOG = Array.from({ length: 200 }, (_, i) => {
   const properties: Record<string, unknown> = { [`id${i}`]: { type: "string", minLength: 1 }, note: { type: "string", maxLength: 500 } };
   if (money) Object.assign(properties, { amount: { type: "integer", minimum: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" } });
   const required = money ? [`id${i}`, "amount", "currency"] : [`id${i}`];
-  return { key: `system${i % 20}.tool${i}`, consequence, money, argumentSchema: { type: "object", properties, required, additionalProperties: false } };
+  return {
+    key: `system${i % 20}.tool${i}`,
+    consequence,
+    money,
+    argumentSchema: { type: "object", properties, required, additionalProperties: false },
+  };
 });
 const GLOBAL_POLICIES = [
-  { key: "no-restricted-money-in-prod", version: 1, text: 'forbid (principal, action, resource) when { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };' },
-  { key: "no-destructive-pii-in-prod", version: 2, text: 'forbid (principal, action, resource) when { context.consequence == "DESTRUCTIVE" && context.tags.contains("PII") && context.environment == "PROD" };' },
-  { key: "refund-ceiling", version: 1, text: "forbid (principal, action, resource) when { context has amount && context.amount > 900000 };" },
+  {
+    key: "no-restricted-money-in-prod",
+    version: 1,
+    text: 'forbid (principal, action, resource) when { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };',
+  },
+  {
+    key: "no-destructive-pii-in-prod",
+    version: 2,
+    text: 'forbid (principal, action, resource) when { context.consequence == "DESTRUCTIVE" && context.tags.contains("PII") && context.environment == "PROD" };',
+  },
+  {
+    key: "refund-ceiling",
+    version: 1,
+    text: "forbid (principal, action, resource) when { context has amount && context.amount > 900000 };",
+  },
 ];
 
 const records: TWorkflowRegistryRecord[] = Array.from({ length: WORKFLOWS }, (_, w) => {
   const tools = new Map<string, (typeof CATALOG)[number]>();
-  while (tools.size < TOOLS_PER_WORKFLOW) { const t = pick(CATALOG); tools.set(t.key, t); }
-  const own = { key: `wf-${w}-freeze-tool0`, version: 1, text: `forbid (principal == Workflow::"wf-${w}", action, resource == Tool::"system0.tool0");` };
+  while (tools.size < TOOLS_PER_WORKFLOW) {
+    const t = pick(CATALOG);
+    tools.set(t.key, t);
+  }
+  const own = {
+    key: `wf-${w}-freeze-tool0`,
+    version: 1,
+    text: `forbid (principal == Workflow::"wf-${w}", action, resource == Tool::"system0.tool0");`,
+  };
   return {
     id: `00000000-0000-4000-8000-${String(w).padStart(12, "0")}`,
     key: `wf-${w}`,
@@ -69,14 +93,25 @@ const records: TWorkflowRegistryRecord[] = Array.from({ length: WORKFLOWS }, (_,
   };
 });
 
-const NOTES = ["Customer reported a duplicate charge on 2024-03-15 for order ORD-2024-000123; refunding per policy 4.2.", "Follow-up on ticket ZD-48213", "", "Escalated by tier-2 support after review of the account history."];
+const NOTES = [
+  "Customer reported a duplicate charge on 2024-03-15 for order ORD-2024-000123; refunding per policy 4.2.",
+  "Follow-up on ticket ZD-48213",
+  "",
+  "Escalated by tier-2 support after review of the account history.",
+];
 function requestFor(record: TWorkflowRegistryRecord): TDecisionRequestInput {
   const tool = pick(record.tools);
   const index = tool.key.slice(tool.key.indexOf(".tool") + 5);
   const args: Record<string, unknown> = { [`id${index}`]: `obj_${Math.floor(random() * 1e9).toString(36)}`, note: pick(NOTES) };
   if (tool.consequence === "MONEY_MOVEMENT") Object.assign(args, { amount: 100 + Math.floor(random() * 999_900), currency: "USD" });
   const dataClasses = record.dataClasses.slice(0, 1 + Math.floor(random() * 2)).map((c) => c.key);
-  return { runId: `run-${Math.floor(random() * 1e6)}`, tool: tool.key, arguments: args, dataClasses, model: pick(MODELS).provider === "anthropic" ? "anthropic/claude-sonnet-4-5/2025-09-29" : "azure-openai/gpt-4o/2024-11-20" };
+  return {
+    runId: `run-${Math.floor(random() * 1e6)}`,
+    tool: tool.key,
+    arguments: args,
+    dataClasses,
+    model: pick(MODELS).provider === "anthropic" ? "anthropic/claude-sonnet-4-5/2025-09-29" : "azure-openai/gpt-4o/2024-11-20",
+  };
 }
 
 const engaged = new Set(["TOOL system7.tool187", "WORKFLOW wf-999", "PROVIDER mistral"]);
@@ -108,7 +143,8 @@ function measure(rows: TRow[]): void {
 // so after two forced young collections the old generation holds only what the calls put there
 // (promoted, or allocated there directly, as V8 does for some object spreads).
 const collectYoung = () => collectGarbage("minor");
-const oldGeneration = () => v8.getHeapSpaceStatistics().reduce((sum, space) => (space.space_name.startsWith("new_") ? sum : sum + space.space_used_size), 0);
+const oldGeneration = () =>
+  v8.getHeapSpaceStatistics().reduce((sum, space) => (space.space_name.startsWith("new_") ? sum : sum + space.space_used_size), 0);
 function oldBytesPerCall(run: (i: number) => unknown): number {
   const perRound: number[] = [];
   for (let round = 0; round < 5; round++) {
@@ -140,13 +176,16 @@ const bare = records.map((record) => compileWorkflowSnapshot({ record: { ...reco
 // Two draws from the same mix: one to count outcomes and warm up, one never seen before to time,
 // so no measured call finds its exact answer already memoised.
 type TDraw = { workflow: number; request: TDecisionRequestInput }[];
-const draw = (): TDraw => Array.from({ length: SAMPLES }, () => Math.floor(random() * WORKFLOWS)).map((w) => ({ workflow: w, request: requestFor(records[w]!) }));
+const draw = (): TDraw =>
+  Array.from({ length: SAMPLES }, () => Math.floor(random() * WORKFLOWS)).map((w) => ({ workflow: w, request: requestFor(records[w]!) }));
 const [warm, timed] = [draw(), draw()];
-const run = (pool: readonly TCompiledWorkflowSnapshot[], calls: TDraw, limiter = createInMemoryRateLimiter()) => (i: number) => {
-  const { workflow, request } = calls[i % SAMPLES]!;
-  const snapshot = pool[workflow]!;
-  return decide({ snapshot, request, token: { environment: snapshot.environment }, killSwitches, rateLimiter: limiter, now: Date.now() });
-};
+const run =
+  (pool: readonly TCompiledWorkflowSnapshot[], calls: TDraw, limiter = createInMemoryRateLimiter()) =>
+  (i: number) => {
+    const { workflow, request } = calls[i % SAMPLES]!;
+    const snapshot = pool[workflow]!;
+    return decide({ snapshot, request, token: { environment: snapshot.environment }, killSwitches, rateLimiter: limiter, now: Date.now() });
+  };
 
 const outcomes: Record<string, number> = {};
 const warmUp = [run(snapshots, warm), run(bare, warm)];
@@ -157,10 +196,20 @@ for (let i = 0; i < SAMPLES; i++) {
   outcomes[key] = (outcomes[key] ?? 0) + 1;
 }
 
-console.log(`node ${process.version}; ${WORKFLOWS.toLocaleString("en")} workflows × ${TOOLS_PER_WORKFLOW} tools, ${CATALOG.length} catalog tools, ${GLOBAL_POLICIES.length} global policies + 1 own policy per 10th workflow\n`);
-console.log(`compile, cold: ${coldMs.toFixed(0)} ms for ${WORKFLOWS.toLocaleString("en")} snapshots (${((coldMs * 1000) / WORKFLOWS).toFixed(0)} µs each; ajv and Cedar parse each distinct schema and policy once), heap +${heapMiB.toFixed(1)} MiB`);
-console.log(`compile, warm (a NOTIFY refresh of one workflow, from a fresh copy of its record): ${((warmMs * 1000) / WORKFLOWS).toFixed(0)} µs each`);
-console.log(`outcomes over ${SAMPLES.toLocaleString("en")} requests: ${Object.entries(outcomes).map(([k, v]) => `${k} ${((100 * v) / SAMPLES).toFixed(1)}%`).join(", ")}\n`);
+console.log(
+  `node ${process.version}; ${WORKFLOWS.toLocaleString("en")} workflows × ${TOOLS_PER_WORKFLOW} tools, ${CATALOG.length} catalog tools, ${GLOBAL_POLICIES.length} global policies + 1 own policy per 10th workflow\n`,
+);
+console.log(
+  `compile, cold: ${coldMs.toFixed(0)} ms for ${WORKFLOWS.toLocaleString("en")} snapshots (${((coldMs * 1000) / WORKFLOWS).toFixed(0)} µs each; ajv and Cedar parse each distinct schema and policy once), heap +${heapMiB.toFixed(1)} MiB`,
+);
+console.log(
+  `compile, warm (a NOTIFY refresh of one workflow, from a fresh copy of its record): ${((warmMs * 1000) / WORKFLOWS).toFixed(0)} µs each`,
+);
+console.log(
+  `outcomes over ${SAMPLES.toLocaleString("en")} requests: ${Object.entries(outcomes)
+    .map(([k, v]) => `${k} ${((100 * v) / SAMPLES).toFixed(1)}%`)
+    .join(", ")}\n`,
+);
 
 const row = (label: string, run: (i: number) => unknown): TRow => ({ label, run, each: new Float64Array(SAMPLES), best: 0 });
 const rows = [
@@ -171,13 +220,19 @@ const rows = [
 measure(rows);
 const baseline = rows[2]!;
 const pad = (s: string, n: number) => s.padStart(n);
-console.log(`${"".padEnd(48)}${pad("per second", 12)}${pad("p50 µs", 10)}${pad("p99 µs", 10)}   × baseline (time per call at p50, p99; throughput)`);
+console.log(
+  `${"".padEnd(48)}${pad("per second", 12)}${pad("p50 µs", 10)}${pad("p99 µs", 10)}   × baseline (time per call at p50, p99; throughput)`,
+);
 for (const r of rows) {
   const [p50, p99] = [percentile(r.each, 50), percentile(r.each, 99)];
   const ratio = `${(p50 / percentile(baseline.each, 50)).toFixed(1)}x, ${(p99 / percentile(baseline.each, 99)).toFixed(1)}x; ${(baseline.best / r.best).toFixed(1)}x`;
-  console.log(`${r.label.padEnd(48)}${pad(Math.round(r.best).toLocaleString("en"), 12)}${pad(p50.toFixed(1), 10)}${pad(p99.toFixed(1), 10)}   ${r === baseline ? "" : ratio}`);
+  console.log(
+    `${r.label.padEnd(48)}${pad(Math.round(r.best).toLocaleString("en"), 12)}${pad(p50.toFixed(1), 10)}${pad(p99.toFixed(1), 10)}   ${r === baseline ? "" : ratio}`,
+  );
 }
 console.log(`\nleft in the old generation per call (freed only by a full collection), median of 5 rounds of 20,000 calls:`);
 for (const r of rows) console.log(`  ${r.label.padEnd(46)}${pad(oldBytesPerCall(r.run).toFixed(0), 6)} B`);
 const [engine] = rows;
-console.log(`\nsingle-threaded engine ceiling ${Math.round(engine!.best).toLocaleString("en")} decisions/s: the issue's 5,000/s target would spend ${((5_000 / engine!.best) * 100).toFixed(1)}% of one core in the engine`);
+console.log(
+  `\nsingle-threaded engine ceiling ${Math.round(engine!.best).toLocaleString("en")} decisions/s: the issue's 5,000/s target would spend ${((5_000 / engine!.best) * 100).toFixed(1)}% of one core in the engine`,
+);

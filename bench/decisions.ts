@@ -45,8 +45,21 @@ function decisionRequests(workflows: readonly TBenchWorkflow[], target: TTarget,
     const gated = random() < gatedShare;
     const tool = pick(gated ? workflow.gated : workflow.routine);
     const dataClasses = workflow.dataClasses.slice(0, 1 + Math.floor(random() * workflow.dataClasses.length));
-    const body = JSON.stringify({ decisionId: randomUUID(), runId: `run-${Math.floor(random() * 100)}`, tool: tool.key, arguments: tool.makeArguments(), dataClasses, model: pick(workflow.models) });
-    const bytes = rawRequest({ method: "POST", path: "/api/v1/decisions", target, headers: { authorization: `Bearer ${workflow.token}` }, body });
+    const body = JSON.stringify({
+      decisionId: randomUUID(),
+      runId: `run-${Math.floor(random() * 100)}`,
+      tool: tool.key,
+      arguments: tool.makeArguments(),
+      dataClasses,
+      model: pick(workflow.models),
+    });
+    const bytes = rawRequest({
+      method: "POST",
+      path: "/api/v1/decisions",
+      target,
+      headers: { authorization: `Bearer ${workflow.token}` },
+      body,
+    });
     return { bytes, tag: gated ? "T2/T3" : "T0/T1" };
   };
 }
@@ -83,8 +96,12 @@ async function main(): Promise<void> {
       const workflows = await seedBenchRegistry({ db, workflows: WORKFLOWS, toolsPerWorkflow: TOOLS_PER_WORKFLOW });
       const seconds = (performance.now() - started) / 1000;
       const [routine, gated] = [workflows[0]?.routine.length ?? 0, workflows[0]?.gated.length ?? 0];
-      console.log(`node ${process.version}, ${os.cpus().length} cores; ${int(WORKFLOWS)} ACTIVE PROD workflows × ${TOOLS_PER_WORKFLOW} tools (${routine} T0/T1 + ${gated} T2/T3) over a 200-tool catalog, one token each, ${int(await db.policy.count())} custom policies; seeded in ${seconds.toFixed(1)} s`);
-      console.log(`app: scripts/serve.ts (gate, console in a child process, NODE_ENV=production${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}); load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`);
+      console.log(
+        `node ${process.version}, ${os.cpus().length} cores; ${int(WORKFLOWS)} ACTIVE PROD workflows × ${TOOLS_PER_WORKFLOW} tools (${routine} T0/T1 + ${gated} T2/T3) over a 200-tool catalog, one token each, ${int(await db.policy.count())} custom policies; seeded in ${seconds.toFixed(1)} s`,
+      );
+      console.log(
+        `app: scripts/serve.ts (gate, console in a child process, NODE_ENV=production${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}); load: this process, ${CONNECTIONS} keep-alive connections, requests spread over every workflow and its tools\n`,
+      );
 
       const app = await startAppServer({ databaseUrl, port: APP_PORT, console: true });
       servers.push(app);
@@ -101,7 +118,12 @@ async function main(): Promise<void> {
       if (baseline) servers.push(baseline.app);
 
       const counter = decisionCounter();
-      const decisions: TCase = { label: "POST /api/v1/decisions (T0/T1 calls)", target: app.target, next: decisionRequests(workflows, app.target, 0), onResponse: counter.onResponse };
+      const decisions: TCase = {
+        label: "POST /api/v1/decisions (T0/T1 calls)",
+        target: app.target,
+        next: decisionRequests(workflows, app.target, 0),
+        onResponse: counter.onResponse,
+      };
       const nextRoute = rawRequest({ method: "GET", path: "/api/v1/no-such-route", target: consoleSide.target });
       const bareRoute = rawRequest({ method: "GET", path: "/", target: bare.target });
       const cases: TCase[] = [
@@ -109,7 +131,11 @@ async function main(): Promise<void> {
         { label: "baseline: Next.js route handler, constant JSON", target: consoleSide.target, next: () => ({ bytes: nextRoute }) },
         { label: "baseline: bare node:http, constant JSON", target: bare.target, next: () => ({ bytes: bareRoute }) },
       ];
-      const before: TCase | null = baseline && { label: "the same at BENCH_BASELINE_TREE", target: baseline.app.target, next: decisionRequests(baseline.workflows, baseline.app.target, 0) };
+      const before: TCase | null = baseline && {
+        label: "the same at BENCH_BASELINE_TREE",
+        target: baseline.app.target,
+        next: decisionRequests(baseline.workflows, baseline.app.target, 0),
+      };
       if (before && tree) {
         cases.push(before);
         console.log(`baseline tree: ${tree.dir} at ${tree.commit}, its own migrations, seeded alike\n`);
@@ -120,7 +146,9 @@ async function main(): Promise<void> {
       await runClosedLoop({ ...cases[1]!, connections: CONNECTIONS, durationMs: 2_000 });
       if (before) await runClosedLoop({ ...before, connections: CONNECTIONS, durationMs: WARMUP_MS });
       const warmKb = [residentKb(pid), residentKb(consolePid)];
-      console.log(`warm-up: ${((performance.now() - started) / 1000).toFixed(0)} s of decisions (every workflow's snapshot compiled, every token cached), 2 s of the Next route\n`);
+      console.log(
+        `warm-up: ${((performance.now() - started) / 1000).toFixed(0)} s of decisions (every workflow's snapshot compiled, every token cached), 2 s of the Next route\n`,
+      );
 
       let peakKb = 0;
       const measure = async (c: TCase, run: () => Promise<TLoadResult>) => {
@@ -134,11 +162,16 @@ async function main(): Promise<void> {
 
       const throughput = new Map<TCase, number[]>(cases.map((c) => [c, []]));
       for (let round = 0; round < ROUNDS; round++) {
-        for (const c of cases) throughput.get(c)?.push((await measure(c, () => runClosedLoop({ ...c, connections: CONNECTIONS, durationMs: ROUND_MS }))).perSecond);
+        for (const c of cases)
+          throughput
+            .get(c)
+            ?.push((await measure(c, () => runClosedLoop({ ...c, connections: CONNECTIONS, durationMs: ROUND_MS }))).perSecond);
       }
       const rate = (c: TCase) => median(throughput.get(c) ?? []);
       const [nextRate, bareRate] = [rate(cases[1]!), rate(cases[2]!)];
-      console.log(`throughput, closed loop, ${CONNECTIONS} connections: answers/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s`);
+      console.log(
+        `throughput, closed loop, ${CONNECTIONS} connections: answers/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s`,
+      );
       for (const c of cases) {
         const ratios =
           c === decisions
@@ -159,30 +192,41 @@ async function main(): Promise<void> {
       ].map((loop) => ({ ...loop, p50: [] as number[], p99: [] as number[], service99: [] as number[], leadIn99: [] as number[] }));
       for (let round = 0; round < LATENCY_ROUNDS; round++) {
         for (const loop of openLoops) {
-          const result = await measure(loop.c, () => runOpenLoop({ ...loop.c, connections: CONNECTIONS, durationMs: ROUND_MS, leadInMs: LEAD_IN_MS, perSecond: loop.perSecond }));
+          const result = await measure(loop.c, () =>
+            runOpenLoop({ ...loop.c, connections: CONNECTIONS, durationMs: ROUND_MS, leadInMs: LEAD_IN_MS, perSecond: loop.perSecond }),
+          );
           loop.p50.push(result.latency.percentile(50));
           loop.p99.push(result.latency.percentile(99));
           loop.service99.push(result.service.percentile(99));
           loop.leadIn99.push(result.leadIn.percentile(99));
         }
       }
-      console.log(`latency, open loop at half the throughput: median (each round in order) of ${LATENCY_ROUNDS} rounds of ${ROUND_MS / 1000} s, each after a ${LEAD_IN_MS / 1000} s lead-in at its rate, from when each request was due (queueing included); service p99: from when it was written; lead-in p99: of the requests due in the lead-in, the first second after the idle gap`);
+      console.log(
+        `latency, open loop at half the throughput: median (each round in order) of ${LATENCY_ROUNDS} rounds of ${ROUND_MS / 1000} s, each after a ${LEAD_IN_MS / 1000} s lead-in at its rate, from when each request was due (queueing included); service p99: from when it was written; lead-in p99: of the requests due in the lead-in, the first second after the idle gap`,
+      );
       for (const loop of openLoops) {
-        console.log(`  ${loop.label.padEnd(50)} at ${int(loop.perSecond).padStart(6)}/s   p50 ${ms(median(loop.p50)).padStart(8)}   p99 ${spread(loop.p99, ms).padStart(36)}   service p99 ${ms(median(loop.service99))}   lead-in p99 ${spread(loop.leadIn99, ms)}`);
+        console.log(
+          `  ${loop.label.padEnd(50)} at ${int(loop.perSecond).padStart(6)}/s   p50 ${ms(median(loop.p50)).padStart(8)}   p99 ${spread(loop.p99, ms).padStart(36)}   service p99 ${ms(median(loop.service99))}   lead-in p99 ${spread(loop.leadIn99, ms)}`,
+        );
       }
       const decisionP99 = median(openLoops[0]?.p99 ?? []);
       console.log(`  target p99 ≤ 10 ms: ${verdict(decisionP99 <= 10)}\n`);
 
       console.log(`outcomes of the T0/T1 calls: ${counter.outcomes.get("T0/T1")}`);
       const mb = (kb: number) => `${int(kb / 1024)} MB`;
-      console.log(`resident memory: the gate's process idle ${mb(idleKb[0] ?? 0)}, after warm-up ${mb(warmKb[0] ?? 0)}, peak under the decisions load ${mb(peakKb)}; the console process idle ${mb(idleKb[1] ?? 0)}, after warm-up ${mb(warmKb[1] ?? 0)}\n`);
+      console.log(
+        `resident memory: the gate's process idle ${mb(idleKb[0] ?? 0)}, after warm-up ${mb(warmKb[0] ?? 0)}, peak under the decisions load ${mb(peakKb)}; the console process idle ${mb(idleKb[1] ?? 0)}, after warm-up ${mb(warmKb[1] ?? 0)}\n`,
+      );
 
       // Reported apart: each T2/T3 call is a transaction that records the decision and opens an approval request.
       const mixed = { ...decisions, next: decisionRequests(workflows, app.target, GATED_SHARE) };
       peakKb = 0;
       const mixedRuns: TLoadResult[] = [];
-      for (let round = 0; round < 2; round++) mixedRuns.push(await measure(decisions, () => runClosedLoop({ ...mixed, connections: CONNECTIONS, durationMs: ROUND_MS })));
-      console.log(`mixed load, reported apart: ${GATED_SHARE * 100}% of calls to T2/T3 tools (each recorded before its answer, most opening an approval request); 2 rounds of ${ROUND_MS / 1000} s`);
+      for (let round = 0; round < 2; round++)
+        mixedRuns.push(await measure(decisions, () => runClosedLoop({ ...mixed, connections: CONNECTIONS, durationMs: ROUND_MS })));
+      console.log(
+        `mixed load, reported apart: ${GATED_SHARE * 100}% of calls to T2/T3 tools (each recorded before its answer, most opening an approval request); 2 rounds of ${ROUND_MS / 1000} s`,
+      );
       console.log(`  decisions/s ${spread(mixedRuns.map((r) => r.perSecond))}`);
       for (const tag of ["T0/T1", "T2/T3"]) {
         const p = (q: number) => median(mixedRuns.map((r) => r.byTag.get(tag)?.percentile(q) ?? NaN));
@@ -194,7 +238,9 @@ async function main(): Promise<void> {
       await app.stop();
       const stored = await db.decision.count();
       const approvals = await db.approvalRequest.count();
-      console.log(`every decision recorded: ${int(counter.answered())} answered 200 (warm-up, rounds, mixed load), ${int(stored)} rows in decisions after the server flushed and stopped: ${verdict(stored === counter.answered())}`);
+      console.log(
+        `every decision recorded: ${int(counter.answered())} answered 200 (warm-up, rounds, mixed load), ${int(stored)} rows in decisions after the server flushed and stopped: ${verdict(stored === counter.answered())}`,
+      );
       console.log(`  (${int(approvals)} approval requests opened by the T2/T3 calls)`);
       await db.$disconnect();
     } finally {

@@ -19,10 +19,13 @@ const REFUND = {
   note: "Customer reported a duplicate charge on 2024-03-15 for order ORD-2024-000123; refunding the second attempt per policy 4.2.",
 };
 
-const REFUND_WITH_PII = { ...REFUND, note: "Customer ada@example.com (+44 20 7946 0958) read out card 4242 4242 4242 4242; refund the duplicate." };
+const REFUND_WITH_PII = {
+  ...REFUND,
+  note: "Customer ada@example.com (+44 20 7946 0958) read out card 4242 4242 4242 4242; refund the duplicate.",
+};
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 // One event in twenty carries something to redact, as support and payment tools do.
 const BATCH = Array.from({ length: 1_000 }, (_, i) => ({
@@ -61,21 +64,36 @@ function rates(own: () => unknown, baseline: () => unknown): [number, number] {
 function report(label: string, unit: string, [own, baseline]: [number, number]) {
   const perOp = (r: number) => (r >= 10_000 ? `${(1e6 / r).toFixed(2)} µs` : `${(1000 / r).toFixed(2)} ms`);
   console.log(`  ${label.padEnd(44)} ${Math.round(own).toLocaleString("en").padStart(10)} ${unit}/s  ${perOp(own).padStart(9)} each`);
-  console.log(`  ${"baseline: JSON.stringify of the same data".padEnd(44)} ${Math.round(baseline).toLocaleString("en").padStart(10)} ${unit}/s  ${perOp(baseline).padStart(9)} each  → DLP costs ${(baseline / own).toFixed(1)}x JSON.stringify`);
+  console.log(
+    `  ${"baseline: JSON.stringify of the same data".padEnd(44)} ${Math.round(baseline).toLocaleString("en").padStart(10)} ${unit}/s  ${perOp(baseline).padStart(9)} each  → DLP costs ${(baseline / own).toFixed(1)}x JSON.stringify`,
+  );
 }
 
 const batchBytes = JSON.stringify(BATCH).length;
 console.log(`node ${process.version}; best of ${ROUNDS} alternating ${ROUND_MS} ms rounds per side, after warm-up\n`);
 
 console.log("scan of a typical argument object (stripe.refund with a note, no findings)");
-const typical = rates(() => scanForSensitiveData({ value: REFUND }), () => JSON.stringify(REFUND));
+const typical = rates(
+  () => scanForSensitiveData({ value: REFUND }),
+  () => JSON.stringify(REFUND),
+);
 report("scanForSensitiveData", "scans", typical);
 console.log(`  at the 5,000 decisions/s target this is ${((5_000 / typical[0]) * 100).toFixed(1)}% of one core`);
 
 console.log("\nscan of the same call whose note carries an e-mail, a phone and a card (3 findings)");
-report("scanForSensitiveData", "scans", rates(() => scanForSensitiveData({ value: REFUND_WITH_PII }), () => JSON.stringify(REFUND_WITH_PII)));
+report(
+  "scanForSensitiveData",
+  "scans",
+  rates(
+    () => scanForSensitiveData({ value: REFUND_WITH_PII }),
+    () => JSON.stringify(REFUND_WITH_PII),
+  ),
+);
 
 console.log(`\nredaction of a 1,000-event batch (${(batchBytes / 1024).toFixed(0)} KiB of JSON, 50 events with findings)`);
-const batch = rates(() => redactSensitiveData({ value: BATCH }), () => JSON.stringify(BATCH));
+const batch = rates(
+  () => redactSensitiveData({ value: BATCH }),
+  () => JSON.stringify(BATCH),
+);
 report("redactSensitiveData", "batches", batch);
 console.log(`  at the 20,000 events/s ingestion target this is ${((20 / batch[0]) * 100).toFixed(1)}% of one core`);

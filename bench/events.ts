@@ -31,7 +31,18 @@ async function mintIngestTokens(db: TDb): Promise<string[]> {
   for (const key of WORKFLOWS) {
     const workflow = await db.workflow.findUniqueOrThrow({ where: { key } });
     const { token, prefix, tokenHash } = generateServiceToken();
-    await db.serviceToken.create({ data: { workflowId: workflow.id, name: "bench", prefix, tokenHash, scopes: ["INGEST"], environment: workflow.environment, expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.id } });
+    await db.serviceToken.create({
+      data: {
+        workflowId: workflow.id,
+        name: "bench",
+        prefix,
+        tokenHash,
+        scopes: ["INGEST"],
+        environment: workflow.environment,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: admin.id,
+      },
+    });
     tokens.push(token);
   }
   return tokens;
@@ -50,7 +61,17 @@ async function gateRound(server: TServer, tokens: string[]): Promise<TRound> {
       while (performance.now() < deadline) {
         const body = JSON.stringify({ events: eventBatch(BATCH) });
         const started = performance.now();
-        const response = await connection.send(rawRequest({ method: "POST", path: "/api/v1/events", target: server.target, headers: { authorization: `Bearer ${token}` }, body })).catch(() => null);
+        const response = await connection
+          .send(
+            rawRequest({
+              method: "POST",
+              path: "/api/v1/events",
+              target: server.target,
+              headers: { authorization: `Bearer ${token}` },
+              body,
+            }),
+          )
+          .catch(() => null);
         const now = performance.now();
         if (response?.status !== 200) {
           round.failed += 1;
@@ -78,11 +99,34 @@ async function insertPlainly(client: pg.PoolClient, events: TRunEvent[]): Promis
     runIds.set(e.runId, crypto.randomUUID());
     runs.push(runIds.get(e.runId), "pg-baseline", e.runId, "RUNNING", e.occurredAt, e.occurredAt);
   }
-  const values = (rows: number, columns: number) => Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(", ");
-  const rows = events.flatMap((e) => [e.id, "pg-baseline", runIds.get(e.runId), null, e.type, e.occurredAt, e.tool ?? null, e.model ?? null, e.decisionId ?? null, e.outcome ?? null, e.latencyMs ?? null, JSON.stringify(e.data ?? {}), 0]);
+  const values = (rows: number, columns: number) =>
+    Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(", ")})`).join(
+      ", ",
+    );
+  const rows = events.flatMap((e) => [
+    e.id,
+    "pg-baseline",
+    runIds.get(e.runId),
+    null,
+    e.type,
+    e.occurredAt,
+    e.tool ?? null,
+    e.model ?? null,
+    e.decisionId ?? null,
+    e.outcome ?? null,
+    e.latencyMs ?? null,
+    JSON.stringify(e.data ?? {}),
+    0,
+  ]);
   await client.query("BEGIN");
-  await client.query(`INSERT INTO runs (id, workflow_key, external_id, status, started_at, last_event_at) VALUES ${values(runs.length / 6, 6)}`, runs);
-  await client.query(`INSERT INTO run_events (id, workflow_key, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions) VALUES ${values(events.length, 13)}`, rows);
+  await client.query(
+    `INSERT INTO runs (id, workflow_key, external_id, status, started_at, last_event_at) VALUES ${values(runs.length / 6, 6)}`,
+    runs,
+  );
+  await client.query(
+    `INSERT INTO run_events (id, workflow_key, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions) VALUES ${values(events.length, 13)}`,
+    rows,
+  );
   await client.query("COMMIT");
 }
 
@@ -128,8 +172,12 @@ async function main(): Promise<void> {
     pool.on("error", logIdleConnectionError);
     const sample = eventBatch(BATCH);
     const bytes = JSON.stringify({ events: sample }).length;
-    console.log(`node ${process.version}, ${os.cpus().length} cores; batches of ${BATCH} events (${int(bytes / BATCH)} bytes of JSON each on average, ${int(bytes / 1024)} KiB per batch; 1 in 8 quotes an e-mail, phone or card number), ${SENDERS} concurrent senders`);
-    console.log(`app: the run-time API (scripts/serve.ts without the console${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}) in its own process; senders and the pg baseline: this process\n`);
+    console.log(
+      `node ${process.version}, ${os.cpus().length} cores; batches of ${BATCH} events (${int(bytes / BATCH)} bytes of JSON each on average, ${int(bytes / 1024)} KiB per batch; 1 in 8 quotes an e-mail, phone or card number), ${SENDERS} concurrent senders`,
+    );
+    console.log(
+      `app: the run-time API (scripts/serve.ts without the console${SERVER_FLAGS.length ? `, node ${SERVER_FLAGS.join(" ")}` : ""}) in its own process; senders and the pg baseline: this process\n`,
+    );
 
     const warmUp = await gateRound(app, tokens); // JIT, token cache, snapshot
     const gate: TRound[] = [];
@@ -141,8 +189,12 @@ async function main(): Promise<void> {
     const rates = (rounds: TRound[]) => rounds.map((r) => r.perSecond);
     const batchP = (rounds: TRound[], p: number) => median(rounds.map((r) => r.batchMs.percentile(p)));
     console.log(`events/s, median (each round in order) of ${ROUNDS} interleaved rounds of ${ROUND_MS / 1000} s; time per batch p50 / p99`);
-    console.log(`  ${"POST /api/v1/events (validate, redact, link runs, commit)".padEnd(58)} ${spread(rates(gate)).padStart(34)}   batch ${ms(batchP(gate, 50))} / ${ms(batchP(gate, 99))}   ${((100 * median(rates(gate))) / median(rates(plain))).toFixed(0)}% of the baseline`);
-    console.log(`  ${"baseline: plain pg multi-row INSERT of the same rows".padEnd(58)} ${spread(rates(plain)).padStart(34)}   batch ${ms(batchP(plain, 50))} / ${ms(batchP(plain, 99))}`);
+    console.log(
+      `  ${"POST /api/v1/events (validate, redact, link runs, commit)".padEnd(58)} ${spread(rates(gate)).padStart(34)}   batch ${ms(batchP(gate, 50))} / ${ms(batchP(gate, 99))}   ${((100 * median(rates(gate))) / median(rates(plain))).toFixed(0)}% of the baseline`,
+    );
+    console.log(
+      `  ${"baseline: plain pg multi-row INSERT of the same rows".padEnd(58)} ${spread(rates(plain)).padStart(34)}   batch ${ms(batchP(plain, 50))} / ${ms(batchP(plain, 99))}`,
+    );
     console.log(`  target ≥ 20,000 events/s: ${verdict(median(rates(gate)) >= 20_000)}\n`);
 
     await app.stop();
@@ -153,8 +205,12 @@ async function main(): Promise<void> {
         count(*) FILTER (WHERE data::text LIKE '%4111 1111 1111 1111%' OR data::text ~ 'jane\\.doe\\d+@example\\.com') AS leaked
       FROM run_events WHERE workflow_id IS NOT NULL`;
     const [stored, redacted, leaked] = [Number(counts?.stored), Number(counts?.redacted), Number(counts?.leaked)];
-    console.log(`zero loss: ${int(acknowledged)} events acknowledged as stored (warm-up and measured rounds), ${int(stored)} rows in run_events after the server stopped (${failed} batches unanswered): ${verdict(stored === acknowledged)}`);
-    console.log(`  redaction: ${int(redacted)} stored events had something redacted; raw e-mails or card numbers left in stored events: ${int(leaked)}`);
+    console.log(
+      `zero loss: ${int(acknowledged)} events acknowledged as stored (warm-up and measured rounds), ${int(stored)} rows in run_events after the server stopped (${failed} batches unanswered): ${verdict(stored === acknowledged)}`,
+    );
+    console.log(
+      `  redaction: ${int(redacted)} stored events had something redacted; raw e-mails or card numbers left in stored events: ${int(leaked)}`,
+    );
   } finally {
     await pool?.end();
     await app?.stop();

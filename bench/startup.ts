@@ -13,7 +13,13 @@ const BASE_PORT = 3212;
 async function until(url: string, child: ChildProcess): Promise<void> {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${url} answered`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -23,9 +29,13 @@ type TTreeRss = { total: number; launcher: number; gate: number; console: number
 /** RSS of `npm start`'s tree by role: the launcher, the gate's process (its node child), the console (the gate's child), Postgres. */
 function treeRssKb(pid: number): TTreeRss {
   const out = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" });
-  const rows = out.trim().split("\n").map((l) => l.trim().split(/\s+/)).map(([p, pp, rss, ...c]) => ({ pid: Number(p), ppid: Number(pp), rss: Number(rss), comm: c.join(" ") }));
+  const rows = out
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/))
+    .map(([p, pp, rss, ...c]) => ({ pid: Number(p), ppid: Number(pp), rss: Number(rss), comm: c.join(" ") }));
   const tree = new Set([pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of rows) {
       if (tree.has(r.ppid) && !tree.has(r.pid)) {
@@ -80,7 +90,9 @@ async function main(): Promise<void> {
   const dataDir = path.join(dir, "data");
   try {
     const baseStarted = performance.now();
-    const base = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${BASE_PORT})`], { stdio: "ignore" });
+    const base = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${BASE_PORT})`], {
+      stdio: "ignore",
+    });
     await until(`http://127.0.0.1:${BASE_PORT}/`, base);
     const baseSeconds = (performance.now() - baseStarted) / 1000;
     const baseRss = await idleRss(base.pid ?? 0);
@@ -95,11 +107,19 @@ async function main(): Promise<void> {
 
     const mb = (kb: number) => (kb / 1024).toFixed(0);
     console.log(`baseline bare node:http start to answering: ${baseSeconds.toFixed(2)} s, RSS ${mb(baseRss.total)} MB`);
-    console.log(`npm start, empty data dir (init Postgres, migrate, seed): ${cold.seconds.toFixed(2)} s  (${(cold.seconds / baseSeconds).toFixed(1)}x baseline)`);
-    console.log(`npm start, second start (data kept): ${warm.seconds.toFixed(2)} s  (${(warm.seconds / baseSeconds).toFixed(1)}x baseline)`);
+    console.log(
+      `npm start, empty data dir (init Postgres, migrate, seed): ${cold.seconds.toFixed(2)} s  (${(cold.seconds / baseSeconds).toFixed(1)}x baseline)`,
+    );
+    console.log(
+      `npm start, second start (data kept): ${warm.seconds.toFixed(2)} s  (${(warm.seconds / baseSeconds).toFixed(1)}x baseline)`,
+    );
     const server = warmRss.gate + warmRss.console;
-    console.log(`idle RSS, web server (gate ${mb(warmRss.gate)} MB + console ${mb(warmRss.console)} MB): ${mb(server)} MB  (${(server / baseRss.total).toFixed(1)}x baseline)`);
-    console.log(`idle RSS, whole tree (launcher ${mb(warmRss.launcher)} MB + web server + embedded Postgres ${mb(warmRss.postgres)} MB): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`);
+    console.log(
+      `idle RSS, web server (gate ${mb(warmRss.gate)} MB + console ${mb(warmRss.console)} MB): ${mb(server)} MB  (${(server / baseRss.total).toFixed(1)}x baseline)`,
+    );
+    console.log(
+      `idle RSS, whole tree (launcher ${mb(warmRss.launcher)} MB + web server + embedded Postgres ${mb(warmRss.postgres)} MB): ${mb(warmRss.total)} MB; first start ${mb(coldRss.total)} MB`,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -39,7 +39,18 @@ async function mintDecideTokens(db: TDb): Promise<string[]> {
   for (const key of WORKFLOWS) {
     const workflow = await db.workflow.findUniqueOrThrow({ where: { key } });
     const { token, prefix, tokenHash } = generateServiceToken();
-    await db.serviceToken.create({ data: { workflowId: workflow.id, name: "bench", prefix, tokenHash, scopes: ["DECIDE"], environment: workflow.environment, expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.id } });
+    await db.serviceToken.create({
+      data: {
+        workflowId: workflow.id,
+        name: "bench",
+        prefix,
+        tokenHash,
+        scopes: ["DECIDE"],
+        environment: workflow.environment,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        createdById: admin.id,
+      },
+    });
     tokens.push(token);
   }
   return tokens;
@@ -74,20 +85,30 @@ async function main(): Promise<void> {
     await seedDemoData({ db });
     const tokens = await mintDecideTokens(db);
     for (const port of PORTS) instances.push(await startAppServer({ databaseUrl, port, console: false }));
-    const user = async (email: string): Promise<TSessionUser> => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true } });
+    const user = async (email: string): Promise<TSessionUser> =>
+      db.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, name: true, roles: true } });
     const [ciso, security] = [await user("ciso@tollgate.local"), await user("security@tollgate.local")];
     const actorOf = (u: TSessionUser) => ({ type: "user" as const, id: u.id, label: u.email, requestId: null });
 
     const haltedAt = new Array<number>(CLIENTS).fill(0);
     const errors: unknown[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const client = createTollgate({ baseUrl: (instances[i % PORTS.length] as TServer).url, token: tokens[i % tokens.length] as string, model: MODEL, onError: (e) => errors.push(e) });
+      const client = createTollgate({
+        baseUrl: (instances[i % PORTS.length] as TServer).url,
+        token: tokens[i % tokens.length] as string,
+        model: MODEL,
+        onError: (e) => errors.push(e),
+      });
       client.onHalt(() => (haltedAt[i] ||= performance.now()));
       clients.push(client);
     }
     await until(() => clients.every((c) => c.status().lease === "held"), "every client's lease");
-    console.log(`node ${process.version}, ${os.cpus().length} cores; ${PORTS.length} app instances (run-time API, own processes) on one database; ${CLIENTS} SDK clients in this process, ${CLIENTS / PORTS.length} per instance, over ${WORKFLOWS.length} workflows, every lease held`);
-    console.log(`each round: a GLOBAL kill switch engaged with engageKillSwitchForUser in a runAudited transaction (what the console API runs), then released by two SECURITY users; ${ROUNDS} rounds\n`);
+    console.log(
+      `node ${process.version}, ${os.cpus().length} cores; ${PORTS.length} app instances (run-time API, own processes) on one database; ${CLIENTS} SDK clients in this process, ${CLIENTS / PORTS.length} per instance, over ${WORKFLOWS.length} workflows, every lease held`,
+    );
+    console.log(
+      `each round: a GLOBAL kill switch engaged with engageKillSwitchForUser in a runAudited transaction (what the console API runs), then released by two SECURITY users; ${ROUNDS} rounds\n`,
+    );
 
     const fromReturn = new Samples();
     const fromStart = new Samples();
@@ -96,7 +117,9 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++) {
       haltedAt.fill(0);
       const started = performance.now();
-      const engaged = await runAudited(db, (tx) => engageKillSwitchForUser({ tx, actor: actorOf(ciso), user: ciso, input: { scope: "GLOBAL", reason: `drill ${round}` } }));
+      const engaged = await runAudited(db, (tx) =>
+        engageKillSwitchForUser({ tx, actor: actorOf(ciso), user: ciso, input: { scope: "GLOBAL", reason: `drill ${round}` } }),
+      );
       const returned = performance.now();
       engageMs.add(returned - started);
       await until(() => haltedAt.every((t) => t > 0), `all ${CLIENTS} clients to observe the halt`, 5_000);
@@ -105,19 +128,28 @@ async function main(): Promise<void> {
         fromStart.add(t - started);
         byInstance[i % PORTS.length]?.add(t - returned);
       });
-      await runAudited(db, (tx) => requestKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id: engaged.id, reason: "drill over" }));
-      await runAudited(db, (tx) => confirmKillSwitchRelease({ tx, actor: actorOf(security), user: security, id: engaged.id, reason: "drill over" }));
+      await runAudited(db, (tx) =>
+        requestKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id: engaged.id, reason: "drill over" }),
+      );
+      await runAudited(db, (tx) =>
+        confirmKillSwitchRelease({ tx, actor: actorOf(security), user: security, id: engaged.id, reason: "drill over" }),
+      );
       await until(() => clients.every((c) => c.status().engaged.length === 0), "every client to see the release");
     }
     const baseline = await notifyRoundTrips(databaseUrl);
 
-    const line = (s: Samples) => `p50 ${ms(s.percentile(50)).padStart(8)}   p99 ${ms(s.percentile(99)).padStart(8)}   max ${ms(s.percentile(100)).padStart(8)}`;
+    const line = (s: Samples) =>
+      `p50 ${ms(s.percentile(50)).padStart(8)}   p99 ${ms(s.percentile(99)).padStart(8)}   max ${ms(s.percentile(100)).padStart(8)}`;
     console.log(`time to halt over ${int(fromReturn.count)} observations (${CLIENTS} clients × ${ROUNDS} rounds), by each client's onHalt`);
     console.log(`  ${"from the engage call returning".padEnd(58)} ${line(fromReturn)}`);
     byInstance.forEach((s, i) => console.log(`  ${`  clients of instance ${i + 1}`.padEnd(58)} ${line(s)}`));
-    console.log(`  ${"from the engage call starting (it took p50 " + ms(engageMs.percentile(50)) + ")"}`.padEnd(60) + ` ${line(fromStart)}`);
+    console.log(
+      `  ${"from the engage call starting (it took p50 " + ms(engageMs.percentile(50)) + ")"}`.padEnd(60) + ` ${line(fromStart)}`,
+    );
     console.log(`  ${"baseline: bare NOTIFY → LISTEN, two pg connections".padEnd(58)} ${line(baseline)}`);
-    console.log(`  target p99 ≤ 250 ms: ${verdict(fromReturn.percentile(99) <= 250)}${errors.length ? `; ${errors.length} client errors, first: ${String(errors[0])}` : ""}`);
+    console.log(
+      `  target p99 ≤ 250 ms: ${verdict(fromReturn.percentile(99) <= 250)}${errors.length ? `; ${errors.length} client errors, first: ${String(errors[0])}` : ""}`,
+    );
   } finally {
     await Promise.all(clients.map((c) => c.close({ timeoutMs: 1_000 })));
     for (const instance of instances) await instance.stop();

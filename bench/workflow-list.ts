@@ -25,15 +25,22 @@ const APP_PORT = 3221;
 const PASSWORD = "bench-password-2026";
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(items)))];
+const some = <T>(items: readonly T[], max: number): T[] => [
+  ...new Set(Array.from({ length: Math.floor(random() * (max + 1)) }, () => pick(items))),
+];
 const WORDS = ["refund", "triage", "notify", "cleanup", "access", "invoice", "churn", "summary", "claims", "onboarding"];
 
 async function seedRegistry() {
   const passwordHash = await hashPassword(PASSWORD);
   const admin = await db.user.create({ data: { email: "bench-admin@example.test", name: "Bench Admin", roles: ["ADMIN"], passwordHash } });
-  const owners = Array.from({ length: OWNERS }, (_, i) => ({ id: randomUUID(), email: `owner${i}@example.test`, name: `Owner ${i}`, roles: ["OWNER" as const] }));
+  const owners = Array.from({ length: OWNERS }, (_, i) => ({
+    id: randomUUID(),
+    email: `owner${i}@example.test`,
+    name: `Owner ${i}`,
+    roles: ["OWNER" as const],
+  }));
   await db.user.createMany({ data: owners });
   await db.dataClass.createMany({ data: DEMO_DATA_CLASSES.map((d) => ({ ...d, tags: [...d.tags] })) });
   await db.approvedModel.createMany({ data: DEMO_MODELS.map((m) => ({ ...m, regions: [...m.regions] })) });
@@ -42,14 +49,21 @@ async function seedRegistry() {
   const tools = await db.tool.findMany({ select: { id: true, consequence: true } });
 
   const workflows: Prisma.WorkflowCreateManyInput[] = [];
-  const links: { classes: Prisma.WorkflowDataClassCreateManyInput[]; tools: Prisma.WorkflowToolCreateManyInput[]; raci: Prisma.RaciAssignmentCreateManyInput[] } = { classes: [], tools: [], raci: [] };
+  const links: {
+    classes: Prisma.WorkflowDataClassCreateManyInput[];
+    tools: Prisma.WorkflowToolCreateManyInput[];
+    raci: Prisma.RaciAssignmentCreateManyInput[];
+  } = { classes: [], tools: [], raci: [] };
   for (let i = 0; i < WORKFLOWS; i++) {
     const id = randomUUID();
     const owner = pick(owners);
     const declared = some(classes, 3);
     const granted = some(tools, 3);
     const word = pick(WORDS);
-    const risk = deriveWorkflowRisk({ sensitivities: declared.map((d) => d.sensitivity), tiers: granted.map((t) => DEFAULT_TIER[t.consequence]) });
+    const risk = deriveWorkflowRisk({
+      sensitivities: declared.map((d) => d.sensitivity),
+      tiers: granted.map((t) => DEFAULT_TIER[t.consequence]),
+    });
     workflows.push({
       id,
       key: `${word}-${i}`,
@@ -71,7 +85,10 @@ async function seedRegistry() {
   for (const chunk of chunks(links.tools)) await db.workflowTool.createMany({ data: chunk });
   for (const chunk of chunks(links.raci)) await db.raciAssignment.createMany({ data: chunk });
   await db.$executeRawUnsafe("ANALYZE");
-  return { admin: { id: admin.id, email: admin.email, name: admin.name, roles: admin.roles }, owner: { ...owners[0]!, roles: [...owners[0]!.roles] } };
+  return {
+    admin: { id: admin.id, email: admin.email, name: admin.name, roles: admin.roles },
+    owner: { ...owners[0]!, roles: [...owners[0]!.roles] },
+  };
 }
 
 async function measure(run: () => Promise<unknown>) {
@@ -91,11 +108,17 @@ type TFigure = { p50: number; p95: number };
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 function report(label: string, figure: TFigure, baseline: TFigure) {
   const verdict = figure.p95 <= 150 ? "within" : "OVER";
-  console.log(`  ${label.padEnd(72)} p50 ${ms(figure.p50).padStart(9)}  p95 ${ms(figure.p95).padStart(9)}  (${(figure.p95 / baseline.p95).toFixed(1)}x health p95; ${verdict} 150 ms)`);
+  console.log(
+    `  ${label.padEnd(72)} p50 ${ms(figure.p50).padStart(9)}  p95 ${ms(figure.p95).padStart(9)}  (${(figure.p95 / baseline.p95).toFixed(1)}x health p95; ${verdict} 150 ms)`,
+  );
 }
 
 const SCENARIOS: [string, Record<string, string>, "admin" | "owner"][] = [
-  ["active PROD, sensitivity ≥ CONFIDENTIAL, by name", { status: "ACTIVE", environment: "PROD", maxSensitivity: "CONFIDENTIAL", sort: "name" }, "admin"],
+  [
+    "active PROD, sensitivity ≥ CONFIDENTIAL, by name",
+    { status: "ACTIVE", environment: "PROD", maxSensitivity: "CONFIDENTIAL", sort: "name" },
+    "admin",
+  ],
   ["search 'refund', tier ≥ T2, newest first", { search: "refund", maxTier: "T2", sort: "updatedAt" }, "admin"],
   ["no filter, newest first", {}, "admin"],
   ["no filter, by status, page 200 (offset 4,975)", { sort: "status", page: "200" }, "admin"],
@@ -105,10 +128,21 @@ const SCENARIOS: [string, Record<string, string>, "admin" | "owner"][] = [
 async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const form = new URLSearchParams({ csrfToken, email: "bench-admin@example.test", password: PASSWORD, json: "true" });
-  const response = await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", body: form, redirect: "manual", headers: { cookie, "content-type": "application/x-www-form-urlencoded" } });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.includes("session-token"));
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+  });
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session;
 }
@@ -118,11 +152,24 @@ async function startApp(databaseUrl: string): Promise<ChildProcess> {
   const base = `http://127.0.0.1:${APP_PORT}`;
   const child = spawn(process.execPath, [next, "start", "-p", String(APP_PORT), "-H", "127.0.0.1"], {
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: base, NEXTAUTH_SECRET: randomBytes(32).toString("hex"), NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      NEXTAUTH_URL: base,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   for (;;) {
     if (child.exitCode !== null) throw new Error("next start exited before answering");
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -135,11 +182,15 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL = await createMigratedDatabase(server.adminUrl, name);
     const seeding = performance.now();
     const users = await seedRegistry();
-    console.log(`seeded ${WORKFLOWS.toLocaleString("en")} workflows in ${((performance.now() - seeding) / 1000).toFixed(1)} s; ${ITERATIONS} timed runs each after ${WARMUP} warm-up\n`);
+    console.log(
+      `seeded ${WORKFLOWS.toLocaleString("en")} workflows in ${((performance.now() - seeding) / 1000).toFixed(1)} s; ${ITERATIONS} timed runs each after ${WARMUP} warm-up\n`,
+    );
 
     console.log("server time in-process (the domain function the route runs)");
     const health = await measure(() => checkHealth());
-    console.log(`  ${"baseline: checkHealth() (what /api/health runs)".padEnd(72)} p50 ${ms(health.p50).padStart(9)}  p95 ${ms(health.p95).padStart(9)}`);
+    console.log(
+      `  ${"baseline: checkHealth() (what /api/health runs)".padEnd(72)} p50 ${ms(health.p50).padStart(9)}  p95 ${ms(health.p95).padStart(9)}`,
+    );
     for (const [label, query, who] of SCENARIOS) {
       const parsed = ZWorkflowListQuery.parse(query);
       report(label, await measure(() => listWorkflows({ user: users[who], query: parsed })), health);
@@ -150,14 +201,19 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${APP_PORT}`;
     const cookie = await signIn(base);
     console.log("\nHTTP round trip on loopback (next start, signed in as ADMIN: session, permission, query, JSON)");
-    const get = (url: string) => fetch(url, { headers: { cookie } }).then(async (r) => {
-      if (!r.ok) throw new Error(`${url} answered ${r.status}`);
-      await r.arrayBuffer();
-    });
+    const get = (url: string) =>
+      fetch(url, { headers: { cookie } }).then(async (r) => {
+        if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+        await r.arrayBuffer();
+      });
     const httpHealth = await measure(() => get(`${base}/api/health`));
     console.log(`  ${"baseline: GET /api/health".padEnd(72)} p50 ${ms(httpHealth.p50).padStart(9)}  p95 ${ms(httpHealth.p95).padStart(9)}`);
     for (const [label, query] of SCENARIOS.filter(([, , w]) => w === "admin")) {
-      report(`GET /api/v1/workflows: ${label}`, await measure(() => get(`${base}/api/v1/workflows?${new URLSearchParams(query)}`)), httpHealth);
+      report(
+        `GET /api/v1/workflows: ${label}`,
+        await measure(() => get(`${base}/api/v1/workflows?${new URLSearchParams(query)}`)),
+        httpHealth,
+      );
     }
   } finally {
     if (app && app.exitCode === null) {

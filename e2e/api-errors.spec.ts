@@ -42,7 +42,10 @@ test.describe("the /api/v1 error envelope", () => {
 
   test("refuses malformed JSON and oversized bodies precisely", async ({ request }) => {
     await signInByApi(request, DEMO.ADMIN);
-    const malformed = await request.post("/api/v1/users", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    const malformed = await request.post("/api/v1/users", {
+      data: Buffer.from("{not json"),
+      headers: { "content-type": "application/json" },
+    });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).detail).toMatch(/not valid JSON/);
     const huge = await request.post("/api/v1/users", {

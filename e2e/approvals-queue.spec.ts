@@ -20,8 +20,13 @@ async function ok<T>(response: Awaited<ReturnType<APIRequestContext["get"]>>, st
 }
 
 /** An active workflow of the demo owner's with a T3 refund tool, the Responsible approver in its RACI, and an agent token. */
-async function givenGatedWorkflow(playwright: PlaywrightWorkerArgs["playwright"], key: string): Promise<{ workflow: TWorkflowDetail; secret: string }> {
-  const users = await asUser(playwright, DEMO.ADMIN, async (request) => ok<{ users: { id: string; email: string }[] }>(await request.get("/api/v1/users"), 200, "users"));
+async function givenGatedWorkflow(
+  playwright: PlaywrightWorkerArgs["playwright"],
+  key: string,
+): Promise<{ workflow: TWorkflowDetail; secret: string }> {
+  const users = await asUser(playwright, DEMO.ADMIN, async (request) =>
+    ok<{ users: { id: string; email: string }[] }>(await request.get("/api/v1/users"), 200, "users"),
+  );
   const responsible = users.users.find((u) => u.email === RESPONSIBLE_APPROVER)!;
   return asUser(playwright, DEMO.OWNER, async (request) => {
     const draft = await createDraftByApi(request, key);
@@ -31,11 +36,21 @@ async function givenGatedWorkflow(playwright: PlaywrightWorkerArgs["playwright"]
       { userId: draft.owner.id, function: "PLATFORM_OWNER", role: "RESPONSIBLE" },
       { userId: draft.owner.id, function: "SECURITY", role: "CONSULTED" },
     ];
-    const raci = await ok<TWorkflowDetail>(await request.put(`/api/v1/workflows/${draft.id}/raci`, { data: { assignments, expectedVersion: draft.version } }), 200, "RACI");
+    const raci = await ok<TWorkflowDetail>(
+      await request.put(`/api/v1/workflows/${draft.id}/raci`, { data: { assignments, expectedVersion: draft.version } }),
+      200,
+      "RACI",
+    );
     // guard asks the gate (DECIDE) and reports tool_call/tool_result events (INGEST).
-    const { secret } = await ok<{ secret: string }>(await request.post(`/api/v1/workflows/${draft.id}/tokens`, { data: { name: "e2e-agent", scopes: ["DECIDE", "INGEST"] } }), 201, "token");
+    const { secret } = await ok<{ secret: string }>(
+      await request.post(`/api/v1/workflows/${draft.id}/tokens`, { data: { name: "e2e-agent", scopes: ["DECIDE", "INGEST"] } }),
+      201,
+      "token",
+    );
     const workflow = await ok<TWorkflowDetail>(
-      await request.post(`/api/v1/workflows/${draft.id}/status`, { data: { to: "ACTIVE", reason: "e2e approvals", expectedVersion: raci.version } }),
+      await request.post(`/api/v1/workflows/${draft.id}/status`, {
+        data: { to: "ACTIVE", reason: "e2e approvals", expectedVersion: raci.version },
+      }),
       200,
       "activate",
     );
@@ -46,7 +61,14 @@ async function givenGatedWorkflow(playwright: PlaywrightWorkerArgs["playwright"]
 /** Runs `fn` with an SDK client holding the workflow's token; it closes with every event acknowledged and no background failure. */
 async function asAgent(secret: string, fn: (agent: TTollgate) => Promise<void>): Promise<void> {
   const failures: unknown[] = [];
-  const agent = createTollgate({ baseUrl: E2E_BASE_URL, token: secret, model: CLAUDE, dataClasses: ["support-tickets"], runId: `run-${randomUUID()}`, onError: (e) => failures.push(e) });
+  const agent = createTollgate({
+    baseUrl: E2E_BASE_URL,
+    token: secret,
+    model: CLAUDE,
+    dataClasses: ["support-tickets"],
+    runId: `run-${randomUUID()}`,
+    onError: (e) => failures.push(e),
+  });
   let unsent = -1;
   try {
     await fn(agent);
@@ -94,7 +116,10 @@ async function searchHistory(page: Page, filters: { workflowKey: string; outcome
   await page.getByRole("button", { name: "Search" }).click();
 }
 
-test("a T3 refund waits for two distinct approvers, live in their queues; the owner's side is refused; the agent proceeds at once", async ({ browser, playwright }) => {
+test("a T3 refund waits for two distinct approvers, live in their queues; the owner's side is refused; the agent proceeds at once", async ({
+  browser,
+  playwright,
+}) => {
   test.setTimeout(120_000);
   const key = uniqueKey("e2e-approvals");
   const { workflow, secret } = await givenGatedWorkflow(playwright, key);
@@ -113,7 +138,9 @@ test("a T3 refund waits for two distinct approvers, live in their queues; the ow
 
     await test.step("the workflow's owner and its Responsible approver are refused, and do not see it queued", async () => {
       await asUser(playwright, DEMO.OWNER, async (request) => {
-        const refused = await request.post(`/api/v1/approval-queue/${approvalId}/votes`, { data: { vote: "APPROVE", reason: "My own workflow" } });
+        const refused = await request.post(`/api/v1/approval-queue/${approvalId}/votes`, {
+          data: { vote: "APPROVE", reason: "My own workflow" },
+        });
         await expectProblem(refused, 403, "forbidden", "owner votes");
       });
       const page = await signedInPage(browser, RESPONSIBLE_APPROVER);
@@ -121,7 +148,9 @@ test("a T3 refund waits for two distinct approvers, live in their queues; the ow
       await expect(queueRow(page, key)).toHaveCount(0);
       await page.goto(`/approvals/${approvalId}`);
       await expect(page.getByRole("alert").or(page.getByRole("status")).filter({ hasText: "separation of duties" })).toBeVisible();
-      const refused = await page.request.post(`/api/v1/approval-queue/${approvalId}/votes`, { data: { vote: "APPROVE", reason: "Looks fine" } });
+      const refused = await page.request.post(`/api/v1/approval-queue/${approvalId}/votes`, {
+        data: { vote: "APPROVE", reason: "Looks fine" },
+      });
       expect((await expectProblem(refused, 403, "forbidden", "responsible votes")).detail).toContain("Responsible");
       await page.context().close();
     });
@@ -143,7 +172,9 @@ test("a T3 refund waits for two distinct approvers, live in their queues; the ow
       const form = second.getByRole("form", { name: "Your decision" });
       await form.getByLabel("Reason for your decision").fill("Amount matches the duplicate");
       // The final vote is committed when the server answers it: measure from there, not from the UI repainting.
-      const voted = second.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/api/v1/approval-queue/${approvalId}/votes`));
+      const voted = second.waitForResponse(
+        (r) => r.request().method() === "POST" && r.url().endsWith(`/api/v1/approval-queue/${approvalId}/votes`),
+      );
       await form.getByRole("button", { name: "Approve", exact: true }).click();
       expect((await voted).status()).toBe(201);
       const approvedAt = Date.now();
@@ -188,7 +219,10 @@ test("a request left alone expires and the agent gets a deny", async ({ browser,
     await test.step("past its deadline, the server's sweeper expires it: the agent is denied and the refund never runs", async () => {
       // Moves time only: the deadline (and escalation, at half of it) are now behind us; the server decides the rest.
       const moved = await withE2eDatabase((client) =>
-        client.query("UPDATE approval_requests SET escalate_at = now() - interval '1 second', expires_at = now() - interval '1 second' WHERE id = $1 AND status = 'PENDING'", [approvalId]),
+        client.query(
+          "UPDATE approval_requests SET escalate_at = now() - interval '1 second', expires_at = now() - interval '1 second' WHERE id = $1 AND status = 'PENDING'",
+          [approvalId],
+        ),
       );
       expect(moved.rowCount).toBe(1);
       const denied = await guarded.catch((error: unknown) => error);
@@ -204,7 +238,10 @@ test("a request left alone expires and the agent gets a deny", async ({ browser,
         await searchHistory(page, { workflowKey: workflow.key, outcome: "Expired" });
         await expect(queueRow(page, key)).toContainText("expired", { timeout: 2_000 });
       }).toPass({ timeout: 15_000 });
-      await expect(queueRow(page, key).getByRole("link", { name: "Trail" })).toHaveAttribute("href", `/audit?target=approval%3A${approvalId}`);
+      await expect(queueRow(page, key).getByRole("link", { name: "Trail" })).toHaveAttribute(
+        "href",
+        `/audit?target=approval%3A${approvalId}`,
+      );
     });
   });
 });

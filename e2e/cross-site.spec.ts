@@ -7,7 +7,11 @@ import { createTokenByApi, recordsIn } from "./support/seeded-ids";
 import { DEMO, signInByApi } from "./support/session";
 
 // An administrator of its own, so its audit trail shows exactly what its cookie did.
-const VICTIM = { email: `csrf-${randomUUID().slice(0, 8)}@tollgate.local`, password: "a-long-enough-password-1", name: "Cross-site victim" };
+const VICTIM = {
+  email: `csrf-${randomUUID().slice(0, 8)}@tollgate.local`,
+  password: "a-long-enough-password-1",
+  name: "Cross-site victim",
+};
 const EVIL = "https://evil.example";
 const CROSS_SITE = [
   ["another site's Origin", { origin: EVIL }],
@@ -35,7 +39,9 @@ test.beforeAll(async ({ playwright }) => {
   }
   victim = await playwright.request.newContext();
   await signInByApi(victim, VICTIM.email, VICTIM.password);
-  const workflow = recordsIn(await (await victim.get("/api/v1/workflows?search=support-refunds")).json()).find((w) => w.key === "support-refunds");
+  const workflow = recordsIn(await (await victim.get("/api/v1/workflows?search=support-refunds")).json()).find(
+    (w) => w.key === "support-refunds",
+  );
   const user = recordsIn(await (await victim.get("/api/v1/users")).json()).find((u) => u.email === VICTIM.email);
   if (!workflow || !user) throw new Error("the seeded workflow or the victim is missing");
   const token = await createTokenByApi(victim, workflow.id, ["DECIDE"]);
@@ -78,7 +84,10 @@ for (const [label, headers] of CROSS_SITE) {
     const tokenBefore = await tokenStatus();
     for (const op of SESSION_CHANGES) {
       const path = pathOf(op.path);
-      await expectRefused(await send(op.method, path, { ...headers, "content-type": "application/json" }, op.body ? {} : undefined), `${op.id}: ${op.method} ${path}`);
+      await expectRefused(
+        await send(op.method, path, { ...headers, "content-type": "application/json" }, op.body ? {} : undefined),
+        `${op.id}: ${op.method} ${path}`,
+      );
     }
     expect(await victimTrail()).toEqual(before);
     expect(await tokenStatus()).toBe(tokenBefore);
@@ -93,7 +102,10 @@ test("a cross-site form POST cannot revoke a token with an administrator's cooki
   const path = `/api/v1/workflows/${ids.workflow}/tokens/${ids.token}/revoke`;
   // What a hidden <form method=post action=...> on another site sends.
   for (const [label, headers] of CROSS_SITE) {
-    await expectRefused(await victim.post(path, { form: { confirm: "yes" }, headers: { ...headers }, maxRedirects: 0 }), `form POST with ${label}`);
+    await expectRefused(
+      await victim.post(path, { form: { confirm: "yes" }, headers: { ...headers }, maxRedirects: 0 }),
+      `form POST with ${label}`,
+    );
   }
   expect(await tokenStatus()).toBe("active");
   expect(await victimTrail()).toEqual(before);
@@ -102,9 +114,16 @@ test("a cross-site form POST cannot revoke a token with an administrator's cooki
 test("next-auth's own endpoints refuse a cross-site sign-out and sign-in", async () => {
   const { csrfToken } = (await (await victim.get("/api/auth/csrf")).json()) as { csrfToken: string };
   for (const [label, headers] of CROSS_SITE) {
-    await expectRefused(await victim.post("/api/auth/signout", { form: { csrfToken, json: "true" }, headers: { ...headers }, maxRedirects: 0 }), `sign-out with ${label}`);
     await expectRefused(
-      await victim.post("/api/auth/callback/credentials", { form: { csrfToken, email: VICTIM.email, password: VICTIM.password, json: "true" }, headers: { ...headers }, maxRedirects: 0 }),
+      await victim.post("/api/auth/signout", { form: { csrfToken, json: "true" }, headers: { ...headers }, maxRedirects: 0 }),
+      `sign-out with ${label}`,
+    );
+    await expectRefused(
+      await victim.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: VICTIM.email, password: VICTIM.password, json: "true" },
+        headers: { ...headers },
+        maxRedirects: 0,
+      }),
       `sign-in with ${label}`,
     );
   }

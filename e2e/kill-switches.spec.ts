@@ -25,9 +25,14 @@ async function engageInForm(page: Page, scope: string, target: string, reason: s
   await expect(form.getByText(/^Engaged: /)).toBeVisible();
 }
 
-const card = (page: Page, key: string) => page.getByRole("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^Workflow ${key}`) }) });
+const card = (page: Page, key: string) =>
+  page.getByRole("article").filter({ has: page.getByRole("heading", { name: new RegExp(`^Workflow ${key}`) }) });
 
-test("Security halts a workflow with a reason, its runbook shows, and release takes two Security people", async ({ page, browser, playwright }) => {
+test("Security halts a workflow with a reason, its runbook shows, and release takes two Security people", async ({
+  page,
+  browser,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   const key = uniqueKey("e2e-halt");
   const workflow = await asUser(playwright, DEMO.OWNER, (request) => givenWorkflowWithRunbook(request, key));
@@ -37,7 +42,9 @@ test("Security halts a workflow with a reason, its runbook shows, and release ta
   await test.step("the CISO engages the workflow's switch: the running gate confirms it, it is listed at once, with its runbook", async () => {
     await engageInForm(page, "WORKFLOW", key, "Refunding the same charge twice");
     // The answer came only once the app's gate (its own process) held the switch.
-    await expect(page.getByRole("status").filter({ hasText: "Engaged:" })).toContainText("Automations are denied from now on: the gate confirmed.");
+    await expect(page.getByRole("status").filter({ hasText: "Engaged:" })).toContainText(
+      "Automations are denied from now on: the gate confirmed.",
+    );
     const engaged = card(page, key);
     await expect(engaged).toContainText("“Refunding the same charge twice”");
     await expect(engaged).toContainText("Engaged by Sam Okafor");
@@ -86,7 +93,9 @@ test("Security halts a workflow with a reason, its runbook shows, and release ta
     await expect(engaged).toContainText("Release requested by Sam Okafor");
     await engaged.getByRole("button", { name: "Confirm release" }).click();
     await expect(card(second, key)).toHaveCount(0);
-    await expect(second.getByRole("table", { name: "Released kill switches" }).getByRole("row").filter({ hasText: key })).toContainText(SECOND_SECURITY);
+    await expect(second.getByRole("table", { name: "Released kill switches" }).getByRole("row").filter({ hasText: key })).toContainText(
+      SECOND_SECURITY,
+    );
     await context.close();
     const released = await page.request.post(`/api/v1/killswitch/${id}/release`, { data: {} });
     await expectProblem(released, 409, "conflict", "release twice");
@@ -107,10 +116,24 @@ test("an owner may halt their own workflow, and nothing else", async ({ page, pl
   await expect(card(page, key)).toContainText("“My agent is looping”");
   await expect(card(page, key).getByRole("button", { name: /release/i })).toHaveCount(0);
 
-  const theirs = await page.request.post("/api/v1/killswitch", { data: { scope: "WORKFLOW", target: theirsKey, reason: "Not mine to halt" } });
-  expect((await expectProblem(theirs, 404, "not_found", "another owner's workflow")).detail).toBe(`The workflow "${theirsKey}" was not found`);
-  await expectProblem(await page.request.post("/api/v1/killswitch", { data: { scope: "GLOBAL", reason: "Everything" } }), 403, "forbidden", "owner GLOBAL");
-  await expectProblem(await page.request.post("/api/v1/killswitch", { data: { scope: "TOOL", target: "stripe.refund", reason: "A tool" } }), 403, "forbidden", "owner TOOL");
+  const theirs = await page.request.post("/api/v1/killswitch", {
+    data: { scope: "WORKFLOW", target: theirsKey, reason: "Not mine to halt" },
+  });
+  expect((await expectProblem(theirs, 404, "not_found", "another owner's workflow")).detail).toBe(
+    `The workflow "${theirsKey}" was not found`,
+  );
+  await expectProblem(
+    await page.request.post("/api/v1/killswitch", { data: { scope: "GLOBAL", reason: "Everything" } }),
+    403,
+    "forbidden",
+    "owner GLOBAL",
+  );
+  await expectProblem(
+    await page.request.post("/api/v1/killswitch", { data: { scope: "TOOL", target: "stripe.refund", reason: "A tool" } }),
+    403,
+    "forbidden",
+    "owner TOOL",
+  );
 
   await form.getByLabel("Target").fill(theirsKey);
   await form.getByLabel("Reason").fill("Not mine to halt");

@@ -29,10 +29,19 @@ test("the wizard marks each bad field where it is, offers no tier below the floo
   await wizard.getByRole("button", { name: "Next" }).click();
 
   await expect(wizard.getByRole("heading", { name: "Step 4 of 5: Tools" })).toBeVisible();
-  for (const [tool, offered] of [["stripe.refund", ["T3"]], ["email.send", ["T2", "T3"]], ["jira.issue.create", ["T1", "T2", "T3"]]] as const) {
+  for (const [tool, offered] of [
+    ["stripe.refund", ["T3"]],
+    ["email.send", ["T2", "T3"]],
+    ["jira.issue.create", ["T1", "T2", "T3"]],
+  ] as const) {
     await wizard.getByLabel("Tool to allow").selectOption(tool);
     await wizard.getByRole("button", { name: "Allow tool" }).click();
-    await expect(wizard.getByRole("group", { name: `Tool ${tool}` }).getByLabel("Approval tier").locator("option")).toHaveText([...offered]);
+    await expect(
+      wizard
+        .getByRole("group", { name: `Tool ${tool}` })
+        .getByLabel("Approval tier")
+        .locator("option"),
+    ).toHaveText([...offered]);
   }
   const refund = wizard.getByRole("group", { name: "Tool stripe.refund" });
   await refund.getByLabel("Amount cap").fill("-5");
@@ -57,10 +66,19 @@ test("the API refuses a tier below the consequence's floor, field by field", asy
   await signInByApi(request, DEMO.OWNER);
   const key = uniqueKey("e2e-low-tier");
   const response = await request.post("/api/v1/workflows", {
-    data: { key, name: "Too low", purpose: "Refunds without approval.", environment: "DEV", permissions: { dataClassKeys: [], modelRefs: [], tools: [{ toolKey: "stripe.refund", tier: "T1" }] } },
+    data: {
+      key,
+      name: "Too low",
+      purpose: "Refunds without approval.",
+      environment: "DEV",
+      permissions: { dataClassKeys: [], modelRefs: [], tools: [{ toolKey: "stripe.refund", tier: "T1" }] },
+    },
   });
   const problem = await expectProblem(response, 400, "validation_failed", "tier below floor");
-  expect(problem.errors).toContainEqual({ path: "body.permissions.tools.0.tier", message: "T1 is below T3, the least a MONEY_MOVEMENT tool needs" });
+  expect(problem.errors).toContainEqual({
+    path: "body.permissions.tools.0.tier",
+    message: "T1 is below T3, the least a MONEY_MOVEMENT tool needs",
+  });
   expect((await (await request.get(`/api/v1/workflows?search=${key}`)).json()).total).toBe(0);
 });
 
@@ -99,7 +117,11 @@ test("two people saving the same workflow: the second is told what changed, and 
   await mine.getByRole("button", { name: "Save details" }).click();
   await expect(mine.getByText("Saved (version 3).")).toBeVisible();
   const saved = await readWorkflow(page.request, workflow.id);
-  expect(saved).toMatchObject({ version: 3, name: "Renamed by the administrator", runbook: "Page the billing on-call; refund by hand in Stripe." });
+  expect(saved).toMatchObject({
+    version: 3,
+    name: "Renamed by the administrator",
+    runbook: "Page the billing on-call; refund by hand in Stripe.",
+  });
 });
 
 test("an approval timeout out of bounds is refused on its field; a saved one is stated on the overview", async ({ page, playwright }) => {
@@ -124,7 +146,9 @@ test("an approval timeout out of bounds is refused on its field; a saved one is 
 test("two API saves at the same expectedVersion: the second gets 409 saying what changed, and is not half-applied", async ({ request }) => {
   await signInByApi(request, DEMO.OWNER);
   const workflow = await createDraftByApi(request, uniqueKey("e2e-race"));
-  const first = await request.patch(`/api/v1/workflows/${workflow.id}`, { data: { name: "First writer", expectedVersion: workflow.version } });
+  const first = await request.patch(`/api/v1/workflows/${workflow.id}`, {
+    data: { name: "First writer", expectedVersion: workflow.version },
+  });
   expect(first.status()).toBe(200);
   const second = await request.patch(`/api/v1/workflows/${workflow.id}`, {
     data: { name: "Second writer", purpose: "Second writer's purpose", expectedVersion: workflow.version },

@@ -1,13 +1,26 @@
 import { expect, test, type Page } from "@playwright/test";
-import { activateByApi, asUser, CLAUDE, createDraftByApi, expectProblem, proposeEmailSendByApi, readWorkflow, uniqueKey } from "./support/registry";
+import {
+  activateByApi,
+  asUser,
+  CLAUDE,
+  createDraftByApi,
+  expectProblem,
+  proposeEmailSendByApi,
+  readWorkflow,
+  uniqueKey,
+} from "./support/registry";
 import { DEMO, signInByForm } from "./support/session";
 
 const OWNER2 = "owner2@tollgate.local";
 
 const workflowIdOf = (page: Page) => new URL(page.url()).pathname.split("/")[2] ?? "";
-const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Workflow sections" }).getByRole("link", { name, exact: true });
+const tab = (page: Page, name: string) =>
+  page.getByRole("navigation", { name: "Workflow sections" }).getByRole("link", { name, exact: true });
 
-test("an owner registers a workflow from nothing to active, and a new tool on it waits for Security's approval", async ({ page, browser }) => {
+test("an owner registers a workflow from nothing to active, and a new tool on it waits for Security's approval", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const key = uniqueKey("e2e-refunds");
   const name = `Refunds ${key}`;
@@ -62,7 +75,14 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
       /No service token is valid for DEV/,
     ]);
     const stored = await readWorkflow(page.request, id);
-    expect(stored.tools).toEqual([expect.objectContaining({ key: "stripe.refund", tier: "T3", ratePerMinute: 10, argumentConstraints: expect.objectContaining({ properties: { amount: { maximum: 500 } } }) })]);
+    expect(stored.tools).toEqual([
+      expect.objectContaining({
+        key: "stripe.refund",
+        tier: "T3",
+        ratePerMinute: 10,
+        argumentConstraints: expect.objectContaining({ properties: { amount: { maximum: 500 } } }),
+      }),
+    ]);
   });
 
   await test.step("the RACI chart: all four functions, exactly one Accountable", async () => {
@@ -79,7 +99,9 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
     await raci.getByRole("button", { name: "Save RACI chart" }).click();
     await expect(raci.getByText("Saved the RACI chart (version 2).")).toBeVisible();
     await tab(page, "Overview").click();
-    await expect(page.getByRole("list", { name: "What is missing" }).getByRole("listitem")).toHaveText([/No service token is valid for DEV/]);
+    await expect(page.getByRole("list", { name: "What is missing" }).getByRole("listitem")).toHaveText([
+      /No service token is valid for DEV/,
+    ]);
   });
 
   await test.step("a service token, whose secret is shown once", async () => {
@@ -126,11 +148,14 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
     await form.getByRole("button", { name: "Add tool" }).click();
     await form.getByRole("button", { name: "Preview changes" }).click();
     await expect(form.getByRole("heading", { name: "What will change (1)" })).toBeVisible();
-    await expect(form.getByRole("list", { name: "Preview of the changes" })).toHaveText("+ tool email.send (T2, no rate limit, no constraints)");
+    await expect(form.getByRole("list", { name: "Preview of the changes" })).toHaveText(
+      "+ tool email.send (T2, no rate limit, no constraints)",
+    );
     await form.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("Submitted for review. Nothing changes until Security approves it")).toBeVisible();
     await expect(page.getByText("A change is awaiting Security's review")).toBeVisible();
-    changeId = ((await page.getByRole("link", { name: "see the change request" }).first().getAttribute("href")) ?? "").split("/").pop() ?? "";
+    changeId =
+      ((await page.getByRole("link", { name: "see the change request" }).first().getAttribute("href")) ?? "").split("/").pop() ?? "";
     expect(changeId).toMatch(/^[0-9a-f-]{36}$/);
 
     const unchanged = await readWorkflow(page.request, id);
@@ -154,7 +179,9 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
       await reviewer.getByLabel("Workflow key").fill(key);
       await reviewer.getByRole("button", { name: "Filter" }).click();
       const card = reviewer.getByRole("article", { name: `${name} (${key})` });
-      await expect(card.getByRole("list", { name: /^Changes requested/ })).toHaveText("+ tool email.send (T2, no rate limit, no constraints)");
+      await expect(card.getByRole("list", { name: /^Changes requested/ })).toHaveText(
+        "+ tool email.send (T2, no rate limit, no constraints)",
+      );
       await expect(card).toContainText("requested by Olivia Brooks (owner@tollgate.local)");
       await card.getByLabel("Reason for your decision").fill("Customer emails are in scope for refunds");
       await card.getByRole("button", { name: "Approve", exact: true }).click();
@@ -192,7 +219,9 @@ test("an owner registers a workflow from nothing to active, and a new tool on it
 });
 
 test("a reviewer who requested a change cannot approve it: someone else in Security must", async ({ page, playwright }) => {
-  const workflow = await asUser(playwright, DEMO.OWNER, async (owner) => activateByApi(owner, await createDraftByApi(owner, uniqueKey("e2e-sod"))));
+  const workflow = await asUser(playwright, DEMO.OWNER, async (owner) =>
+    activateByApi(owner, await createDraftByApi(owner, uniqueKey("e2e-sod"))),
+  );
 
   // An administrator may both edit workflows and review changes: the one role that could approve its own.
   await signInByForm(page, DEMO.ADMIN);
@@ -216,7 +245,8 @@ test("an auditor sees the whole registry, finds no edit controls, and every writ
   });
 
   await signInByForm(page, DEMO.AUDITOR);
-  const forbidden = /^(Edit|Save|Create|Rotate|Revoke|Approve|Reject|Withdraw|Activate|Pause|Resume|Retire|Submit|Preview|Add|Allow|Delete|Suspend|Import|Propose|Register)/;
+  const forbidden =
+    /^(Edit|Save|Create|Rotate|Revoke|Approve|Reject|Withdraw|Activate|Pause|Resume|Retire|Submit|Preview|Add|Allow|Delete|Suspend|Import|Propose|Register)/;
 
   await test.step("the workflow's overview, permissions, tokens and change request, read-only", async () => {
     await page.goto(`/workflows/${workflow.id}`);
@@ -240,7 +270,9 @@ test("an auditor sees the whole registry, finds no edit controls, and every writ
     await expect(page.getByRole("button", { name: forbidden })).toHaveCount(0);
 
     await page.goto(`/changes/${changeId}`);
-    await expect(page.getByRole("list", { name: /^Changes requested/ })).toHaveText("+ tool email.send (T2, no rate limit, no constraints)");
+    await expect(page.getByRole("list", { name: /^Changes requested/ })).toHaveText(
+      "+ tool email.send (T2, no rate limit, no constraints)",
+    );
     await expect(page.getByLabel("Reason for your decision")).toHaveCount(0);
     await expect(page.getByRole("button", { name: forbidden })).toHaveCount(0);
 
@@ -291,10 +323,17 @@ test("an auditor sees the whole registry, finds no edit controls, and every writ
       api.put(`/api/v1/workflows/${workflow.id}/permissions`, { data: { permissions, expectedVersion: workflow.version } }),
       api.post(`/api/v1/workflows/${workflow.id}/status`, { data: { to: "PAUSED", expectedVersion: workflow.version } }),
       api.post(`/api/v1/workflows/${workflow.id}/tokens`, { data: { name: "auditor-token", scopes: ["DECIDE"] } }),
-      api.post("/api/v1/catalog/tools", { data: { key: newKey, name: "Auditor tool", system: "Nowhere", consequence: "READ", argumentSchema: { type: "object" } } }),
+      api.post("/api/v1/catalog/tools", {
+        data: { key: newKey, name: "Auditor tool", system: "Nowhere", consequence: "READ", argumentSchema: { type: "object" } },
+      }),
       api.post(`/api/v1/changes/${changeId}/approve`, { data: { reason: "An auditor approving" } }),
       api.post("/api/v1/registry/import", {
-        data: { format: "tollgate.inventory/v1", workflows: [{ key: newKey, name: "Imported", purpose: "Should never exist.", environment: "DEV", ownerEmail: DEMO.OWNER, permissions }] },
+        data: {
+          format: "tollgate.inventory/v1",
+          workflows: [
+            { key: newKey, name: "Imported", purpose: "Should never exist.", environment: "DEV", ownerEmail: DEMO.OWNER, permissions },
+          ],
+        },
       }),
     ];
     for (const [i, response] of (await Promise.all(writes)).entries()) {

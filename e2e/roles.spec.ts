@@ -12,7 +12,12 @@ const PAGES = [
   { path: "/catalog", heading: "Catalog", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
   { path: "/changes", heading: "Change review", roles: ["ADMIN", "SECURITY", "AUDITOR"] },
   { path: "/shadow-workflows", heading: "Shadow workflows", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
-  { path: "/registry/transfer", heading: "Import and export", link: "Import / export", roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"] },
+  {
+    path: "/registry/transfer",
+    heading: "Import and export",
+    link: "Import / export",
+    roles: ["ADMIN", "SECURITY", "APPROVER", "OWNER", "AUDITOR"],
+  },
 ] as const;
 
 const API = [

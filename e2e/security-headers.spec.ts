@@ -8,7 +8,13 @@ type TIds = Awaited<ReturnType<typeof seededIds>>;
 
 // Which record an `[id]` stands for, by the segment before it. A new dynamic page whose parent is
 // not here fails the suite until it is added, so no page goes unvisited.
-const ID_OF_PARENT: Record<string, keyof TIds> = { approvals: "approval", models: "model", policies: "policy", changes: "change", workflows: "workflow" };
+const ID_OF_PARENT: Record<string, keyof TIds> = {
+  approvals: "approval",
+  models: "model",
+  policies: "policy",
+  changes: "change",
+  workflows: "workflow",
+};
 
 /** Every page under app/(console), as a path a browser visits, its `[id]`s filled with real ids. */
 function consolePages(ids: TIds): string[] {
@@ -58,7 +64,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportCspViolation", (text: string) => seen.push(text));
   await page.addInitScript(() => {
     const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
-    document.addEventListener("securitypolicyviolation", (e) => report(`${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      report(`${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} ${e.sample}`),
+    );
   });
   page.on("console", (message) => {
     if (/Refused to|Content Security Policy/i.test(message.text())) seen.push(`${page.url()}: ${message.text()}`);

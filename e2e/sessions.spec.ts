@@ -13,7 +13,10 @@ const SESSION_COOKIE = "next-auth.session-token";
 
 async function createPerson(admin: APIRequestContext, roles: TRole[]): Promise<TUserView> {
   const email = `session-${randomUUID()}@tollgate.local`;
-  const response = await admin.post("/api/v1/users", { data: { email, name: "Session Person", password: PASSWORD, roles }, headers: SAME_ORIGIN });
+  const response = await admin.post("/api/v1/users", {
+    data: { email, name: "Session Person", password: PASSWORD, roles },
+    headers: SAME_ORIGIN,
+  });
   expect(response.status()).toBe(201);
   return (await response.json()) as TUserView;
 }
@@ -67,7 +70,10 @@ test("an administrator disabling a person signs them out on their next request",
   await page.goto("/workflows");
   await expect(page.getByRole("heading", { level: 1, name: "Workflows" })).toBeVisible();
 
-  const disabled = await request.patch(`/api/v1/users/${person.id}`, { data: { disabled: true, expectedUpdatedAt: person.updatedAt }, headers: SAME_ORIGIN });
+  const disabled = await request.patch(`/api/v1/users/${person.id}`, {
+    data: { disabled: true, expectedUpdatedAt: person.updatedAt },
+    headers: SAME_ORIGIN,
+  });
   expect(disabled.status()).toBe(200);
   // Re-enabled at once: the session must stay ended, not merely be refused while disabled.
   const enabled = await request.patch(`/api/v1/users/${person.id}`, {
@@ -84,7 +90,10 @@ test("removing a role ends the person's sessions; adding one does not", async ({
   const person = await createPerson(request, ["OWNER"]);
   const { context, page } = await signedIn(browser, person.email);
 
-  const added = await request.patch(`/api/v1/users/${person.id}`, { data: { roles: ["OWNER", "APPROVER"], expectedUpdatedAt: person.updatedAt }, headers: SAME_ORIGIN });
+  const added = await request.patch(`/api/v1/users/${person.id}`, {
+    data: { roles: ["OWNER", "APPROVER"], expectedUpdatedAt: person.updatedAt },
+    headers: SAME_ORIGIN,
+  });
   expect(added.status()).toBe(200);
   await page.goto("/approvals");
   await expect(page).toHaveURL(/\/approvals/);
@@ -136,7 +145,10 @@ test("signing oneself out everywhere through the API answers how many sessions e
   const admin = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
   await signInByApi(admin, DEMO.ADMIN);
   const person = await createPerson(admin, ["AUDITOR"]);
-  const [one, two] = [await playwright.request.newContext({ baseURL: E2E_BASE_URL }), await playwright.request.newContext({ baseURL: E2E_BASE_URL })];
+  const [one, two] = [
+    await playwright.request.newContext({ baseURL: E2E_BASE_URL }),
+    await playwright.request.newContext({ baseURL: E2E_BASE_URL }),
+  ];
   await signInByApi(one, person.email, PASSWORD);
   await signInByApi(two, person.email, PASSWORD);
 

@@ -16,7 +16,11 @@ class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly address: string) {}
 
-  private send(method: string, path: string, body?: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  private send(
+    method: string,
+    path: string,
+    body?: string,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     return new Promise((resolve, reject) => {
       const req = httpRequest(
@@ -56,7 +60,11 @@ class Client {
     const form = new URLSearchParams({ csrfToken, email, password, json: "true" }).toString();
     const answer = await this.send("POST", "/api/auth/callback/credentials", form);
     const retryAfter = answer.headers["retry-after"];
-    return { status: answer.status, retryAfter: typeof retryAfter === "string" ? retryAfter : null, body: JSON.parse(answer.text) as Record<string, unknown> };
+    return {
+      status: answer.status,
+      retryAfter: typeof retryAfter === "string" ? retryAfter : null,
+      body: JSON.parse(answer.text) as Record<string, unknown>,
+    };
   }
 
   async sessionUser(): Promise<unknown> {
@@ -97,7 +105,11 @@ test("20 rapid failures from one address get 429 with Retry-After; the owner sig
   const refused = await attacker.signIn(owner.email, PASSWORD);
   expect(refused.status).toBe(429);
   expect(Number(refused.retryAfter)).toBeGreaterThan(800);
-  expect(refused.body).toMatchObject({ status: 429, code: "rate_limited", detail: expect.stringMatching(/from your network\. Try again in 1[45] minutes\./) });
+  expect(refused.body).toMatchObject({
+    status: 429,
+    code: "rate_limited",
+    detail: expect.stringMatching(/from your network\. Try again in 1[45] minutes\./),
+  });
   expect(await attacker.sessionUser()).toBeNull();
 
   const ownerClient = new Client(freshAddress());

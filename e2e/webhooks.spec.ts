@@ -29,10 +29,15 @@ function verifies(secret: string, header: string, rawBody: string): boolean {
   const t = Number(parts.find(([key]) => key === "t")?.[1]);
   if (!Number.isInteger(t) || Math.abs(Date.now() / 1000 - t) > 300) return false;
   const expected = createHmac("sha256", secret).update(`${t}.${rawBody}`).digest();
-  return parts.some(([key, value = ""]) => key === "v1" && /^[0-9a-f]{64}$/.test(value) && timingSafeEqual(Buffer.from(value, "hex"), expected));
+  return parts.some(
+    ([key, value = ""]) => key === "v1" && /^[0-9a-f]{64}$/.test(value) && timingSafeEqual(Buffer.from(value, "hex"), expected),
+  );
 }
 
-test("Security adds a webhook endpoint, keeps the secret shown once, and a signed test arrives and is logged", async ({ page, playwright }) => {
+test("Security adds a webhook endpoint, keeps the secret shown once, and a signed test arrives and is logged", async ({
+  page,
+  playwright,
+}) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver();
   const name = uniqueKey("e2e-hook");
@@ -69,7 +74,10 @@ test("Security adds a webhook endpoint, keeps the secret shown once, and a signe
 
     await test.step("rotating the secret shows the new one, which no longer matches the old", async () => {
       await page.getByRole("button", { name: `Rotate the secret of ${name}` }).click();
-      await page.getByRole("group", { name: `Rotate the secret of ${name}` }).getByRole("button", { name: "Rotate now" }).click();
+      await page
+        .getByRole("group", { name: `Rotate the secret of ${name}` })
+        .getByRole("button", { name: "Rotate now" })
+        .click();
       const reveal = page.getByRole("textbox", { name: `Signing secret for ${name}` });
       await expect(reveal).toHaveValue(/^whsec_/);
       expect(await reveal.inputValue()).not.toBe(secret);
@@ -81,7 +89,12 @@ test("Security adds a webhook endpoint, keeps the secret shown once, and a signe
   await test.step("an approver has neither the page nor the API", async () => {
     await asUser(playwright, DEMO.APPROVER, async (request) => {
       await expectProblem(await request.get("/api/v1/webhooks"), 403, "forbidden", "approver lists webhooks");
-      await expectProblem(await request.post("/api/v1/webhooks", { data: { name, url: receiver.url, events: ["approval.created"] } }), 403, "forbidden", "approver adds one");
+      await expectProblem(
+        await request.post("/api/v1/webhooks", { data: { name, url: receiver.url, events: ["approval.created"] } }),
+        403,
+        "forbidden",
+        "approver adds one",
+      );
     });
   });
 });

@@ -14,7 +14,8 @@ const DAY_MS = 86_400_000;
 export async function seedDemoData(options: { db: TDb }): Promise<{ seeded: boolean }> {
   if ((await options.db.user.count()) > 0) return { seeded: false };
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(DEMO_PASSWORD)));
-  await runAudited(options.db, 
+  await runAudited(
+    options.db,
     async (tx) => {
       const users = new Map<string, string>();
       for (const [i, user] of DEMO_USERS.entries()) {
@@ -23,20 +24,34 @@ export async function seedDemoData(options: { db: TDb }): Promise<{ seeded: bool
       }
       const classes = await createCatalog(tx);
       for (const workflow of DEMO_WORKFLOWS) await createWorkflow(tx, workflow, users, classes);
-      await recordAuditEvent(tx, { type: "system", id: null, label: "seed" }, {
-        action: "system.seeded",
-        data: { workflows: DEMO_WORKFLOWS.length, users: DEMO_USERS.length },
-      });
+      await recordAuditEvent(
+        tx,
+        { type: "system", id: null, label: "seed" },
+        {
+          action: "system.seeded",
+          data: { workflows: DEMO_WORKFLOWS.length, users: DEMO_USERS.length },
+        },
+      );
     },
     { timeout: 60_000 },
   );
   return { seeded: true };
 }
 
-type TIds = { sensitivity: Map<string, (typeof DEMO_DATA_CLASSES)[number]["sensitivity"]>; dataClasses: Map<string, string>; models: Map<string, string>; tools: Map<string, { id: string; consequence: keyof typeof DEFAULT_TIER }> };
+type TIds = {
+  sensitivity: Map<string, (typeof DEMO_DATA_CLASSES)[number]["sensitivity"]>;
+  dataClasses: Map<string, string>;
+  models: Map<string, string>;
+  tools: Map<string, { id: string; consequence: keyof typeof DEFAULT_TIER }>;
+};
 
 async function createCatalog(tx: TTx): Promise<TIds> {
-  const ids: TIds = { sensitivity: new Map(DEMO_DATA_CLASSES.map((d) => [d.key, d.sensitivity])), dataClasses: new Map(), models: new Map(), tools: new Map() };
+  const ids: TIds = {
+    sensitivity: new Map(DEMO_DATA_CLASSES.map((d) => [d.key, d.sensitivity])),
+    dataClasses: new Map(),
+    models: new Map(),
+    tools: new Map(),
+  };
   for (const dc of DEMO_DATA_CLASSES) {
     const row = await tx.dataClass.create({ data: { ...dc, tags: [...dc.tags] } });
     ids.dataClasses.set(dc.key, row.id);

@@ -8,13 +8,29 @@ import { readFileSync, writeFileSync } from "node:fs";
 const LOCK = "package-lock.json";
 const lock = JSON.parse(readFileSync(LOCK, "utf8"));
 const OS = ["darwin", "win32", "linux", "android", "freebsd", "openbsd", "openharmony", "netbsd", "sunos", "aix"];
-const CPU = [["arm64", "arm64"], ["aarch64", "arm64"], ["x64", "x64"], ["ia32", "ia32"], ["loong64", "loong64"], ["ppc64", "ppc64"], ["riscv64", "riscv64"], ["s390x", "s390x"], ["arm", "arm"], ["wasm32", "wasm32"]];
+const CPU = [
+  ["arm64", "arm64"],
+  ["aarch64", "arm64"],
+  ["x64", "x64"],
+  ["ia32", "ia32"],
+  ["loong64", "loong64"],
+  ["ppc64", "ppc64"],
+  ["riscv64", "riscv64"],
+  ["s390x", "s390x"],
+  ["arm", "arm"],
+  ["wasm32", "wasm32"],
+];
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = OS.find((o) => parts.includes(o));
   const cpu = CPU.find(([token]) => parts.includes(token))?.[1];
-  const libc = parts.includes("musl") || parts.includes("musleabihf") ? "musl" : parts.includes("gnu") || parts.includes("gnueabihf") ? "glibc" : undefined;
+  const libc =
+    parts.includes("musl") || parts.includes("musleabihf")
+      ? "musl"
+      : parts.includes("gnu") || parts.includes("gnueabihf")
+        ? "glibc"
+        : undefined;
   return { os, cpu, libc };
 }
 

@@ -25,13 +25,20 @@ function add(counts: TCounts, label: string) {
 
 function vitestCounts(file: string): TCounts | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
 function playwrightCounts(file: string): TCounts | null {
   if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+  const report = JSON.parse(readFileSync(file, "utf8")) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
   return { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped };
 }
 
@@ -40,6 +47,7 @@ const npx = "npx";
 step("typecheck", npx, ["tsc", "--noEmit"]);
 step("lint", npx, ["eslint", "--max-warnings=0", "."]);
 step("import rules", npx, ["depcruise", "--config", ".dependency-cruiser.cjs", "."]);
+step("formatting", npx, ["prettier", "--check", "--log-level=warn", "."]);
 step("unit + integration", npx, ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
 const vitest = vitestCounts("test-results/vitest.json");
 if (vitest) add(vitest, "vitest");

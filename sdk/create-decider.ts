@@ -19,7 +19,8 @@ export type TDecider = ReturnType<typeof createDecider>;
 const describeTier = (tier: TApprovalTier | undefined) => (tier ? `a ${tier} tool` : "a tool whose tier this client has not learned yet");
 
 function describeSwitch(killSwitch: TKillSwitchState): string {
-  const what = killSwitch.scope === "GLOBAL" ? "the GLOBAL kill switch" : `the kill switch on ${killSwitch.scope.toLowerCase()} ${killSwitch.target}`;
+  const what =
+    killSwitch.scope === "GLOBAL" ? "the GLOBAL kill switch" : `the kill switch on ${killSwitch.scope.toLowerCase()} ${killSwitch.target}`;
   return `${what} is engaged (${killSwitch.reason})`;
 }
 
@@ -78,8 +79,19 @@ export function createDecider(options: { http: TGateHttp; lease: TKillSwitchLeas
       } catch (error) {
         call.signal?.throwIfAborted();
         if (!(error instanceof TollgateUnreachableError)) throw error;
-        if (failOpen) return local(call, "allow", "fail_open_t0", `The gate is unreachable (${error.message}); ${call.tool} is T0 and failOpenT0 allows it`);
-        return local(call, "deny", "gate_unreachable", `The gate is unreachable (${error.message}); ${call.tool} is ${describeTier(tier)}, so it is denied (fail closed)`);
+        if (failOpen)
+          return local(
+            call,
+            "allow",
+            "fail_open_t0",
+            `The gate is unreachable (${error.message}); ${call.tool} is T0 and failOpenT0 allows it`,
+          );
+        return local(
+          call,
+          "deny",
+          "gate_unreachable",
+          `The gate is unreachable (${error.message}); ${call.tool} is ${describeTier(tier)}, so it is denied (fail closed)`,
+        );
       }
     },
   };

@@ -36,7 +36,12 @@ export type TTollgateOptions = {
   onError?: (error: unknown) => void;
 };
 
-export type TGuardFn = <T>(tool: string, args: Record<string, unknown>, fn: () => T | Promise<T>, options?: TCallOptions) => Promise<Awaited<T>>;
+export type TGuardFn = <T>(
+  tool: string,
+  args: Record<string, unknown>,
+  fn: () => T | Promise<T>,
+  options?: TCallOptions,
+) => Promise<Awaited<T>>;
 
 export type TTollgateRun = {
   readonly runId: string;
@@ -65,7 +70,8 @@ export type TTollgate = Omit<TTollgateRun, "end"> & {
 const TOKEN_FORMAT = /^tg_[a-z0-9]{10}_[A-Za-z0-9_-]{43}$/;
 
 function check(options: TTollgateOptions) {
-  if (!TOKEN_FORMAT.test(options.token)) throw new TypeError("createTollgate: `token` must be a Tollgate service token (tg_<10 characters>_<43 characters>)");
+  if (!TOKEN_FORMAT.test(options.token))
+    throw new TypeError("createTollgate: `token` must be a Tollgate service token (tg_<10 characters>_<43 characters>)");
   const model = ZModelRef.safeParse(options.model);
   if (!model.success) throw new TypeError(`createTollgate: \`model\`: ${model.error.issues[0]?.message}`);
   if (!URL.canParse(options.baseUrl)) throw new TypeError(`createTollgate: \`baseUrl\` is not a URL: ${options.baseUrl}`);
@@ -75,7 +81,12 @@ function check(options: TTollgateOptions) {
 export function createTollgate(options: TTollgateOptions): TTollgate {
   check(options);
   const onError = options.onError ?? ((error: unknown) => console.warn("[tollgate]", error instanceof Error ? error.message : error));
-  const http = createGateHttp({ baseUrl: options.baseUrl, token: options.token, fetch: options.fetch ?? globalThis.fetch, timeoutMs: options.timeoutMs ?? 10_000 });
+  const http = createGateHttp({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch ?? globalThis.fetch,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
   const lease = createKillSwitchLease({
     http,
     model: options.model,
@@ -89,7 +100,12 @@ export function createTollgate(options: TTollgateOptions): TTollgate {
   });
   // Closing ends approval waits and gate requests still in flight.
   const closed = new AbortController();
-  const decider = createDecider({ http, lease, failOpenT0: options.failOpenT0 ?? false, retry: { attempts: 2, backoff: { initialMs: 100, maxMs: 1_000 }, ...options.decideRetry } });
+  const decider = createDecider({
+    http,
+    lease,
+    failOpenT0: options.failOpenT0 ?? false,
+    retry: { attempts: 2, backoff: { initialMs: 100, maxMs: 1_000 }, ...options.decideRetry },
+  });
   const guardContext = {
     http,
     decider,
@@ -111,7 +127,12 @@ export function createTollgate(options: TTollgateOptions): TTollgate {
 
   function report(event: TReportEvent, runId = defaultRun.runId): string | null {
     const id = event.id ?? crypto.randomUUID();
-    const queued = reporter.enqueue({ ...event, id, runId: event.runId ?? runId, occurredAt: event.occurredAt ?? new Date().toISOString() });
+    const queued = reporter.enqueue({
+      ...event,
+      id,
+      runId: event.runId ?? runId,
+      occurredAt: event.occurredAt ?? new Date().toISOString(),
+    });
     return queued ? id : null;
   }
 

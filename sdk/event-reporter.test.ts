@@ -20,7 +20,15 @@ async function eventsEndpoint(answer: (attempt: number) => { status: number; hea
     const { status, headers } = answer(attempts.length);
     if (status !== 200) {
       response.writeHead(status, { "content-type": "application/problem+json", ...headers });
-      return response.end(JSON.stringify({ type: "urn:tollgate:problem:x", title: "x", status, code: status === 400 ? "validation_failed" : "unavailable", requestId: "r" }));
+      return response.end(
+        JSON.stringify({
+          type: "urn:tollgate:problem:x",
+          title: "x",
+          status,
+          code: status === 400 ? "validation_failed" : "unavailable",
+          requestId: "r",
+        }),
+      );
     }
     const results = events.map((event, index) => {
       const seen = stored.has(event.id);
@@ -56,7 +64,9 @@ describe("event batching", () => {
   });
 
   it("waits out a 429's Retry-After and then delivers", async () => {
-    const endpoint = await eventsEndpoint((attempt) => (attempt === 1 ? { status: 429, headers: { "retry-after": "1" } } : { status: 200 }));
+    const endpoint = await eventsEndpoint((attempt) =>
+      attempt === 1 ? { status: 429, headers: { "retry-after": "1" } } : { status: 200 },
+    );
     const tollgate = client(endpoint.url, { batching: { flushIntervalMs: 1, retry: fastRetry } });
     const startedAt = Date.now();
     tollgate.report({ type: "error", data: { message: "x" } });

@@ -46,7 +46,13 @@ export function createEventReporter(options: { http: TGateHttp; batching: TBatch
   async function send(batch: TRunEvent[]) {
     for (let attempt = 0; !closing.signal.aborted; attempt++) {
       try {
-        const response = await http.request({ method: "POST", path: "/api/v1/events", body: { events: batch }, schema: ZEventBatchResponse, signal: closing.signal });
+        const response = await http.request({
+          method: "POST",
+          path: "/api/v1/events",
+          body: { events: batch },
+          schema: ZEventBatchResponse,
+          signal: closing.signal,
+        });
         // Neither would be stored by a resend: reported once, and settled with the batch.
         for (const result of response.results.filter((r) => r.status === "rejected" || r.status === "conflict")) {
           const problems = (result.problems ?? []).map((p) => `${p.path}: ${p.message}`).join("; ");
@@ -90,7 +96,11 @@ export function createEventReporter(options: { http: TGateHttp; batching: TBatch
     /** Queues an event; false when the queue is full and the event was dropped. */
     enqueue(event: TRunEvent): boolean {
       if (closing.signal.aborted || queue.length >= options.batching.maxQueue) {
-        onError(new Error(`Tollgate event ${event.id} dropped: ${closing.signal.aborted ? "the client is closed" : `${queue.length} events already wait`}`));
+        onError(
+          new Error(
+            `Tollgate event ${event.id} dropped: ${closing.signal.aborted ? "the client is closed" : `${queue.length} events already wait`}`,
+          ),
+        );
         return false;
       }
       queue.push(event);

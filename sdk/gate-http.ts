@@ -72,7 +72,8 @@ export function createGateHttp(options: TGateHttpOptions): TGateHttp {
         throw new TollgateRequestError(response.status, problem.success ? problem.data : null);
       }
       const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new TollgateUnreachableError(`${method} ${path} answered ${response.status} with a body that is not what the contract says`);
+      if (!parsed.success)
+        throw new TollgateUnreachableError(`${method} ${path} answered ${response.status} with a body that is not what the contract says`);
       return parsed.data;
     },
 

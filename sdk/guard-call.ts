@@ -26,7 +26,13 @@ async function decideWithApproval(context: TGuardContext, call: TResolvedCall, d
   let expiresAt = decision.approvalExpiresAt;
   if (!approvalId) {
     const { runId, tool, arguments: args, dataClasses, model } = call;
-    const created = await context.http.request({ method: "POST", path: "/api/v1/approvals", body: { runId, tool, arguments: args, dataClasses, model }, schema: ZApprovalState, signal: call.signal });
+    const created = await context.http.request({
+      method: "POST",
+      path: "/api/v1/approvals",
+      body: { runId, tool, arguments: args, dataClasses, model },
+      schema: ZApprovalState,
+      signal: call.signal,
+    });
     approvalId = created.id;
     expiresAt = created.expiresAt;
   }
@@ -53,15 +59,35 @@ export async function guardCall<T>(context: TGuardContext, call: TResolvedCall, 
   const decisionId = decision.source === "gate" ? decision.decisionId : undefined;
   const gateMs = Math.round(performance.now() - startedAt);
   if (decision.outcome !== "allow") {
-    context.report({ ...event, type: "tool_call", decisionId, outcome: "denied", latencyMs: gateMs, data: { arguments: call.arguments, reasons: decision.reasons } });
+    context.report({
+      ...event,
+      type: "tool_call",
+      decisionId,
+      outcome: "denied",
+      latencyMs: gateMs,
+      data: { arguments: call.arguments, reasons: decision.reasons },
+    });
     throw new TollgateDeniedError(decision);
   }
-  context.report({ ...event, type: "tool_call", decisionId, latencyMs: gateMs, data: { arguments: call.arguments, decidedBy: decision.source } });
+  context.report({
+    ...event,
+    type: "tool_call",
+    decisionId,
+    latencyMs: gateMs,
+    data: { arguments: call.arguments, decidedBy: decision.source },
+  });
   const ranAt = performance.now();
   const latency = () => Math.round(performance.now() - ranAt);
   try {
     const result = await fn();
-    context.report({ ...event, type: "tool_result", decisionId, outcome: "success", latencyMs: latency(), data: { result: summarizeForEvent(result) } });
+    context.report({
+      ...event,
+      type: "tool_result",
+      decisionId,
+      outcome: "success",
+      latencyMs: latency(),
+      data: { result: summarizeForEvent(result) },
+    });
     return result;
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -10,7 +10,10 @@ describe("guard against the real gate", () => {
 
   /** The approval request the gate opened for this run's call, once it exists. */
   const approvalOf = (runId: string) =>
-    vi.waitFor(async () => (await gate().db.approvalRequest.findFirstOrThrow({ where: { runId }, select: { id: true } })).id, { timeout: 10_000, interval: 25 });
+    vi.waitFor(async () => (await gate().db.approvalRequest.findFirstOrThrow({ where: { runId }, select: { id: true } })).id, {
+      timeout: 10_000,
+      interval: 25,
+    });
 
   it("runs the tool only when the gate allows it", async () => {
     const tollgate = await client();
@@ -22,11 +25,16 @@ describe("guard against the real gate", () => {
     const search = vi.fn();
     const denied = await tollgate.guard("kb.search", { query: "refund policy" }, search).catch((error: unknown) => error);
     expect(denied).toBeInstanceOf(TollgateDeniedError);
-    expect(denied).toMatchObject({ code: "tool_not_allowed", reasons: [{ rule: 3, code: "tool_not_allowed", message: expect.stringContaining("support-refunds") }] });
+    expect(denied).toMatchObject({
+      code: "tool_not_allowed",
+      reasons: [{ rule: 3, code: "tool_not_allowed", message: expect.stringContaining("support-refunds") }],
+    });
     expect(search).not.toHaveBeenCalled();
 
     const refund = vi.fn();
-    await expect(tollgate.guard("stripe.refund", { ...REFUND, amount: 90_000 }, refund)).rejects.toMatchObject({ reasons: [expect.objectContaining({ rule: 4, path: "amount" })] });
+    await expect(tollgate.guard("stripe.refund", { ...REFUND, amount: 90_000 }, refund)).rejects.toMatchObject({
+      reasons: [expect.objectContaining({ rule: 4, path: "amount" })],
+    });
     expect(refund).not.toHaveBeenCalled();
   });
 
@@ -50,7 +58,10 @@ describe("guard against the real gate", () => {
     const replay = await run.guard("stripe.refund", { ...REFUND, amount: 42_000 }, larger, { approvalId }).catch((error: unknown) => error);
     expect(replay).toMatchObject({ name: "TollgateDeniedError", code: "approval_arguments_mismatch" });
     expect(larger).not.toHaveBeenCalled();
-    expect(await run.decide("stripe.refund", REFUND, { approvalId })).toMatchObject({ outcome: "deny", reasons: [{ code: "approval_already_used" }] });
+    expect(await run.decide("stripe.refund", REFUND, { approvalId })).toMatchObject({
+      outcome: "deny",
+      reasons: [{ code: "approval_already_used" }],
+    });
   });
 
   it("denies, without running the tool, when an approver denies or the request expires", async () => {
@@ -76,7 +87,9 @@ describe("guard against the real gate", () => {
     const tollgate = await client();
     const run = tollgate.startRun({ data: { ticket: "T-1042" } });
     await run.guard("zendesk.ticket.read", { ticketId: "T-1042" }, async () => ({ subject: "Charged twice" }));
-    await expect(run.guard("zendesk.ticket.read", { ticketId: "T-1043" }, async () => Promise.reject(new Error("Zendesk is down")))).rejects.toThrow("Zendesk is down");
+    await expect(
+      run.guard("zendesk.ticket.read", { ticketId: "T-1043" }, async () => Promise.reject(new Error("Zendesk is down"))),
+    ).rejects.toThrow("Zendesk is down");
     run.end({ outcome: "failure" });
     await tollgate.flush();
 

@@ -1,5 +1,14 @@
 export { createTollgate, type TGuardFn, type TTollgate, type TTollgateOptions, type TTollgateRun } from "./create-tollgate";
 export { TollgateDeniedError, TollgateRequestError, TollgateUnreachableError } from "./errors";
 export type { THaltEvent } from "./kill-switch-lease";
-export type { TCallOptions, TDecision, TGateDecision, TLeaseState, TLocalDecision, TLocalReason, TReportEvent, TTollgateReason } from "./types";
+export type {
+  TCallOptions,
+  TDecision,
+  TGateDecision,
+  TLeaseState,
+  TLocalDecision,
+  TLocalReason,
+  TReportEvent,
+  TTollgateReason,
+} from "./types";
 export { wrapTools } from "./wrap-tools";

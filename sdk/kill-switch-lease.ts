@@ -1,4 +1,10 @@
-import { ZKillSwitchStreamChange, ZKillSwitchStreamClosed, ZKillSwitchStreamHeartbeat, ZKillSwitchStreamState, type TKillSwitchState } from "@/lib/contracts/killswitch";
+import {
+  ZKillSwitchStreamChange,
+  ZKillSwitchStreamClosed,
+  ZKillSwitchStreamHeartbeat,
+  ZKillSwitchStreamState,
+  type TKillSwitchState,
+} from "@/lib/contracts/killswitch";
 import { backoffDelay, delay, type TBackoff } from "./backoff";
 import { TollgateRequestError } from "./errors";
 import type { TGateHttp } from "./gate-http";
@@ -29,7 +35,12 @@ const STREAM_PATH = "/api/v1/killswitch/stream";
  * silence for that long (a dead or stalled stream) lapses it, and the client then fails closed
  * until a new `state` event arrives. Reconnects with backoff forever, until `stop()`.
  */
-export function createKillSwitchLease(options: { http: TGateHttp; model: string; lease: TLeaseOptions; onError: (error: unknown) => void }) {
+export function createKillSwitchLease(options: {
+  http: TGateHttp;
+  model: string;
+  lease: TLeaseOptions;
+  onError: (error: unknown) => void;
+}) {
   const engaged = new Map<string, TKillSwitchState>();
   const haltListeners = new Set<(event: THaltEvent) => void>();
   const stopped = new AbortController();
@@ -154,7 +165,8 @@ export function createKillSwitchLease(options: { http: TGateHttp; model: string;
     workflowKey: () => workflowKey,
     engaged: (): TKillSwitchState[] => [...engaged.values()],
     /** The engaged switch that stops this call, if any. */
-    haltFor: (call: { tool: string; model: string }) => [...engaged.values()].find((killSwitch) => switchCovers(killSwitch, { ...call, workflowKey })),
+    haltFor: (call: { tool: string; model: string }) =>
+      [...engaged.values()].find((killSwitch) => switchCovers(killSwitch, { ...call, workflowKey })),
     onHalt(listener: (event: THaltEvent) => void): () => void {
       haltListeners.add(listener);
       return () => haltListeners.delete(listener);

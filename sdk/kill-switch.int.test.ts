@@ -27,8 +27,15 @@ describe("kill switches and the lease, against the real gate", () => {
     const halted = nextHalt(tollgate);
     const switchId = await gate().engage({ scope: "WORKFLOW", target: "support-refunds", reason: "Refunds sent twice" });
     // Released below; this only keeps a failure here from halting the next tests.
-    later(() => gate().release(switchId).catch(() => undefined));
-    expect(await halted).toMatchObject({ haltsEverything: true, switch: { id: switchId, scope: "WORKFLOW", reason: "Refunds sent twice" } });
+    later(() =>
+      gate()
+        .release(switchId)
+        .catch(() => undefined),
+    );
+    expect(await halted).toMatchObject({
+      haltsEverything: true,
+      switch: { id: switchId, scope: "WORKFLOW", reason: "Refunds sent twice" },
+    });
     const denied = await tollgate.guard("zendesk.ticket.read", TICKET, read).catch((error: unknown) => error);
     expect(denied).toBeInstanceOf(TollgateDeniedError);
     expect(denied).toMatchObject({ code: "kill_switch_engaged", decision: { source: "local" } });
@@ -52,7 +59,10 @@ describe("kill switches and the lease, against the real gate", () => {
     const switchId = await gate().engage({ scope: "TOOL", target: "email.send", reason: "Mail loop" });
     later(() => gate().release(switchId));
     expect(await halted).toMatchObject({ haltsEverything: false });
-    expect(await tollgate.decide("email.send", { to: "a@example.com", subject: "s", body: "b" })).toMatchObject({ source: "local", reasons: [{ code: "kill_switch_engaged" }] });
+    expect(await tollgate.decide("email.send", { to: "a@example.com", subject: "s", body: "b" })).toMatchObject({
+      source: "local",
+      reasons: [{ code: "kill_switch_engaged" }],
+    });
     expect(await tollgate.decide("zendesk.ticket.read", TICKET)).toMatchObject({ source: "gate", outcome: "allow" });
   });
 
@@ -61,7 +71,10 @@ describe("kill switches and the lease, against the real gate", () => {
     const lenient = await proxied({ failOpenT0: true });
     for (const { tollgate } of [strict, lenient]) {
       expect(await tollgate.decide("zendesk.ticket.read", TICKET)).toMatchObject({ source: "gate", outcome: "allow", tier: "T0" });
-      expect(await tollgate.decide("stripe.refund", { chargeId: "ch_1", amount: 100, currency: "EUR" })).toMatchObject({ source: "gate", tier: "T3" });
+      expect(await tollgate.decide("stripe.refund", { chargeId: "ch_1", amount: 100, currency: "EUR" })).toMatchObject({
+        source: "gate",
+        tier: "T3",
+      });
     }
     strict.proxy.freezeStreams();
     lenient.proxy.freezeStreams();
@@ -72,7 +85,9 @@ describe("kill switches and the lease, against the real gate", () => {
     expect(await lenient.tollgate.decide("stripe.refund", { chargeId: "ch_1", amount: 100, currency: "EUR" })).toMatchObject(lapsed);
     expect(await lenient.tollgate.decide("email.send", { to: "a@example.com", subject: "s", body: "b" })).toMatchObject(lapsed);
     const refund = vi.fn();
-    await expect(strict.tollgate.guard("stripe.refund", { chargeId: "ch_1", amount: 100, currency: "EUR" }, refund)).rejects.toMatchObject({ code: "kill_switch_state_unknown" });
+    await expect(strict.tollgate.guard("stripe.refund", { chargeId: "ch_1", amount: 100, currency: "EUR" }, refund)).rejects.toMatchObject({
+      code: "kill_switch_state_unknown",
+    });
     expect(refund).not.toHaveBeenCalled();
     const decisionsAsked = (proxy: typeof strict.proxy) => proxy.requests.filter((r) => r.route === "POST /api/v1/decisions").length;
     expect(decisionsAsked(strict.proxy) + decisionsAsked(lenient.proxy)).toBe(4);

@@ -19,7 +19,7 @@ async function collect(chunks: string[]) {
 
 describe("readServerSentEvents", () => {
   it("reads events split anywhere across chunks, with LF, CRLF and CR line ends", async () => {
-    const events = await collect(["event: sta", "te\ndata: {\"a\"", ":1}\n\n", "event: heartbeat\r", "\ndata: {}\r\n\r\n", "data: x\r\r"]);
+    const events = await collect(["event: sta", 'te\ndata: {"a"', ":1}\n\n", "event: heartbeat\r", "\ndata: {}\r\n\r\n", "data: x\r\r"]);
     expect(events).toEqual([
       { event: "state", data: '{"a":1}' },
       { event: "heartbeat", data: "{}" },

@@ -33,7 +33,11 @@ describe("what the real gate refuses, as the SDK sees it", () => {
     second.report({ id, type: "model_call", data: { prompt: "second" } });
     await second.flush();
     expect(second.status().queuedEvents).toBe(0);
-    expect(errors.map(String)).toEqual([expect.stringContaining(`Tollgate refused event ${id}: events.0.id: Event ${id} of workflow support-refunds was already received with other content`)]);
+    expect(errors.map(String)).toEqual([
+      expect.stringContaining(
+        `Tollgate refused event ${id}: events.0.id: Event ${id} of workflow support-refunds was already received with other content`,
+      ),
+    ]);
     const stored = await gate().db.runEvent.findMany({ where: { id }, select: { data: true } });
     expect(stored).toEqual([{ data: { prompt: "first" } }]);
   });

@@ -27,7 +27,7 @@ export type TWaitForApprovalOptions = {
 export async function waitForApproval(options: TWaitForApprovalOptions): Promise<void> {
   const { http, approvalId, signal } = options;
   let expiresAt = options.expiresAt ? Date.parse(options.expiresAt) : Number.POSITIVE_INFINITY;
-  for (let failures = 0; ; ) {
+  for (let failures = 0; ;) {
     signal?.throwIfAborted();
     const remainingMs = expiresAt + EXPIRY_GRACE_MS - Date.now();
     if (remainingMs <= 0) return;

@@ -15,10 +15,20 @@ function scriptedModel(calls: { toolName: string; input: unknown }[]) {
     doGenerate: async ({ prompt }) => {
       seen.push(prompt as ModelMessage[]);
       if (seen.length === 1) {
-        const content = calls.map((call, i) => ({ type: "tool-call" as const, toolCallId: `call-${i}`, toolName: call.toolName, input: JSON.stringify(call.input) }));
+        const content = calls.map((call, i) => ({
+          type: "tool-call" as const,
+          toolCallId: `call-${i}`,
+          toolName: call.toolName,
+          input: JSON.stringify(call.input),
+        }));
         return { content, finishReason: { unified: "tool-calls" as const, raw: undefined }, usage, warnings: [] };
       }
-      return { content: [{ type: "text" as const, text: "done" }], finishReason: { unified: "stop" as const, raw: undefined }, usage, warnings: [] };
+      return {
+        content: [{ type: "text" as const, text: "done" }],
+        finishReason: { unified: "stop" as const, raw: undefined },
+        usage,
+        warnings: [],
+      };
     },
   });
   return { model, seen };
@@ -60,10 +70,18 @@ describe("wrapTools with the AI SDK's test model and the real gate", () => {
     expect(refused?.type === "tool-error" && refused.error).toBeInstanceOf(TollgateDeniedError);
 
     const toolMessage = seen[1]?.find((message) => message.role === "tool");
-    const outputs = toolMessage?.role === "tool" ? toolMessage.content.map((part) => (part.type === "tool-result" ? [part.toolName, part.output] : [])) : [];
+    const outputs =
+      toolMessage?.role === "tool"
+        ? toolMessage.content.map((part) => (part.type === "tool-result" ? [part.toolName, part.output] : []))
+        : [];
     expect(outputs).toContainEqual([
       "stripe_refund",
-      { type: "error-text", value: expect.stringMatching(/^Tollgate denied stripe\.refund: Tool stripe\.refund is not on the allowlist of workflow ticket-triage/) },
+      {
+        type: "error-text",
+        value: expect.stringMatching(
+          /^Tollgate denied stripe\.refund: Tool stripe\.refund is not on the allowlist of workflow ticket-triage/,
+        ),
+      },
     ]);
     expect(result.text).toBe("done");
   });

@@ -17,7 +17,11 @@ export type TWrapToolsOptions<TOOLS extends ToolSet> = Omit<TCallOptions, "signa
  * stripe.refund: …") the model reads as the tool's answer, and the app finds the error itself in
  * the step's `tool-error` part. Tools without `execute` pass through unchanged.
  */
-export function wrapTools<TOOLS extends ToolSet>(tollgate: { guard: TGuardFn }, tools: TOOLS, options: TWrapToolsOptions<TOOLS> = {}): TOOLS {
+export function wrapTools<TOOLS extends ToolSet>(
+  tollgate: { guard: TGuardFn },
+  tools: TOOLS,
+  options: TWrapToolsOptions<TOOLS> = {},
+): TOOLS {
   const { toolKeys = {}, ...callOptions } = options;
   const keys: Partial<Record<string, string>> = toolKeys;
   const wrapped = Object.entries(tools).map(([name, tool]) => {

@@ -16,7 +16,8 @@ export function baselineTree(): TBaselineTree | null {
   if (!dir) return null;
   const resolved = path.resolve(dir);
   for (const needed of ["scripts/serve.ts", "scripts/migrate.ts", "node_modules", ".next/BUILD_ID"]) {
-    if (!existsSync(path.join(resolved, needed))) throw new Error(`BENCH_BASELINE_TREE ${resolved} lacks ${needed}: check out a commit there, install and run next build`);
+    if (!existsSync(path.join(resolved, needed)))
+      throw new Error(`BENCH_BASELINE_TREE ${resolved} lacks ${needed}: check out a commit there, install and run next build`);
   }
   const commit = execFileSync("git", ["-C", resolved, "log", "-1", "--format=%h %s"], { encoding: "utf8" }).trim();
   return { dir: resolved, commit: commit.length > 72 ? `${commit.slice(0, 72)}…` : commit };

@@ -36,7 +36,10 @@ async function holdLock(): Promise<() => void> {
 
 async function nextBuild(log: string): Promise<boolean> {
   const out = createWriteStream(log);
-  const build = spawn("npx", ["next", "build"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const build = spawn("npx", ["next", "build"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   build.stdout.pipe(out);
   build.stderr.pipe(out);
   return new Promise((resolve) => build.once("exit", (code) => resolve(code === 0)));
@@ -54,7 +57,9 @@ export async function withNextBuild<T>(fn: (built: boolean) => Promise<T>): Prom
       const log = "/tmp/tollgate-bench-next-build.log";
       const started = performance.now();
       const ok = await nextBuild(log);
-      console.log(`next build (the .next output was missing or older than the sources): ${ok ? "done" : `FAILED, see ${log}`} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      console.log(
+        `next build (the .next output was missing or older than the sources): ${ok ? "done" : `FAILED, see ${log}`} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
     return await fn(existsSync(BUILD_ID));
   } finally {

@@ -4,7 +4,13 @@ export type TTarget = { host: string; port: number };
 export type TResponse = { status: number; body: Buffer };
 
 /** One HTTP/1.1 request as bytes, written to the socket as is (keep-alive, Content-Length). */
-export function rawRequest(options: { method: "GET" | "POST"; path: string; target: TTarget; headers?: Record<string, string>; body?: string }): Buffer {
+export function rawRequest(options: {
+  method: "GET" | "POST";
+  path: string;
+  target: TTarget;
+  headers?: Record<string, string>;
+  body?: string;
+}): Buffer {
   const body = options.body === undefined ? null : Buffer.from(options.body);
   const lines = [`${options.method} ${options.path} HTTP/1.1`, `host: ${options.target.host}:${options.target.port}`];
   for (const [name, value] of Object.entries(options.headers ?? {})) lines.push(`${name}: ${value}`);

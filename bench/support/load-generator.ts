@@ -20,10 +20,24 @@ export type TLoadResult = {
   byTag: Map<string, Samples>;
 };
 
-type TRun = { target: TTarget; connections: number; durationMs: number; next: TNextRequest; onResponse?: (response: TResponse, tag: string | undefined, latencyMs: number) => void };
+type TRun = {
+  target: TTarget;
+  connections: number;
+  durationMs: number;
+  next: TNextRequest;
+  onResponse?: (response: TResponse, tag: string | undefined, latencyMs: number) => void;
+};
 
 function collector(run: TRun) {
-  const result: TLoadResult = { perSecond: 0, statuses: new Map(), errors: 0, latency: new Samples(), service: new Samples(), leadIn: new Samples(), byTag: new Map() };
+  const result: TLoadResult = {
+    perSecond: 0,
+    statuses: new Map(),
+    errors: 0,
+    latency: new Samples(),
+    service: new Samples(),
+    leadIn: new Samples(),
+    byTag: new Map(),
+  };
   const record = (response: TResponse, tag: string | undefined, latencyMs: number, measured = true) => {
     result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
     run.onResponse?.(response, tag, latencyMs);
@@ -125,21 +139,24 @@ export async function runOpenLoop(run: TRun & { perSecond: number; leadInMs?: nu
         const measured = issued >= leadIn;
         const { bytes, tag } = requests[issued++] as ReturnType<TNextRequest>;
         const sentAt = performance.now();
-        connection.send(bytes).then(
-          (response) => {
-            const now = performance.now();
-            record(response, tag, now - dueAt, measured);
-            if (!measured) return;
-            result.service.add(now - sentAt);
-            if (now <= deadline) inWindow += 1;
-          },
-          () => (result.errors += 1),
-        ).finally(() => {
-          done += 1;
-          free.push(connection);
-          if (done === total) finish();
-          else dispatch();
-        });
+        connection
+          .send(bytes)
+          .then(
+            (response) => {
+              const now = performance.now();
+              record(response, tag, now - dueAt, measured);
+              if (!measured) return;
+              result.service.add(now - sentAt);
+              if (now <= deadline) inWindow += 1;
+            },
+            () => (result.errors += 1),
+          )
+          .finally(() => {
+            done += 1;
+            free.push(connection);
+            if (done === total) finish();
+            else dispatch();
+          });
       }
     };
     const tick = () => {

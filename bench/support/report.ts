@@ -19,6 +19,9 @@ export class Tally {
 
   toString(): string {
     const total = [...this.counts.values()].reduce((a, b) => a + b, 0);
-    return [...this.counts].sort((a, b) => b[1] - a[1]).map(([label, n]) => `${label} ${((100 * n) / total).toFixed(1)}%`).join(", ");
+    return [...this.counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([label, n]) => `${label} ${((100 * n) / total).toFixed(1)}%`)
+      .join(", ");
   }
 }

@@ -44,7 +44,18 @@ function eventData(type: TRunEvent["type"], tool: string): Record<string, unknow
   }
 }
 
-const RUN: TRunEvent["type"][] = ["run_started", "model_call", "tool_call", "tool_result", "model_call", "tool_call", "tool_result", "model_call", "tool_call", "run_ended"];
+const RUN: TRunEvent["type"][] = [
+  "run_started",
+  "model_call",
+  "tool_call",
+  "tool_result",
+  "model_call",
+  "tool_call",
+  "tool_result",
+  "model_call",
+  "tool_call",
+  "run_ended",
+];
 
 /** `size` events from size/10 fresh runs, with fresh ids: a retry-free, realistic batch. */
 export function eventBatch(size: number): TRunEvent[] {

@@ -22,12 +22,27 @@ export type TBenchWorkflow = {
 // Custom policies every decision's rule 8 must weigh (three global, one of its own for every
 // tenth workflow), including one that applies to routine writes.
 const GLOBAL_POLICIES = [
-  { key: "no-restricted-money-in-prod", text: 'forbid (principal, action, resource) when { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };' },
-  { key: "no-destructive-pii-in-prod", text: 'forbid (principal, action, resource) when { context.consequence == "DESTRUCTIVE" && context.tags.contains("PII") && context.environment == "PROD" };' },
-  { key: "no-card-numbers-written", text: 'forbid (principal, action, resource) when { context.consequence == "WRITE" && context.detectedTags.contains("PCI") };' },
+  {
+    key: "no-restricted-money-in-prod",
+    text: 'forbid (principal, action, resource) when { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };',
+  },
+  {
+    key: "no-destructive-pii-in-prod",
+    text: 'forbid (principal, action, resource) when { context.consequence == "DESTRUCTIVE" && context.tags.contains("PII") && context.environment == "PROD" };',
+  },
+  {
+    key: "no-card-numbers-written",
+    text: 'forbid (principal, action, resource) when { context.consequence == "WRITE" && context.detectedTags.contains("PCI") };',
+  },
 ];
 
-const CLASS_SETS = [["support-tickets"], ["support-tickets", "customer-pii"], ["public-docs"], ["customer-pii", "payment-cards"], ["support-tickets", "payment-cards"]];
+const CLASS_SETS = [
+  ["support-tickets"],
+  ["support-tickets", "customer-pii"],
+  ["public-docs"],
+  ["customer-pii", "payment-cards"],
+  ["support-tickets", "payment-cards"],
+];
 const ref = (m: (typeof DEMO_MODELS)[number]) => `${m.provider}/${m.model}/${m.version}`;
 const [OPENAI, ANTHROPIC, AZURE] = DEMO_MODELS;
 const WORDS = ["refund", "triage", "notify", "cleanup", "access", "invoice", "churn", "summary", "claims", "onboarding"];
@@ -51,41 +66,88 @@ export async function seedBenchRegistry(options: { db: TDb; workflows: number; t
   const admin = await db.user.create({ data: { email: "bench-admin@example.test", name: "Bench Admin", roles: ["ADMIN"] } });
   await db.dataClass.createMany({ data: DEMO_DATA_CLASSES.map((d) => ({ ...d, tags: [...d.tags] })) });
   await db.approvedModel.createMany({ data: DEMO_MODELS.map((m) => ({ ...m, regions: [...m.regions] })) });
-  await db.tool.createMany({ data: CATALOG.map(({ key, name, system, consequence, argumentSchema }) => ({ key, name, system, consequence, argumentSchema: argumentSchema as Prisma.InputJsonObject })) });
+  await db.tool.createMany({
+    data: CATALOG.map(({ key, name, system, consequence, argumentSchema }) => ({
+      key,
+      name,
+      system,
+      consequence,
+      argumentSchema: argumentSchema as Prisma.InputJsonObject,
+    })),
+  });
   const toolIds = new Map((await db.tool.findMany({ select: { id: true, key: true } })).map((t) => [t.key, t.id]));
   const classes = new Map((await db.dataClass.findMany({ select: { id: true, key: true, sensitivity: true } })).map((c) => [c.key, c]));
   const modelIds = new Map((await db.approvedModel.findMany()).map((m) => [`${m.provider}/${m.model}/${m.version}`, m.id]));
   const routinePool = CATALOG.filter((t) => DEFAULT_TIER[t.consequence] <= "T1");
   const gatedPool = CATALOG.filter((t) => DEFAULT_TIER[t.consequence] >= "T2");
 
-  const rows = { workflows: [] as Prisma.WorkflowCreateManyInput[], classes: [] as Prisma.WorkflowDataClassCreateManyInput[], models: [] as Prisma.WorkflowModelCreateManyInput[], tools: [] as Prisma.WorkflowToolCreateManyInput[], tokens: [] as Prisma.ServiceTokenCreateManyInput[], policies: [] as Prisma.PolicyCreateManyInput[] };
+  const rows = {
+    workflows: [] as Prisma.WorkflowCreateManyInput[],
+    classes: [] as Prisma.WorkflowDataClassCreateManyInput[],
+    models: [] as Prisma.WorkflowModelCreateManyInput[],
+    tools: [] as Prisma.WorkflowToolCreateManyInput[],
+    tokens: [] as Prisma.ServiceTokenCreateManyInput[],
+    policies: [] as Prisma.PolicyCreateManyInput[],
+  };
   const result: TBenchWorkflow[] = [];
   for (let i = 0; i < options.workflows; i++) {
     const id = randomUUID();
     const key = `${pick(WORDS)}-agent-${String(i).padStart(4, "0")}`;
     const dataClasses = pick(CLASS_SETS);
     const restricted = dataClasses.includes("payment-cards");
-    const models = [ANTHROPIC, ...(random() < 0.5 ? [AZURE] : []), ...(!restricted && random() < 0.5 ? [OPENAI] : [])].map((m) => ref(m as (typeof DEMO_MODELS)[number]));
+    const models = [ANTHROPIC, ...(random() < 0.5 ? [AZURE] : []), ...(!restricted && random() < 0.5 ? [OPENAI] : [])].map((m) =>
+      ref(m as (typeof DEMO_MODELS)[number]),
+    );
     const gatedCount = Math.round(options.toolsPerWorkflow / 5);
     const routine = sample(routinePool, options.toolsPerWorkflow - gatedCount);
     const gated = sample(gatedPool, gatedCount);
     const constrained = random() < 0.5;
     const tools = [...routine, ...gated].map((tool) => {
       const tier = DEFAULT_TIER[tool.consequence];
-      const ratePerMinute = tier >= "T2" ? 60 : tool.consequence === "WRITE" ? 1_000 + 1_000 * Math.floor(random() * 5) : random() < 0.2 ? 10_000 : null;
+      const ratePerMinute =
+        tier >= "T2" ? 60 : tool.consequence === "WRITE" ? 1_000 + 1_000 * Math.floor(random() * 5) : random() < 0.2 ? 10_000 : null;
       const constraints = constrained ? tool.constraints : null;
-      return { workflowId: id, toolId: toolIds.get(tool.key) as string, tier, ratePerMinute, ...(constraints ? { argumentConstraints: constraints as Prisma.InputJsonObject } : {}) };
+      return {
+        workflowId: id,
+        toolId: toolIds.get(tool.key) as string,
+        tier,
+        ratePerMinute,
+        ...(constraints ? { argumentConstraints: constraints as Prisma.InputJsonObject } : {}),
+      };
     });
     const sensitivities = dataClasses.map((c) => classes.get(c)?.sensitivity ?? "RESTRICTED");
-    rows.workflows.push({ id, key, name: `Bench ${key}`, purpose: "Bench", environment: "PROD", status: "ACTIVE", ownerId: admin.id, ...deriveWorkflowRisk({ sensitivities, tiers: tools.map((t) => t.tier) }) });
+    rows.workflows.push({
+      id,
+      key,
+      name: `Bench ${key}`,
+      purpose: "Bench",
+      environment: "PROD",
+      status: "ACTIVE",
+      ownerId: admin.id,
+      ...deriveWorkflowRisk({ sensitivities, tiers: tools.map((t) => t.tier) }),
+    });
     rows.classes.push(...dataClasses.map((c) => ({ workflowId: id, dataClassId: classes.get(c)?.id as string })));
     rows.models.push(...models.map((m) => ({ workflowId: id, modelId: modelIds.get(m) as string })));
     rows.tools.push(...tools);
     const { token, prefix, tokenHash } = generateServiceToken();
-    rows.tokens.push({ workflowId: id, name: "bench", prefix, tokenHash, scopes: ["DECIDE", "INGEST"], environment: "PROD", expiresAt: new Date(Date.now() + 86_400_000), createdById: admin.id });
+    rows.tokens.push({
+      workflowId: id,
+      name: "bench",
+      prefix,
+      tokenHash,
+      scopes: ["DECIDE", "INGEST"],
+      environment: "PROD",
+      expiresAt: new Date(Date.now() + 86_400_000),
+      createdById: admin.id,
+    });
     if (i % 10 === 0) {
       const frozen = routine[0] as TCatalogTool;
-      rows.policies.push({ key: `${key}-freeze`, name: `Freeze ${frozen.key} for ${key}`, text: `forbid (principal == Workflow::"${key}", action, resource == Tool::"${frozen.key}");`, createdById: admin.id });
+      rows.policies.push({
+        key: `${key}-freeze`,
+        name: `Freeze ${frozen.key} for ${key}`,
+        text: `forbid (principal == Workflow::"${key}", action, resource == Tool::"${frozen.key}");`,
+        createdById: admin.id,
+      });
     }
     result.push({ key, token, dataClasses, models, routine, gated });
   }

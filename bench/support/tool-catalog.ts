@@ -18,8 +18,28 @@ export type TCatalogTool = {
   makeArguments: () => Record<string, unknown>;
 };
 
-const SYSTEMS = ["zendesk", "salesforce", "jira", "stripe", "github", "okta", "slack", "sendgrid", "s3", "netsuite",
-  "hubspot", "servicenow", "confluence", "gdrive", "snowflake", "twilio", "shopify", "workday", "intercom", "pagerduty"];
+const SYSTEMS = [
+  "zendesk",
+  "salesforce",
+  "jira",
+  "stripe",
+  "github",
+  "okta",
+  "slack",
+  "sendgrid",
+  "s3",
+  "netsuite",
+  "hubspot",
+  "servicenow",
+  "confluence",
+  "gdrive",
+  "snowflake",
+  "twilio",
+  "shopify",
+  "workday",
+  "intercom",
+  "pagerduty",
+];
 
 const id = { type: "string", pattern: "^[A-Za-z0-9_-]{3,64}$" };
 const text = (maxLength: number) => ({ type: "string", minLength: 1, maxLength });
@@ -37,37 +57,144 @@ const SENSITIVE_NOTES = [
 const note = () => (random() < 0.025 ? pick(SENSITIVE_NOTES) : pick(NOTES));
 const objectId = (prefix: string) => `${prefix}_${token(12)}`;
 
-type TTemplate = { verb: string; consequence: TConsequence; schema: () => Record<string, unknown>; constraints?: Record<string, unknown>; args: (system: string) => Record<string, unknown> };
+type TTemplate = {
+  verb: string;
+  consequence: TConsequence;
+  schema: () => Record<string, unknown>;
+  constraints?: Record<string, unknown>;
+  args: (system: string) => Record<string, unknown>;
+};
 
 const TEMPLATES: TTemplate[] = [
-  { verb: "record.get", consequence: "READ", schema: () => objectSchema({ id, fields: { type: "array", items: { enum: ["status", "owner", "history", "tags", "amount"] }, maxItems: 5 } }, ["id"]), args: (s) => ({ id: objectId(s.slice(0, 3)), fields: ["status", "owner"] }) },
+  {
+    verb: "record.get",
+    consequence: "READ",
+    schema: () =>
+      objectSchema({ id, fields: { type: "array", items: { enum: ["status", "owner", "history", "tags", "amount"] }, maxItems: 5 } }, [
+        "id",
+      ]),
+    args: (s) => ({ id: objectId(s.slice(0, 3)), fields: ["status", "owner"] }),
+  },
   {
     verb: "record.search",
     consequence: "READ",
-    schema: () => objectSchema({ query: text(500), limit: { type: "integer", minimum: 1, maximum: 200 }, filters: { type: "object", properties: { status: { enum: ["open", "pending", "closed"] }, updatedAfter: { type: "string", format: "date-time" } }, additionalProperties: false } }, ["query"]),
+    schema: () =>
+      objectSchema(
+        {
+          query: text(500),
+          limit: { type: "integer", minimum: 1, maximum: 200 },
+          filters: {
+            type: "object",
+            properties: { status: { enum: ["open", "pending", "closed"] }, updatedAfter: { type: "string", format: "date-time" } },
+            additionalProperties: false,
+          },
+        },
+        ["query"],
+      ),
     constraints: { type: "object", properties: { limit: { maximum: 100 } } },
-    args: () => ({ query: pick(["refund duplicate charge", "password reset", "invoice overdue", "vpn access"]), limit: 1 + Math.floor(random() * 50), filters: { status: pick(["open", "pending"]), updatedAfter: "2026-10-01T00:00:00Z" } }),
+    args: () => ({
+      query: pick(["refund duplicate charge", "password reset", "invoice overdue", "vpn access"]),
+      limit: 1 + Math.floor(random() * 50),
+      filters: { status: pick(["open", "pending"]), updatedAfter: "2026-10-01T00:00:00Z" },
+    }),
   },
-  { verb: "record.list", consequence: "READ", schema: () => objectSchema({ cursor: { type: "string", maxLength: 200 }, limit: { type: "integer", minimum: 1, maximum: 500 }, sort: { enum: ["asc", "desc"] } }, []), args: () => ({ limit: 25, sort: pick(["asc", "desc"]), cursor: token(16) }) },
-  { verb: "report.read", consequence: "READ", schema: () => objectSchema({ reportId: id, period: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } }, ["reportId", "period"]), args: () => ({ reportId: objectId("rep"), period: `2026-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}` }) },
+  {
+    verb: "record.list",
+    consequence: "READ",
+    schema: () =>
+      objectSchema(
+        {
+          cursor: { type: "string", maxLength: 200 },
+          limit: { type: "integer", minimum: 1, maximum: 500 },
+          sort: { enum: ["asc", "desc"] },
+        },
+        [],
+      ),
+    args: () => ({ limit: 25, sort: pick(["asc", "desc"]), cursor: token(16) }),
+  },
+  {
+    verb: "report.read",
+    consequence: "READ",
+    schema: () => objectSchema({ reportId: id, period: { type: "string", pattern: "^\\d{4}-(0[1-9]|1[0-2])$" } }, ["reportId", "period"]),
+    args: () => ({ reportId: objectId("rep"), period: `2026-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}` }),
+  },
   {
     verb: "record.update",
     consequence: "WRITE",
-    schema: () => objectSchema({ id, fields: { type: "object", properties: { status: { enum: ["open", "pending", "solved"] }, priority: { enum: ["low", "normal", "high", "urgent"] }, assignee: text(100), tags: { type: "array", items: text(40), maxItems: 10 } }, additionalProperties: false, minProperties: 1 } }, ["id", "fields"]),
-    args: (s) => ({ id: objectId(s.slice(0, 3)), fields: { status: pick(["pending", "solved"]), priority: pick(["low", "normal", "high"]), tags: ["automation", "bench"] } }),
+    schema: () =>
+      objectSchema(
+        {
+          id,
+          fields: {
+            type: "object",
+            properties: {
+              status: { enum: ["open", "pending", "solved"] },
+              priority: { enum: ["low", "normal", "high", "urgent"] },
+              assignee: text(100),
+              tags: { type: "array", items: text(40), maxItems: 10 },
+            },
+            additionalProperties: false,
+            minProperties: 1,
+          },
+        },
+        ["id", "fields"],
+      ),
+    args: (s) => ({
+      id: objectId(s.slice(0, 3)),
+      fields: { status: pick(["pending", "solved"]), priority: pick(["low", "normal", "high"]), tags: ["automation", "bench"] },
+    }),
   },
-  { verb: "record.create", consequence: "WRITE", schema: () => objectSchema({ title: text(200), description: text(5_000), labels: { type: "array", items: text(40), maxItems: 10 }, priority: { enum: ["low", "normal", "high"] } }, ["title", "description"]), args: () => ({ title: "Follow up on customer request", description: note(), labels: ["agent"], priority: "normal" }) },
-  { verb: "comment.add", consequence: "WRITE", schema: () => objectSchema({ id, body: text(5_000), public: { type: "boolean" } }, ["id", "body"]), args: (s) => ({ id: objectId(s.slice(0, 3)), body: note(), public: random() < 0.3 }) },
-  { verb: "message.send", consequence: "EXTERNAL_COMMUNICATION", schema: () => objectSchema({ to: { type: "string", format: "email" }, subject: text(200), body: text(10_000) }, ["to", "subject", "body"]), args: () => ({ to: "customer@example.com", subject: "Your request", body: pick(NOTES) }) },
-  { verb: "access.grant", consequence: "PERMISSION_CHANGE", schema: () => objectSchema({ userId: id, groupId: id, role: { enum: ["viewer", "editor", "admin"] } }, ["userId", "groupId", "role"]), args: () => ({ userId: objectId("usr"), groupId: objectId("grp"), role: "viewer" }) },
+  {
+    verb: "record.create",
+    consequence: "WRITE",
+    schema: () =>
+      objectSchema(
+        {
+          title: text(200),
+          description: text(5_000),
+          labels: { type: "array", items: text(40), maxItems: 10 },
+          priority: { enum: ["low", "normal", "high"] },
+        },
+        ["title", "description"],
+      ),
+    args: () => ({ title: "Follow up on customer request", description: note(), labels: ["agent"], priority: "normal" }),
+  },
+  {
+    verb: "comment.add",
+    consequence: "WRITE",
+    schema: () => objectSchema({ id, body: text(5_000), public: { type: "boolean" } }, ["id", "body"]),
+    args: (s) => ({ id: objectId(s.slice(0, 3)), body: note(), public: random() < 0.3 }),
+  },
+  {
+    verb: "message.send",
+    consequence: "EXTERNAL_COMMUNICATION",
+    schema: () =>
+      objectSchema({ to: { type: "string", format: "email" }, subject: text(200), body: text(10_000) }, ["to", "subject", "body"]),
+    args: () => ({ to: "customer@example.com", subject: "Your request", body: pick(NOTES) }),
+  },
+  {
+    verb: "access.grant",
+    consequence: "PERMISSION_CHANGE",
+    schema: () => objectSchema({ userId: id, groupId: id, role: { enum: ["viewer", "editor", "admin"] } }, ["userId", "groupId", "role"]),
+    args: () => ({ userId: objectId("usr"), groupId: objectId("grp"), role: "viewer" }),
+  },
   {
     verb: "payment.refund",
     consequence: "MONEY_MOVEMENT",
-    schema: () => objectSchema({ chargeId: id, amount: { type: "integer", minimum: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" }, reason: text(500) }, ["chargeId", "amount", "currency"]),
+    schema: () =>
+      objectSchema(
+        { chargeId: id, amount: { type: "integer", minimum: 1 }, currency: { type: "string", pattern: "^[A-Z]{3}$" }, reason: text(500) },
+        ["chargeId", "amount", "currency"],
+      ),
     constraints: { type: "object", properties: { amount: { maximum: 500_000 } } },
     args: () => ({ chargeId: objectId("ch"), amount: 100 + Math.floor(random() * 20_000), currency: "USD", reason: pick(NOTES) }),
   },
-  { verb: "record.delete", consequence: "DESTRUCTIVE", schema: () => objectSchema({ id, reason: text(500) }, ["id", "reason"]), args: (s) => ({ id: objectId(s.slice(0, 3)), reason: "Expired under the retention policy" }) },
+  {
+    verb: "record.delete",
+    consequence: "DESTRUCTIVE",
+    schema: () => objectSchema({ id, reason: text(500) }, ["id", "reason"]),
+    args: (s) => ({ id: objectId(s.slice(0, 3)), reason: "Expired under the retention policy" }),
+  },
 ];
 // Ten tools per system: four reads, three writes, then a message, a permission change or a
 // refund (alternating by system), and a delete.

@@ -35,7 +35,9 @@ function Outcome({ approval }: { approval: TDetail }) {
     <p className="decision">
       <strong>{approval.status.charAt(0) + approval.status.slice(1).toLowerCase()}</strong> at <Timestamp iso={approval.decidedAt} />
       {approval.outcomeReason ? <>: “{approval.outcomeReason}”</> : null}
-      {approval.status === "APPROVED" ? <span className="muted"> · {approval.consumed ? "used by the automation" : "not used yet"}</span> : null}
+      {approval.status === "APPROVED" ? (
+        <span className="muted"> · {approval.consumed ? "used by the automation" : "not used yet"}</span>
+      ) : null}
     </p>
   );
 }

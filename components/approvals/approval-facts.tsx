@@ -15,7 +15,8 @@ export function ApprovalFacts({ approval }: { approval: TApprovalDetail }) {
         </dd>
         <dt>Consequence</dt>
         <dd>
-          {approval.consequence.toLowerCase().replaceAll("_", " ")} · <TierBadge tier={approval.tier} /> ({approval.approvalsRequired} distinct approver
+          {approval.consequence.toLowerCase().replaceAll("_", " ")} · <TierBadge tier={approval.tier} /> ({approval.approvalsRequired}{" "}
+          distinct approver
           {approval.approvalsRequired === 1 ? "" : "s"})
         </dd>
         <dt>Model</dt>
@@ -23,7 +24,13 @@ export function ApprovalFacts({ approval }: { approval: TApprovalDetail }) {
           <code>{approval.model}</code>
         </dd>
         <dt>Data classes</dt>
-        <dd>{approval.dataClasses.length ? approval.dataClasses.map((d) => <code key={d}>{d} </code>) : <span className="muted">None named</span>}</dd>
+        <dd>
+          {approval.dataClasses.length ? (
+            approval.dataClasses.map((d) => <code key={d}>{d} </code>)
+          ) : (
+            <span className="muted">None named</span>
+          )}
+        </dd>
         <dt>Run</dt>
         <dd>
           <code>{approval.runId}</code>
@@ -32,7 +39,8 @@ export function ApprovalFacts({ approval }: { approval: TApprovalDetail }) {
         <dd>
           {approval.requestedBy ? (
             <>
-              service token <code>{approval.requestedBy.prefix}</code> ({approval.requestedBy.name}), created by {approval.requestedBy.createdBy.name}
+              service token <code>{approval.requestedBy.prefix}</code> ({approval.requestedBy.name}), created by{" "}
+              {approval.requestedBy.createdBy.name}
             </>
           ) : (
             <span className="muted">A token that no longer exists</span>
@@ -43,7 +51,10 @@ export function ApprovalFacts({ approval }: { approval: TApprovalDetail }) {
       <ul className="plain-list">
         {approval.reasons.map((reason, i) => (
           <li key={`${reason.code}-${i}`}>
-            {reason.message} <span className="muted small">(rule {reason.rule}, {reason.code})</span>
+            {reason.message}{" "}
+            <span className="muted small">
+              (rule {reason.rule}, {reason.code})
+            </span>
           </li>
         ))}
       </ul>

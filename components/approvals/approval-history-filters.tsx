@@ -8,7 +8,13 @@ import { ZDecidedApprovalStatus } from "@/lib/contracts/approvals-console";
 const text = (data: FormData, name: string) => String(data.get(name) ?? "").trim() || undefined;
 
 /** Search the decided requests; applied on submit. */
-export function ApprovalHistoryFilters({ value, onChange }: { value: TApprovalHistoryFilters; onChange: (filters: TApprovalHistoryFilters) => void }) {
+export function ApprovalHistoryFilters({
+  value,
+  onChange,
+}: {
+  value: TApprovalHistoryFilters;
+  onChange: (filters: TApprovalHistoryFilters) => void;
+}) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -24,7 +30,9 @@ export function ApprovalHistoryFilters({ value, onChange }: { value: TApprovalHi
   return (
     <form className="filters approval-filters" onSubmit={onSubmit} aria-label="Search decided requests">
       <Field id="history-q" label="Search">
-        {(control) => <input {...control} name="q" type="search" defaultValue={value.q ?? ""} placeholder="Workflow, tool, run id or reason" />}
+        {(control) => (
+          <input {...control} name="q" type="search" defaultValue={value.q ?? ""} placeholder="Workflow, tool, run id or reason" />
+        )}
       </Field>
       <Field id="history-workflow" label="Workflow key">
         {(control) => <input {...control} name="workflow" type="search" defaultValue={value.workflow ?? ""} />}

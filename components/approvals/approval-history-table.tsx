@@ -40,14 +40,16 @@ export function ApprovalHistoryTable({ items }: { items: readonly TApprovalHisto
             {item.outcomeReason ? <div className="small">“{item.outcomeReason}”</div> : null}
           </td>
           <td className="small">
-            {item.votes.length
-              ? item.votes.map((v) => (
-                  <div key={v.user.id}>
-                    {v.vote === "APPROVE" ? "✓" : "✗"} {v.user.email}
-                    {v.breakGlass ? " (break-glass)" : ""}
-                  </div>
-                ))
-              : <span className="muted">No votes</span>}
+            {item.votes.length ? (
+              item.votes.map((v) => (
+                <div key={v.user.id}>
+                  {v.vote === "APPROVE" ? "✓" : "✗"} {v.user.email}
+                  {v.breakGlass ? " (break-glass)" : ""}
+                </div>
+              ))
+            ) : (
+              <span className="muted">No votes</span>
+            )}
           </td>
           <td>
             <Link href={item.auditHref}>Trail</Link>

@@ -10,7 +10,13 @@ import { ZEnvironment } from "@/lib/contracts/registry-enums";
 const text = (data: FormData, name: string) => String(data.get(name) ?? "").trim() || undefined;
 
 /** Workflow, tier, tool and environment; applied on submit. */
-export function ApprovalQueueFilters({ value, onChange }: { value: TApprovalQueueFilters; onChange: (filters: TApprovalQueueFilters) => void }) {
+export function ApprovalQueueFilters({
+  value,
+  onChange,
+}: {
+  value: TApprovalQueueFilters;
+  onChange: (filters: TApprovalQueueFilters) => void;
+}) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -26,7 +32,9 @@ export function ApprovalQueueFilters({ value, onChange }: { value: TApprovalQueu
   return (
     <form className="filters approval-filters" onSubmit={onSubmit} aria-label="Filter the queue">
       <Field id="queue-workflow" label="Workflow key">
-        {(control) => <input {...control} name="workflow" type="search" defaultValue={value.workflow ?? ""} placeholder="e.g. support-refunds" />}
+        {(control) => (
+          <input {...control} name="workflow" type="search" defaultValue={value.workflow ?? ""} placeholder="e.g. support-refunds" />
+        )}
       </Field>
       <Field id="queue-tool" label="Tool key">
         {(control) => <input {...control} name="tool" type="search" defaultValue={value.tool ?? ""} placeholder="e.g. stripe.refund" />}

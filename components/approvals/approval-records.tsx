@@ -21,7 +21,8 @@ export function ApprovalVotes({ votes }: { votes: TApprovalDetail["votes"] }) {
         <ol className="history">
           {votes.map((v) => (
             <li key={v.user.id}>
-              <strong>{v.vote === "APPROVE" ? "Approved" : "Denied"}</strong> by {v.user.name} ({v.user.email}) at <Timestamp iso={v.createdAt} />: “{v.reason}”
+              <strong>{v.vote === "APPROVE" ? "Approved" : "Denied"}</strong> by {v.user.name} ({v.user.email}) at{" "}
+              <Timestamp iso={v.createdAt} />: “{v.reason}”
               {v.breakGlass ? <strong className="warn-text"> — break-glass, incident {v.incidentRef}</strong> : null}
             </li>
           ))}
@@ -62,7 +63,10 @@ export function EarlierApprovals({ earlier }: { earlier: TApprovalDetail["earlie
               <Link href={`/approvals/${e.id}`}>
                 <code>{e.tool}</code>
               </Link>{" "}
-              <ApprovalStatusBadge status={e.status} breakGlass={e.breakGlass} /> <span className="muted small">asked <Timestamp iso={e.createdAt} /></span>
+              <ApprovalStatusBadge status={e.status} breakGlass={e.breakGlass} />{" "}
+              <span className="muted small">
+                asked <Timestamp iso={e.createdAt} />
+              </span>
             </li>
           ))}
         </ul>

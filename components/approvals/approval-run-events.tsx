@@ -28,7 +28,7 @@ export function ApprovalRunEvents({ runId, events }: { runId: string; events: TA
               <td>
                 <code>{event.type}</code>
               </td>
-              <td>{event.tool ?? event.model ? <code>{event.tool ?? event.model}</code> : <span className="muted">—</span>}</td>
+              <td>{(event.tool ?? event.model) ? <code>{event.tool ?? event.model}</code> : <span className="muted">—</span>}</td>
               <td>{event.outcome ?? <span className="muted">—</span>}</td>
               <td>
                 <details>

@@ -12,7 +12,11 @@ export function ApprovalTabs({ current }: { current: (typeof TABS)[number]["tab"
       <ul>
         {TABS.map(({ tab, label, href }) => (
           <li key={tab}>
-            <Link href={href} className={tab === current ? "workflow-tab workflow-tab-current" : "workflow-tab"} aria-current={tab === current ? "page" : undefined}>
+            <Link
+              href={href}
+              className={tab === current ? "workflow-tab workflow-tab-current" : "workflow-tab"}
+              aria-current={tab === current ? "page" : undefined}
+            >
               {label}
             </Link>
           </li>

@@ -18,7 +18,11 @@ export function Countdown({ deadline, asOf }: { deadline: string; asOf: string }
   }, []);
   const left = new Date(deadline).getTime() - now;
   return (
-    <time dateTime={deadline} title={`Deadline ${formatTimestamp(deadline)}`} className={left < SOON_MS ? "countdown countdown-soon" : "countdown"}>
+    <time
+      dateTime={deadline}
+      title={`Deadline ${formatTimestamp(deadline)}`}
+      className={left < SOON_MS ? "countdown countdown-soon" : "countdown"}
+    >
       {left <= 0 ? "deadline passed" : `${formatDuration(left)} left`}
     </time>
   );

@@ -66,7 +66,15 @@ export function VoteForm({ approval, onVoted }: { approval: TApprovalDetail; onV
               hint="Required. Break-glass approvals are flagged in the audit log and the history."
               error={incidentProblem ?? error?.fieldErrors.breakGlass}
             >
-              {(control) => <input {...control} value={incidentRef} onChange={(e) => setIncidentRef(e.target.value)} placeholder="INC-1234" autoComplete="off" />}
+              {(control) => (
+                <input
+                  {...control}
+                  value={incidentRef}
+                  onChange={(e) => setIncidentRef(e.target.value)}
+                  placeholder="INC-1234"
+                  autoComplete="off"
+                />
+              )}
             </Field>
           ) : null}
         </fieldset>

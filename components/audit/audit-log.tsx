@@ -24,10 +24,16 @@ export function AuditLog({ initialPage, initialFilters = {} }: TProps) {
         <h2 id="events-title">Events, newest first</h2>
         <AuditFilters value={filters} onChange={setFilters} />
         {log.error ? <Alert tone="error" title={log.error.message} /> : null}
-        {log.isPending ? <p className="muted" role="status">Loading events…</p> : null}
+        {log.isPending ? (
+          <p className="muted" role="status">
+            Loading events…
+          </p>
+        ) : null}
         {!log.isPending && events.length === 0 ? (
           <p className="empty-inline">
-            {filtered ? "No events match these filters." : "No audit events yet. Sign-ins, user changes and every registry change will be recorded here."}
+            {filtered
+              ? "No events match these filters."
+              : "No audit events yet. Sign-ins, user changes and every registry change will be recorded here."}
           </p>
         ) : null}
         {events.length > 0 ? <AuditTable events={events} /> : null}

@@ -16,10 +16,18 @@ type TTag = (typeof ZDataTag.options)[number];
 type TValues = { key: string; name: string; sensitivity: TDataClassView["sensitivity"]; tags: TTag[]; retentionDays: string };
 
 const EMPTY: TValues = { key: "", name: "", sensitivity: "INTERNAL", tags: [], retentionDays: "365" };
-const valuesOf = (d: TDataClassView): TValues => ({ key: d.key, name: d.name, sensitivity: d.sensitivity, tags: d.tags, retentionDays: String(d.retentionDays) });
+const valuesOf = (d: TDataClassView): TValues => ({
+  key: d.key,
+  name: d.name,
+  sensitivity: d.sensitivity,
+  tags: d.tags,
+  retentionDays: String(d.retentionDays),
+});
 const days = (value: string) => (value.trim() === "" ? Number.NaN : Number(value));
 
-type TProps = { dataClass?: undefined; onCreated: (key: string) => void } | { dataClass: TDataClassView; onDone: (saved: TDataClassUpdated | null) => void };
+type TProps =
+  | { dataClass?: undefined; onCreated: (key: string) => void }
+  | { dataClass: TDataClassView; onDone: (saved: TDataClassUpdated | null) => void };
 
 /** Adds a data class, or edits one against the version it opened (its key stays fixed). */
 export function DataClassForm(props: TProps) {
@@ -36,12 +44,15 @@ export function DataClassForm(props: TProps) {
     event.preventDefault();
     if (!props.dataClass) {
       const { key, name, sensitivity, tags, retentionDays } = values;
-      create.mutate({ key, name, sensitivity, tags, retentionDays: days(retentionDays) }, {
-        onSuccess: (created) => {
-          clear();
-          props.onCreated(created.key);
+      create.mutate(
+        { key, name, sensitivity, tags, retentionDays: days(retentionDays) },
+        {
+          onSuccess: (created) => {
+            clear();
+            props.onCreated(created.key);
+          },
         },
-      });
+      );
       return;
     }
     const was = valuesOf(base ?? props.dataClass);
@@ -61,10 +72,23 @@ export function DataClassForm(props: TProps) {
   }
 
   return (
-    <form className={editing ? "form edit-form" : "form form-grid"} onSubmit={onSubmit} noValidate aria-busy={mutation.isPending} aria-label={editing ? `Edit ${editing.key}` : "Add a data class"}>
+    <form
+      className={editing ? "form edit-form" : "form form-grid"}
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={mutation.isPending}
+      aria-label={editing ? `Edit ${editing.key}` : "Add a data class"}
+    >
       <FormError error={error} fields={FIELDS} onReload={editing ? reload : undefined} />
       {editing ? null : (
-        <TextField id={`${id}-key`} label="Key" hint="Lower-case, e.g. payment-cards. Fixed once created." error={error?.fieldErrors.key} value={values.key} onChange={(v) => set("key", v)} />
+        <TextField
+          id={`${id}-key`}
+          label="Key"
+          hint="Lower-case, e.g. payment-cards. Fixed once created."
+          error={error?.fieldErrors.key}
+          value={values.key}
+          onChange={(v) => set("key", v)}
+        />
       )}
       <TextField id={`${id}-name`} label="Name" error={error?.fieldErrors.name} value={values.name} onChange={(v) => set("name", v)} />
       <SensitivitySelect
@@ -76,7 +100,16 @@ export function DataClassForm(props: TProps) {
         error={error?.fieldErrors.sensitivity}
       />
       <Field id={`${id}-retention`} label="Retention (days)" error={error?.fieldErrors.retentionDays}>
-        {(control) => <input {...control} type="number" min={0} step={1} value={values.retentionDays} onChange={(e) => set("retentionDays", e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step={1}
+            value={values.retentionDays}
+            onChange={(e) => set("retentionDays", e.target.value)}
+          />
+        )}
       </Field>
       <FieldSet id={`${id}-tags`} legend="Tags" error={error?.fieldErrors.tags}>
         {ZDataTag.options.map((tag) => (
@@ -84,13 +117,23 @@ export function DataClassForm(props: TProps) {
             <input
               type="checkbox"
               checked={values.tags.includes(tag)}
-              onChange={(e) => set("tags", ZDataTag.options.filter((t) => (t === tag ? e.target.checked : values.tags.includes(t))))}
+              onChange={(e) =>
+                set(
+                  "tags",
+                  ZDataTag.options.filter((t) => (t === tag ? e.target.checked : values.tags.includes(t))),
+                )
+              }
             />
             {tag}
           </label>
         ))}
       </FieldSet>
-      <FormActions pending={mutation.isPending} submitLabel={editing ? "Save" : "Add data class"} pendingLabel="Saving…" onCancel={cancel} />
+      <FormActions
+        pending={mutation.isPending}
+        submitLabel={editing ? "Save" : "Add data class"}
+        pendingLabel="Saving…"
+        onCancel={cancel}
+      />
     </form>
   );
 }

@@ -35,7 +35,11 @@ export function DataClassesAdmin({ initialData, canManage }: { initialData: TDat
           <>
             {rows.notice ? <Alert tone="success">{rows.notice}</Alert> : null}
             {remove.error ? (
-              <Alert tone="error" title="Could not delete the data class" reference={remove.error.status >= 500 ? remove.error.requestId : null}>
+              <Alert
+                tone="error"
+                title="Could not delete the data class"
+                reference={remove.error.status >= 500 ? remove.error.requestId : null}
+              >
                 {remove.error.detail}
               </Alert>
             ) : null}
@@ -51,8 +55,12 @@ export function DataClassesAdmin({ initialData, canManage }: { initialData: TDat
               <th scope="col">Data class</th>
               <th scope="col">Sensitivity</th>
               <th scope="col">Tags</th>
-              <th scope="col" className="numeric">Retention</th>
-              <th scope="col" className="numeric">Workflows</th>
+              <th scope="col" className="numeric">
+                Retention
+              </th>
+              <th scope="col" className="numeric">
+                Workflows
+              </th>
               {canManage ? <ActionsHeader /> : null}
             </>
           }
@@ -73,7 +81,11 @@ export function DataClassesAdmin({ initialData, canManage }: { initialData: TDat
                 {canManage ? (
                   <td className="row-actions">
                     <EditButton name={dc.key} open={rows.editing === dc.id} onClick={() => rows.toggle(dc.id)} />
-                    <DeleteButton label={dc.key} pending={remove.isPending && remove.variables.id === dc.id} onConfirm={() => onDelete(dc)} />
+                    <DeleteButton
+                      label={dc.key}
+                      pending={remove.isPending && remove.variables.id === dc.id}
+                      onConfirm={() => onDelete(dc)}
+                    />
                   </td>
                 ) : null}
               </tr>

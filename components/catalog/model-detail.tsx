@@ -26,9 +26,13 @@ export function ModelDetail({ initialData, canManage }: { initialData: TModelDet
         <h2 id="terms-title">Terms</h2>
         <dl className="catalog-facts">
           <dt>Status</dt>
-          <dd><ModelStatusBadge status={model.status} /></dd>
+          <dd>
+            <ModelStatusBadge status={model.status} />
+          </dd>
           <dt>Highest sensitivity allowed</dt>
-          <dd><SensitivityBadge sensitivity={model.maxSensitivity} /></dd>
+          <dd>
+            <SensitivityBadge sensitivity={model.maxSensitivity} />
+          </dd>
           <dt>Regions</dt>
           <dd>{model.regions.join(", ")}</dd>
           <dt>Provider data retention</dt>
@@ -38,15 +42,30 @@ export function ModelDetail({ initialData, canManage }: { initialData: TModelDet
           <dt>Logging policy</dt>
           <dd>{model.loggingPolicy}</dd>
           <dt>Last changed</dt>
-          <dd><Timestamp iso={model.updatedAt} /></dd>
+          <dd>
+            <Timestamp iso={model.updatedAt} />
+          </dd>
         </dl>
         {canManage && !editing ? (
-          <button className="button" type="button" onClick={() => { setNotice(null); setEditing(true); }}>
+          <button
+            className="button"
+            type="button"
+            onClick={() => {
+              setNotice(null);
+              setEditing(true);
+            }}
+          >
             Edit terms
           </button>
         ) : null}
         {canManage && editing ? (
-          <ModelForm model={model} onDone={(message) => { setEditing(false); setNotice(message); }} />
+          <ModelForm
+            model={model}
+            onDone={(message) => {
+              setEditing(false);
+              setNotice(message);
+            }}
+          />
         ) : null}
       </section>
       {canManage ? (

@@ -22,7 +22,16 @@ type TValues = {
   maxSensitivity: TModelView["maxSensitivity"];
 };
 
-const EMPTY: TValues = { provider: "", model: "", version: "", regions: "", dataRetentionDays: "0", trainingOptOut: true, loggingPolicy: "", maxSensitivity: "INTERNAL" };
+const EMPTY: TValues = {
+  provider: "",
+  model: "",
+  version: "",
+  regions: "",
+  dataRetentionDays: "0",
+  trainingOptOut: true,
+  loggingPolicy: "",
+  maxSensitivity: "INTERNAL",
+};
 const valuesOf = (m: TModelView): TValues => ({
   provider: m.provider,
   model: m.model,
@@ -60,12 +69,15 @@ export function ModelForm(props: TProps) {
     };
     if (!props.model) {
       const onCreated = props.onCreated;
-      create.mutate({ provider: values.provider, model: values.model, version: values.version, ...terms }, {
-        onSuccess: (created) => {
-          clear();
-          onCreated(created.ref);
+      create.mutate(
+        { provider: values.provider, model: values.model, version: values.version, ...terms },
+        {
+          onSuccess: (created) => {
+            clear();
+            onCreated(created.ref);
+          },
         },
-      });
+      );
       return;
     }
     const was = base ?? props.model;
@@ -87,11 +99,24 @@ export function ModelForm(props: TProps) {
   }
 
   const text = (field: "provider" | "model" | "version" | "regions" | "loggingPolicy", label: string, hint?: string) => (
-    <TextField id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]} value={values[field]} onChange={(v) => set(field, v)} />
+    <TextField
+      id={`${id}-${field}`}
+      label={label}
+      hint={hint}
+      error={error?.fieldErrors[field]}
+      value={values[field]}
+      onChange={(v) => set(field, v)}
+    />
   );
 
   return (
-    <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending} aria-label={editing ? `Edit ${editing.ref}` : "Approve a model"}>
+    <form
+      className="form form-grid"
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={mutation.isPending}
+      aria-label={editing ? `Edit ${editing.ref}` : "Approve a model"}
+    >
       <FormError error={error} fields={FIELDS} onReload={editing ? reload : undefined} />
       {editing ? null : (
         <>
@@ -102,7 +127,16 @@ export function ModelForm(props: TProps) {
       )}
       {text("regions", "Regions", "Comma-separated, e.g. eu-west-1, us-east-1")}
       <Field id={`${id}-retention`} label="Provider data retention (days)" error={error?.fieldErrors.dataRetentionDays}>
-        {(control) => <input {...control} type="number" min={0} step={1} value={values.dataRetentionDays} onChange={(e) => set("dataRetentionDays", e.target.value)} />}
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={0}
+            step={1}
+            value={values.dataRetentionDays}
+            onChange={(e) => set("dataRetentionDays", e.target.value)}
+          />
+        )}
       </Field>
       {text("loggingPolicy", "Logging policy", "What the provider logs and for how long")}
       <SensitivitySelect

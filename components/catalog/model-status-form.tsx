@@ -39,7 +39,11 @@ export function ModelStatusForm({ model, onChanged }: { model: TModelDetail; onC
         onChange={setReason}
       />
       <div className="form-actions">
-        <button className={next === "SUSPENDED" ? "button button-danger" : "button button-primary"} type="submit" disabled={setStatus.isPending}>
+        <button
+          className={next === "SUSPENDED" ? "button button-danger" : "button button-primary"}
+          type="submit"
+          disabled={setStatus.isPending}
+        >
           {setStatus.isPending ? "Saving…" : `${verb} ${model.ref}`}
         </button>
       </div>

@@ -35,7 +35,9 @@ export function ModelsAdmin({ initialData, canManage }: { initialData: TModelLis
               <th scope="col">Highest sensitivity</th>
               <th scope="col">Regions</th>
               <th scope="col">Retention · training · logging</th>
-              <th scope="col" className="numeric">Workflows</th>
+              <th scope="col" className="numeric">
+                Workflows
+              </th>
             </>
           }
         >

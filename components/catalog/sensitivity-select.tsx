@@ -3,7 +3,14 @@ import { ZSensitivity } from "@/lib/contracts/registry-enums";
 
 type TSensitivity = (typeof ZSensitivity.options)[number];
 
-export function SensitivitySelect(props: { id: string; label: string; hint?: string; value: TSensitivity; onChange: (value: TSensitivity) => void; error?: string }) {
+export function SensitivitySelect(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: TSensitivity;
+  onChange: (value: TSensitivity) => void;
+  error?: string;
+}) {
   return (
     <Field id={props.id} label={props.label} hint={props.hint} error={props.error}>
       {(control) => (

@@ -15,7 +15,13 @@ type TValues = { key: string; name: string; system: string; consequence: TConseq
 
 const STARTER = JSON.stringify({ type: "object", properties: {}, additionalProperties: false }, null, 2);
 const EMPTY: TValues = { key: "", name: "", system: "", consequence: "READ", argumentSchema: STARTER };
-const valuesOf = (t: TToolView): TValues => ({ key: t.key, name: t.name, system: t.system, consequence: t.consequence, argumentSchema: JSON.stringify(t.argumentSchema, null, 2) });
+const valuesOf = (t: TToolView): TValues => ({
+  key: t.key,
+  name: t.name,
+  system: t.system,
+  consequence: t.consequence,
+  argumentSchema: JSON.stringify(t.argumentSchema, null, 2),
+});
 
 /** The JSON object in `text`, or why it is not one; whether it is a valid JSON Schema is the server's call. */
 function parseObject(text: string): { value: Record<string, unknown> } | { problem: string } {
@@ -49,7 +55,13 @@ export function ToolForm(props: TProps) {
     if ("problem" in schema) return;
     if (!props.tool) {
       const onCreated = props.onCreated;
-      const input = { key: values.key, name: values.name, system: values.system, consequence: values.consequence, argumentSchema: schema.value };
+      const input = {
+        key: values.key,
+        name: values.name,
+        system: values.system,
+        consequence: values.consequence,
+        argumentSchema: schema.value,
+      };
       create.mutate(input, {
         onSuccess: (created) => {
           clear();
@@ -76,11 +88,24 @@ export function ToolForm(props: TProps) {
   }
 
   const text = (field: "key" | "name" | "system", label: string, hint?: string) => (
-    <TextField id={`${id}-${field}`} label={label} hint={hint} error={error?.fieldErrors[field]} value={values[field]} onChange={(v) => set(field, v)} />
+    <TextField
+      id={`${id}-${field}`}
+      label={label}
+      hint={hint}
+      error={error?.fieldErrors[field]}
+      value={values[field]}
+      onChange={(v) => set(field, v)}
+    />
   );
 
   return (
-    <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending} aria-label={editing ? `Edit ${editing.key}` : "Add a tool"}>
+    <form
+      className="form form-grid"
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={mutation.isPending}
+      aria-label={editing ? `Edit ${editing.key}` : "Add a tool"}
+    >
       <FormError error={error} fields={FIELDS} onReload={editing ? reload : undefined} />
       {editing ? null : text("key", "Key", "e.g. stripe.refund. Fixed once created.")}
       {text("name", "Name")}
@@ -102,9 +127,21 @@ export function ToolForm(props: TProps) {
         )}
       </Field>
       <div className="form-wide">
-        <Field id={`${id}-schema`} label="Argument contract (JSON Schema)" hint="Calls whose arguments break it are denied." error={jsonProblem ?? error?.fieldErrors.argumentSchema}>
+        <Field
+          id={`${id}-schema`}
+          label="Argument contract (JSON Schema)"
+          hint="Calls whose arguments break it are denied."
+          error={jsonProblem ?? error?.fieldErrors.argumentSchema}
+        >
           {(control) => (
-            <textarea {...control} className="code-input" rows={10} spellCheck={false} value={values.argumentSchema} onChange={(e) => set("argumentSchema", e.target.value)} />
+            <textarea
+              {...control}
+              className="code-input"
+              rows={10}
+              spellCheck={false}
+              value={values.argumentSchema}
+              onChange={(e) => set("argumentSchema", e.target.value)}
+            />
           )}
         </Field>
       </div>

@@ -33,7 +33,9 @@ export function ToolsAdmin({ initialData, canManage }: { initialData: TToolList;
               <th scope="col">System</th>
               <th scope="col">Consequence</th>
               <th scope="col">Argument contract</th>
-              <th scope="col" className="numeric">Workflows</th>
+              <th scope="col" className="numeric">
+                Workflows
+              </th>
               {canManage ? <ActionsHeader /> : null}
             </>
           }
@@ -47,7 +49,10 @@ export function ToolsAdmin({ initialData, canManage }: { initialData: TToolList;
                 </td>
                 <td>{tool.system}</td>
                 <td>
-                  {tool.consequence} <Badge tone="info" title="The least tier a workflow may grant it">{tool.defaultTier}</Badge>
+                  {tool.consequence}{" "}
+                  <Badge tone="info" title="The least tier a workflow may grant it">
+                    {tool.defaultTier}
+                  </Badge>
                 </td>
                 <td>
                   <details>

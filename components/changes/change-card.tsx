@@ -21,7 +21,17 @@ export function subjectLabel(change: TChangeRequestView): string {
 }
 
 /** One change request: what it changes, who asked and when, the decision, and what this viewer may do. */
-export function ChangeCard({ change, asOf, viewer, titleAsLink = true }: { change: TChangeRequestView; asOf: string; viewer: TChangeViewer; titleAsLink?: boolean }) {
+export function ChangeCard({
+  change,
+  asOf,
+  viewer,
+  titleAsLink = true,
+}: {
+  change: TChangeRequestView;
+  asOf: string;
+  viewer: TChangeViewer;
+  titleAsLink?: boolean;
+}) {
   const [notice, setNotice] = useState<string | null>(null);
   const pending = change.status === "PENDING";
   const mine = change.requestedBy.id === viewer.id;
@@ -34,8 +44,9 @@ export function ChangeCard({ change, asOf, viewer, titleAsLink = true }: { chang
         <ChangeStatusBadge status={change.status} />
       </header>
       <p className="muted small">
-        {change.subject === "WORKFLOW" ? "Permissions change" : "Policy change"} requested by {change.requestedBy.name} ({change.requestedBy.email}),{" "}
-        <span title={change.createdAt}>{formatAge(change.createdAt, asOf)} ago</span>, against version {change.baseVersion}.
+        {change.subject === "WORKFLOW" ? "Permissions change" : "Policy change"} requested by {change.requestedBy.name} (
+        {change.requestedBy.email}), <span title={change.createdAt}>{formatAge(change.createdAt, asOf)} ago</span>, against version{" "}
+        {change.baseVersion}.
       </p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {change.stale ? (
@@ -46,14 +57,16 @@ export function ChangeCard({ change, asOf, viewer, titleAsLink = true }: { chang
       <DiffLines lines={change.lines} label={`Changes requested: ${change.summary}`} />
       {change.reviewedBy && change.reviewedAt ? (
         <p className="decision">
-          <strong>{change.status === "APPROVED" ? "Approved" : "Rejected"}</strong> by {change.reviewedBy.name} ({change.reviewedBy.email}) at{" "}
-          <Timestamp iso={change.reviewedAt} />: “{change.reviewReason}”
+          <strong>{change.status === "APPROVED" ? "Approved" : "Rejected"}</strong> by {change.reviewedBy.name} ({change.reviewedBy.email})
+          at <Timestamp iso={change.reviewedAt} />: “{change.reviewReason}”
         </p>
       ) : null}
       {pending && viewer.canReview && !mine ? <ReviewForm change={change} onDecided={setNotice} /> : null}
       {pending && mine ? (
         <div className="form-actions">
-          {viewer.canReview ? <span className="muted small">You requested this change, so someone else in Security reviews it.</span> : null}
+          {viewer.canReview ? (
+            <span className="muted small">You requested this change, so someone else in Security reviews it.</span>
+          ) : null}
           <WithdrawButton changeId={change.id} onWithdrawn={setNotice} />
         </div>
       ) : null}

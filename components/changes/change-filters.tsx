@@ -43,7 +43,9 @@ export function ChangeFilters({ value, onChange }: { value: TChangeFilters; onCh
         )}
       </Field>
       <Field id="changes-workflow" label="Workflow key">
-        {(control) => <input {...control} name="workflow" type="search" defaultValue={value.workflow ?? ""} placeholder="e.g. support-refunds" />}
+        {(control) => (
+          <input {...control} name="workflow" type="search" defaultValue={value.workflow ?? ""} placeholder="e.g. support-refunds" />
+        )}
       </Field>
       <button className="button" type="submit">
         Filter

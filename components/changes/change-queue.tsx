@@ -33,7 +33,10 @@ export function ChangeQueue({ initial, viewer }: { initial: TChangeRequestList; 
       )}
       {list.data && !changes.length ? (
         <EmptyState title={unfiltered ? "No change requests yet" : "No change requests match these filters"}>
-          <p>When an owner changes the permissions of an active workflow, or Security edits a custom policy, the change waits here for review.</p>
+          <p>
+            When an owner changes the permissions of an active workflow, or Security edits a custom policy, the change waits here for
+            review.
+          </p>
         </EmptyState>
       ) : null}
       {changes.map((change) => (

@@ -23,7 +23,10 @@ export function ReviewForm({ change, onDecided }: { change: TChangeRequestView; 
     const mutation = decision === "approve" ? approve : reject;
     mutation.mutate(
       { id: change.id, decision: { reason } },
-      { onSuccess: (decided) => onDecided(decided.status === "APPROVED" ? "Approved: the change now applies." : "Rejected: nothing changed.") },
+      {
+        onSuccess: (decided) =>
+          onDecided(decided.status === "APPROVED" ? "Approved: the change now applies." : "Rejected: nothing changed."),
+      },
     );
   }
 

@@ -8,7 +8,15 @@ import type { TChangeRequestList } from "@/lib/contracts/changes";
 import { ChangeCard, type TChangeViewer } from "./change-card";
 
 /** One workflow's change requests, pending first: its owner follows their requests here. */
-export function WorkflowChanges({ workflowId, initial, viewer }: { workflowId: string; initial: TChangeRequestList; viewer: TChangeViewer }) {
+export function WorkflowChanges({
+  workflowId,
+  initial,
+  viewer,
+}: {
+  workflowId: string;
+  initial: TChangeRequestList;
+  viewer: TChangeViewer;
+}) {
   const list = useWorkflowChangeRequests({ workflowId, initialData: initial });
   const data = list.data ?? initial;
   return (
@@ -17,8 +25,8 @@ export function WorkflowChanges({ workflowId, initial, viewer }: { workflowId: s
       {data.changes.length ? null : (
         <EmptyState title="No change requests yet">
           <p>
-            Once this workflow is active, a change to its <Link href={`/workflows/${workflowId}/permissions`}>permissions</Link> becomes a request here,
-            and applies only after someone in Security approves it.
+            Once this workflow is active, a change to its <Link href={`/workflows/${workflowId}/permissions`}>permissions</Link> becomes a
+            request here, and applies only after someone in Security approves it.
           </p>
         </EmptyState>
       )}

@@ -13,7 +13,11 @@ export function ConsoleNav({ items }: { items: readonly TNavItem[] }) {
           const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
           return (
             <li key={item.href}>
-              <Link href={item.href} className={current ? "nav-link nav-link-current" : "nav-link"} aria-current={current ? "page" : undefined}>
+              <Link
+                href={item.href}
+                className={current ? "nav-link nav-link-current" : "nav-link"}
+                aria-current={current ? "page" : undefined}
+              >
                 {item.label}
               </Link>
             </li>

@@ -16,7 +16,10 @@ export function ConsoleShell({ user, nav, children }: TProps) {
       </a>
       <aside className="sidebar">
         <Link href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span> Tollgate
+          <span className="brand-mark" aria-hidden="true">
+            ◆
+          </span>{" "}
+          Tollgate
         </Link>
         <ConsoleNav items={nav} />
         <section className="account" aria-label="Signed in as">

@@ -27,7 +27,9 @@ function choicesFor(scope: TKillSwitchScope, targets: TKillSwitchTargets): { val
 /** One person, one reason, one click: the halt applies as soon as the answer comes back. */
 export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
   const engage = useEngageKillSwitch();
-  const [scope, setScope] = useState<TKillSwitchScope>(targets.scopes.includes("WORKFLOW") ? "WORKFLOW" : (targets.scopes[0] ?? "WORKFLOW"));
+  const [scope, setScope] = useState<TKillSwitchScope>(
+    targets.scopes.includes("WORKFLOW") ? "WORKFLOW" : (targets.scopes[0] ?? "WORKFLOW"),
+  );
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
   const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
@@ -68,7 +70,14 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
           <Field id="ks-target" label="Target" hint="Type to pick from the registry." error={error?.fieldErrors.target}>
             {(control) => (
               <>
-                <input {...control} list="ks-target-choices" value={target} onChange={(e) => setTarget(e.target.value)} autoComplete="off" required />
+                <input
+                  {...control}
+                  list="ks-target-choices"
+                  value={target}
+                  onChange={(e) => setTarget(e.target.value)}
+                  autoComplete="off"
+                  required
+                />
                 <datalist id="ks-target-choices">
                   {choicesFor(scope, targets).map((c) => (
                     <option key={c.value} value={c.value} label={c.label} />
@@ -79,7 +88,12 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
           </Field>
         )}
       </div>
-      <Field id="ks-reason" label="Reason" hint="Recorded in the audit log and shown to everyone who sees the halt." error={error?.fieldErrors.reason}>
+      <Field
+        id="ks-reason"
+        label="Reason"
+        hint="Recorded in the audit log and shown to everyone who sees the halt."
+        error={error?.fieldErrors.reason}
+      >
         {(control) => <textarea {...control} rows={2} required value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <div className="form-actions">
@@ -93,8 +107,13 @@ export function EngageForm({ targets }: { targets: TKillSwitchTargets }) {
 
 function engagedNotice(halted: string, propagation: TKillSwitchPropagation): { tone: "success" | "error"; text: string } {
   const { gates, confirmed, complete } = propagation;
-  if (gates === 0) return { tone: "success", text: `Engaged: ${halted} is halted. No gate is running now; each one denies it as it starts.` };
-  if (complete) return { tone: "success", text: `Engaged: ${halted} is halted. Automations are denied from now on: ${gates === 1 ? "the gate confirmed" : `all ${gates} gates confirmed`}.` };
+  if (gates === 0)
+    return { tone: "success", text: `Engaged: ${halted} is halted. No gate is running now; each one denies it as it starts.` };
+  if (complete)
+    return {
+      tone: "success",
+      text: `Engaged: ${halted} is halted. Automations are denied from now on: ${gates === 1 ? "the gate confirmed" : `all ${gates} gates confirmed`}.`,
+    };
   return {
     tone: "error",
     text: `Engaged: ${halted} is halted, but only ${confirmed} of ${gates} gates confirmed within 5 seconds. The others apply it when their notification arrives, and deny every call while they cannot vouch for the kill switches.`,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { engagerName } from "./engager-name";
 
-const person = { engagedBy: { id: "u1", name: "Casey Ciso", email: "ciso@example.test" }, engagedByType: "user", engagedByLabel: "ciso@example.test" } as const;
+const person = {
+  engagedBy: { id: "u1", name: "Casey Ciso", email: "ciso@example.test" },
+  engagedByType: "user",
+  engagedByLabel: "ciso@example.test",
+} as const;
 const breaker = { engagedBy: null, engagedByType: "system", engagedByLabel: "breaker tool-error-rate" } as const;
 const token = { engagedBy: null, engagedByType: "service", engagedByLabel: "billing-agent (tg_ab12)" } as const;
 

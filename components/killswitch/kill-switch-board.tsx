@@ -11,7 +11,15 @@ import { KillSwitchHistory } from "./kill-switch-history";
 import type { TKillSwitchViewer } from "./release-actions";
 
 /** The kill-switch page: what is halted now, a way to halt more, and what was released. */
-export function KillSwitchBoard({ initial, targets, viewer }: { initial: TKillSwitchList; targets: TKillSwitchTargets; viewer: TKillSwitchViewer }) {
+export function KillSwitchBoard({
+  initial,
+  targets,
+  viewer,
+}: {
+  initial: TKillSwitchList;
+  targets: TKillSwitchTargets;
+  viewer: TKillSwitchViewer;
+}) {
   const list = useKillSwitches({ initialData: initial });
   const all = (list.data ?? initial).killSwitches;
   const engaged = all.filter((ks) => !ks.releasedAt);

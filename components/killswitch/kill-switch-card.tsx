@@ -23,8 +23,8 @@ export function KillSwitchCard({ ks, viewer }: { ks: TKillSwitchView; viewer: TK
       {ks.workflow ? <Runbook workflowName={ks.workflow.name} text={ks.workflow.runbook} /> : null}
       {requester && ks.releaseRequestedAt ? (
         <p className="decision">
-          Release requested by {requester.name} ({requester.email}) at <Timestamp iso={ks.releaseRequestedAt} />: “{ks.releaseReason}” — awaiting a second
-          Security person.
+          Release requested by {requester.name} ({requester.email}) at <Timestamp iso={ks.releaseRequestedAt} />: “{ks.releaseReason}” —
+          awaiting a second Security person.
         </p>
       ) : null}
       {viewer.isSecurity ? <ReleaseActions ks={ks} viewer={viewer} /> : null}

@@ -41,7 +41,13 @@ export function ReleaseActions({ ks, viewer }: { ks: TKillSwitchView; viewer: TK
     );
   }
   return (
-    <form className="form review-form" onSubmit={onSubmit} noValidate aria-busy={busy} aria-label={requester ? "Confirm release" : "Request release"}>
+    <form
+      className="form review-form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={busy}
+      aria-label={requester ? "Confirm release" : "Request release"}
+    >
       <FormError error={error} fields={["reason"]} />
       <Field
         id={`${id}-reason`}

@@ -33,7 +33,7 @@ export function parseGrantDrafts(drafts: readonly TGrantDraft[]): { tools: TTool
       try {
         const value: unknown = JSON.parse(draft.constraints);
         if (typeof value === "object" && value !== null && !Array.isArray(value)) argumentConstraints = value as Record<string, unknown>;
-        else problems[`tools.${i}.argumentConstraints`] = "A JSON Schema is an object, e.g. {\"properties\": {\"amount\": {\"maximum\": 5000}}}";
+        else problems[`tools.${i}.argumentConstraints`] = 'A JSON Schema is an object, e.g. {"properties": {"amount": {"maximum": 5000}}}';
       } catch (error) {
         problems[`tools.${i}.argumentConstraints`] = `Not valid JSON: ${(error as Error).message}`;
       }

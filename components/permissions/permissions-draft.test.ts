@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/client/api-error";
 import type { TWorkflowPermissions } from "@/lib/contracts/changes";
-import { appliedMessage, checkPermissionsDraft, draftProblems, initialPermissionsDraft, permissionsDraftReducer } from "./permissions-draft";
+import {
+  appliedMessage,
+  checkPermissionsDraft,
+  draftProblems,
+  initialPermissionsDraft,
+  permissionsDraftReducer,
+} from "./permissions-draft";
 
 const base: TWorkflowPermissions = {
   workflow: { id: "wf-1", key: "refund-bot", name: "Refund bot", status: "DRAFT", environment: "DEV", version: 4 },
@@ -19,17 +25,29 @@ describe("permissions draft", () => {
     expect(initialPermissionsDraft(base)).toEqual({
       dataClassKeys: ["pii"],
       modelRefs: ["openai/gpt/4o"],
-      grants: [{ toolKey: "stripe.refund", rate: "10", constraints: JSON.stringify({ properties: { amount: { maximum: 500 } } }, null, 2), tier: "T2" }],
+      grants: [
+        {
+          toolKey: "stripe.refund",
+          rate: "10",
+          constraints: JSON.stringify({ properties: { amount: { maximum: 500 } } }, null, 2),
+          tier: "T2",
+        },
+      ],
       localProblems: {},
     });
   });
 
   it("changes one area per action and leaves the others", () => {
     const start = initialPermissionsDraft(base);
-    const edited = permissionsDraftReducer(permissionsDraftReducer(start, { type: "dataClassKeys", value: ["pii", "card"] }), { type: "modelRefs", value: [] });
+    const edited = permissionsDraftReducer(permissionsDraftReducer(start, { type: "dataClassKeys", value: ["pii", "card"] }), {
+      type: "modelRefs",
+      value: [],
+    });
     expect(edited).toEqual({ ...start, dataClassKeys: ["pii", "card"], modelRefs: [] });
     expect(permissionsDraftReducer(start, { type: "grants", value: [] }).grants).toEqual([]);
-    expect(permissionsDraftReducer(start, { type: "checked", problems: { "tools.0.tier": "x" } }).localProblems).toEqual({ "tools.0.tier": "x" });
+    expect(permissionsDraftReducer(start, { type: "checked", problems: { "tools.0.tier": "x" } }).localProblems).toEqual({
+      "tools.0.tier": "x",
+    });
   });
 
   it("turns a sound draft into the edit against the version it was opened from", () => {
@@ -40,7 +58,10 @@ describe("permissions draft", () => {
 
   it("sends nothing while a grant's rate or constraints cannot be read, and says which", () => {
     const start = initialPermissionsDraft(base);
-    const broken = permissionsDraftReducer(start, { type: "grants", value: [{ toolKey: "stripe.refund", rate: "0", constraints: "{nope", tier: "T1" }] });
+    const broken = permissionsDraftReducer(start, {
+      type: "grants",
+      value: [{ toolKey: "stripe.refund", rate: "0", constraints: "{nope", tier: "T1" }],
+    });
     const { edit, problems } = checkPermissionsDraft(broken, 4);
     expect(edit).toBeNull();
     expect(Object.keys(problems).sort()).toEqual(["tools.0.argumentConstraints", "tools.0.ratePerMinute"]);
@@ -55,7 +76,10 @@ describe("permissions draft", () => {
         { path: "body.permissions.tools.0.ratePerMinute", message: "server on rate" },
       ],
     });
-    expect(draftProblems(error, { "tools.0.ratePerMinute": "form on rate" })).toEqual({ "modelRefs.0": "server on models", "tools.0.ratePerMinute": "form on rate" });
+    expect(draftProblems(error, { "tools.0.ratePerMinute": "form on rate" })).toEqual({
+      "modelRefs.0": "server on models",
+      "tools.0.ratePerMinute": "form on rate",
+    });
     expect(draftProblems(null, {})).toEqual({});
   });
 

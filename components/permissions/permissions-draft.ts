@@ -12,7 +12,12 @@ export type TPermissionsAction =
   | { type: "checked"; problems: TProblemMap };
 
 export function initialPermissionsDraft(base: TWorkflowPermissions): TPermissionsDraft {
-  return { dataClassKeys: base.permissions.dataClassKeys, modelRefs: base.permissions.modelRefs, grants: base.permissions.tools.map(toGrantDraft), localProblems: {} };
+  return {
+    dataClassKeys: base.permissions.dataClassKeys,
+    modelRefs: base.permissions.modelRefs,
+    grants: base.permissions.tools.map(toGrantDraft),
+    localProblems: {},
+  };
 }
 
 export function permissionsDraftReducer(state: TPermissionsDraft, action: TPermissionsAction): TPermissionsDraft {
@@ -29,10 +34,16 @@ export function permissionsDraftReducer(state: TPermissionsDraft, action: TPermi
 }
 
 /** The edit to send against `expectedVersion`, or null with the problems that stop it. */
-export function checkPermissionsDraft(state: TPermissionsDraft, expectedVersion: number): { edit: TPermissionEdit | null; problems: TProblemMap } {
+export function checkPermissionsDraft(
+  state: TPermissionsDraft,
+  expectedVersion: number,
+): { edit: TPermissionEdit | null; problems: TProblemMap } {
   const parsed = parseGrantDrafts(state.grants);
   if (!parsed.tools) return { edit: null, problems: parsed.problems };
-  return { edit: { permissions: { dataClassKeys: state.dataClassKeys, modelRefs: state.modelRefs, tools: parsed.tools }, expectedVersion }, problems: parsed.problems };
+  return {
+    edit: { permissions: { dataClassKeys: state.dataClassKeys, modelRefs: state.modelRefs, tools: parsed.tools }, expectedVersion },
+    problems: parsed.problems,
+  };
 }
 
 /** The server's field problems, overridden by the form's own where both name a field. */

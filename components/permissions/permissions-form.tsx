@@ -20,8 +20,22 @@ type TProps = {
 
 /** Edits a workflow's permission set: preview the diff, then save a draft or submit it for review. */
 export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
-  const { workflow, reviewed, draft, problems, error, stale, changes, previewPending, submitPending, setDataClassKeys, setModelRefs, setGrants, runPreview, runSubmit } =
-    usePermissionsDraft(base);
+  const {
+    workflow,
+    reviewed,
+    draft,
+    problems,
+    error,
+    stale,
+    changes,
+    previewPending,
+    submitPending,
+    setDataClassKeys,
+    setModelRefs,
+    setGrants,
+    runPreview,
+    runSubmit,
+  } = usePermissionsDraft(base);
 
   function onPreview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +47,8 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
       onProposed: (request) =>
         onDone(
           <>
-            Submitted for review. Nothing changes until Security approves it: <Link href={`/changes/${request.id}`}>see the change request</Link>.
+            Submitted for review. Nothing changes until Security approves it:{" "}
+            <Link href={`/changes/${request.id}`}>see the change request</Link>.
           </>,
         ),
       onApplied: onDone,
@@ -41,9 +56,19 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
   }
 
   return (
-    <form className="form" onSubmit={onPreview} noValidate aria-busy={previewPending || submitPending} aria-label={`Permissions of ${workflow.key}`}>
+    <form
+      className="form"
+      onSubmit={onPreview}
+      noValidate
+      aria-busy={previewPending || submitPending}
+      aria-label={`Permissions of ${workflow.key}`}
+    >
       {error ? (
-        <Alert tone="error" title={stale ? "This workflow changed, or cannot take this change now" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
+        <Alert
+          tone="error"
+          title={stale ? "This workflow changed, or cannot take this change now" : error.detail}
+          reference={error.status >= 500 ? error.requestId : null}
+        >
           {stale ? <p>{error.detail}</p> : null}
           {Object.keys(problems).length ? <p>Fix the marked fields, then preview again.</p> : null}
           {stale ? (
@@ -56,7 +81,14 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
       <ChoiceChecklist
         id="permissions-data-classes"
         legend="Data classes that flow through this workflow"
-        choices={choices.dataClasses.map((d) => ({ value: d.key, label: <>{d.name} <code>{d.key}</code> <span className="muted">{d.sensitivity}</span></> }))}
+        choices={choices.dataClasses.map((d) => ({
+          value: d.key,
+          label: (
+            <>
+              {d.name} <code>{d.key}</code> <span className="muted">{d.sensitivity}</span>
+            </>
+          ),
+        }))}
         value={draft.dataClassKeys}
         onChange={setDataClassKeys}
         errors={areaMessages(problems, "dataClassKeys")}
@@ -66,7 +98,15 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
         legend="Models it uses"
         choices={choices.models.map((m) => ({
           value: m.ref,
-          label: <><code>{m.ref}</code> <span className="muted">up to {m.maxSensitivity}{m.status === "SUSPENDED" ? ", suspended" : ""}</span></>,
+          label: (
+            <>
+              <code>{m.ref}</code>{" "}
+              <span className="muted">
+                up to {m.maxSensitivity}
+                {m.status === "SUSPENDED" ? ", suspended" : ""}
+              </span>
+            </>
+          ),
         }))}
         value={draft.modelRefs}
         onChange={setModelRefs}
@@ -81,7 +121,10 @@ export function PermissionsForm({ base, choices, onDone, onReload }: TProps) {
         </section>
       ) : null}
       {reviewed ? (
-        <Alert tone="info">This workflow is {workflow.status.toLowerCase()}: your change will be reviewed by Security. It applies only once someone in Security other than you approves it.</Alert>
+        <Alert tone="info">
+          This workflow is {workflow.status.toLowerCase()}: your change will be reviewed by Security. It applies only once someone in
+          Security other than you approves it.
+        </Alert>
       ) : null}
       <div className="form-actions">
         <button className="button" type="submit" disabled={previewPending}>

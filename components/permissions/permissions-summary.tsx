@@ -46,7 +46,11 @@ export function PermissionsSummary({ permissions }: { permissions: TPermissionSe
                 <td>{tool.tier}</td>
                 <td>{tool.ratePerMinute ?? <span className="muted">no limit</span>}</td>
                 <td>
-                  {tool.argumentConstraints ? <pre className="json">{JSON.stringify(tool.argumentConstraints, null, 2)}</pre> : <span className="muted">none</span>}
+                  {tool.argumentConstraints ? (
+                    <pre className="json">{JSON.stringify(tool.argumentConstraints, null, 2)}</pre>
+                  ) : (
+                    <span className="muted">none</span>
+                  )}
                 </td>
               </tr>
             ))}

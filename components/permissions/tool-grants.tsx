@@ -10,7 +10,12 @@ type TTool = TPermissionChoices["tools"][number];
 const CONSTRAINTS_EXAMPLE = '{"properties": {"amount": {"maximum": 5000}}}';
 
 /** The tool allowlist: each grant's rate, argument constraints and tier, never below its consequence's default. */
-export function ToolGrants(props: { grants: readonly TGrantDraft[]; onChange: (grants: TGrantDraft[]) => void; tools: readonly TTool[]; problems: TProblemMap }) {
+export function ToolGrants(props: {
+  grants: readonly TGrantDraft[];
+  onChange: (grants: TGrantDraft[]) => void;
+  tools: readonly TTool[];
+  problems: TProblemMap;
+}) {
   const { grants, onChange, tools, problems } = props;
   const available = tools.filter((t) => !grants.some((g) => g.toolKey === t.key));
   const [adding, setAdding] = useState("");
@@ -37,16 +42,36 @@ export function ToolGrants(props: { grants: readonly TGrantDraft[]; onChange: (g
         const floor = TIERS.indexOf(tool?.defaultTier ?? "T0");
         const id = `grant-${grant.toolKey.replace(/[^a-z0-9]/g, "-")}`;
         return (
-          <fieldset className="tool-grant" key={grant.toolKey} aria-describedby={problems[`tools.${i}.toolKey`] ? `${id}-key-error` : undefined}>
+          <fieldset
+            className="tool-grant"
+            key={grant.toolKey}
+            aria-describedby={problems[`tools.${i}.toolKey`] ? `${id}-key-error` : undefined}
+          >
             <legend>
-              <code>{grant.toolKey}</code> {tool ? <span className="muted">{tool.name} · {tool.system} · {tool.consequence}</span> : null}
+              <code>{grant.toolKey}</code>{" "}
+              {tool ? (
+                <span className="muted">
+                  {tool.name} · {tool.system} · {tool.consequence}
+                </span>
+              ) : null}
             </legend>
-            {problems[`tools.${i}.toolKey`] ? <p id={`${id}-key-error`} className="error field-error">{problems[`tools.${i}.toolKey`]}</p> : null}
+            {problems[`tools.${i}.toolKey`] ? (
+              <p id={`${id}-key-error`} className="error field-error">
+                {problems[`tools.${i}.toolKey`]}
+              </p>
+            ) : null}
             <div className="grant-fields">
               <Field id={`${id}-rate`} label="Rate per minute" hint="Empty: no limit" error={problems[`tools.${i}.ratePerMinute`]}>
-                {(control) => <input {...control} inputMode="numeric" value={grant.rate} onChange={(e) => update(i, { rate: e.target.value })} />}
+                {(control) => (
+                  <input {...control} inputMode="numeric" value={grant.rate} onChange={(e) => update(i, { rate: e.target.value })} />
+                )}
               </Field>
-              <Field id={`${id}-tier`} label="Approval tier" hint={tool ? `${tool.defaultTier} at least, for ${tool.consequence}` : undefined} error={problems[`tools.${i}.tier`]}>
+              <Field
+                id={`${id}-tier`}
+                label="Approval tier"
+                hint={tool ? `${tool.defaultTier} at least, for ${tool.consequence}` : undefined}
+                error={problems[`tools.${i}.tier`]}
+              >
                 {(control) => (
                   <select {...control} value={grant.tier} onChange={(e) => update(i, { tier: e.target.value as TGrantDraft["tier"] })}>
                     {TIERS.filter((tier, t) => t >= floor || tier === grant.tier).map((tier) => (
@@ -66,7 +91,14 @@ export function ToolGrants(props: { grants: readonly TGrantDraft[]; onChange: (g
               error={problems[`tools.${i}.argumentConstraints`]}
             >
               {(control) => (
-                <textarea {...control} className="code-input" rows={Math.min(12, Math.max(3, grant.constraints.split("\n").length))} spellCheck={false} value={grant.constraints} onChange={(e) => update(i, { constraints: e.target.value })} />
+                <textarea
+                  {...control}
+                  className="code-input"
+                  rows={Math.min(12, Math.max(3, grant.constraints.split("\n").length))}
+                  spellCheck={false}
+                  value={grant.constraints}
+                  onChange={(e) => update(i, { constraints: e.target.value })}
+                />
               )}
             </Field>
             <div className="form-actions">

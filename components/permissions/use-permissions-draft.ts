@@ -6,7 +6,13 @@ import { useApplyPermissions } from "@/lib/client/permissions/use-apply-permissi
 import { usePreviewPermissions } from "@/lib/client/permissions/use-preview-permissions";
 import type { TChangeRequestView, TWorkflowPermissions } from "@/lib/contracts/changes";
 import type { TGrantDraft } from "./grant-draft";
-import { appliedMessage, checkPermissionsDraft, draftProblems, initialPermissionsDraft, permissionsDraftReducer } from "./permissions-draft";
+import {
+  appliedMessage,
+  checkPermissionsDraft,
+  draftProblems,
+  initialPermissionsDraft,
+  permissionsDraftReducer,
+} from "./permissions-draft";
 
 /** A permission-set draft against the version first shown: edits, preview, and save (a draft) or propose (a reviewed workflow). */
 export function usePermissionsDraft(base: TWorkflowPermissions) {

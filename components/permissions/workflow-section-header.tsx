@@ -4,7 +4,15 @@ import { WorkflowTabs, type TWorkflowTab } from "@/components/workflows/workflow
 import type { TWorkflowSummary } from "@/lib/contracts/changes";
 
 /** The heading and tab bar of a workflow's permissions, tokens and changes pages, as on its overview. */
-export function WorkflowSectionHeader({ workflow, tab, description }: { workflow: TWorkflowSummary; tab: TWorkflowTab; description: string }) {
+export function WorkflowSectionHeader({
+  workflow,
+  tab,
+  description,
+}: {
+  workflow: TWorkflowSummary;
+  tab: TWorkflowTab;
+  description: string;
+}) {
   return (
     <>
       <PageHeader

@@ -25,7 +25,8 @@ export function PoliciesAdmin({ initialData, canManage }: { initialData: TPolicy
           opened ? (
             <Alert tone="success" title={`Proposed ${opened.policy.key} for review`}>
               <p>
-                It is not enforced until another security lead approves <Link href={`/changes/${opened.changeRequest.id}`}>the change request</Link>.
+                It is not enforced until another security lead approves{" "}
+                <Link href={`/changes/${opened.changeRequest.id}`}>the change request</Link>.
               </p>
             </Alert>
           ) : null
@@ -58,7 +59,13 @@ export function PoliciesAdmin({ initialData, canManage }: { initialData: TPolicy
               <td>
                 <PolicyStateBadge policy={p} />
               </td>
-              <td>{p.pendingChangeRequestId ? <Link href={`/changes/${p.pendingChangeRequestId}`}>Change awaiting review</Link> : <span className="muted">—</span>}</td>
+              <td>
+                {p.pendingChangeRequestId ? (
+                  <Link href={`/changes/${p.pendingChangeRequestId}`}>Change awaiting review</Link>
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td>{p.createdBy.name}</td>
             </tr>
           ))}

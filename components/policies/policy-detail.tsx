@@ -29,7 +29,8 @@ export function PolicyDetail({ initialData, canManage }: { initialData: TPolicyD
       {opened ? (
         <Alert tone="success" title="Change proposed for review">
           <p>
-            <Link href={`/changes/${opened.changeRequest.id}`}>{opened.changeRequest.summary}</Link>. It applies once another security lead approves it.
+            <Link href={`/changes/${opened.changeRequest.id}`}>{opened.changeRequest.summary}</Link>. It applies once another security lead
+            approves it.
           </p>
         </Alert>
       ) : null}
@@ -42,18 +43,29 @@ export function PolicyDetail({ initialData, canManage }: { initialData: TPolicyD
         {policy.state === "draft" ? (
           <p className="muted">This policy has no approved version yet, so nothing is enforced.</p>
         ) : (
-          <pre className="json" aria-label="Enforced Cedar text">{policy.text}</pre>
+          <pre className="json" aria-label="Enforced Cedar text">
+            {policy.text}
+          </pre>
         )}
         {canManage && !editing ? (
           pending.length ? (
             <p className="hint">A change is awaiting review; wait for it (or withdraw it) before proposing another.</p>
           ) : (
-            <button className="button" type="button" onClick={() => { setOpened(null); setEditing(true); }}>
+            <button
+              className="button"
+              type="button"
+              onClick={() => {
+                setOpened(null);
+                setEditing(true);
+              }}
+            >
               Propose a change
             </button>
           )
         ) : null}
-        {canManage && editing ? <PolicyForm policy={policy} startFrom={policy.latestProposal} onOpened={onOpened} onCancel={() => setEditing(false)} /> : null}
+        {canManage && editing ? (
+          <PolicyForm policy={policy} startFrom={policy.latestProposal} onOpened={onOpened} onCancel={() => setEditing(false)} />
+        ) : null}
       </section>
       <section className="card" aria-labelledby="pending-title">
         <h2 id="pending-title">Awaiting review</h2>
@@ -63,7 +75,9 @@ export function PolicyDetail({ initialData, canManage }: { initialData: TPolicyD
           pending.map((change) => (
             <article key={change.id} className="pending-change">
               <p>
-                <Link href={`/changes/${change.id}`} className="strong">{change.summary}</Link>
+                <Link href={`/changes/${change.id}`} className="strong">
+                  {change.summary}
+                </Link>
                 <br />
                 <span className="muted small">
                   Proposed by {change.requestedBy.name} against version {change.baseVersion}, <Timestamp iso={change.createdAt} />
@@ -85,7 +99,12 @@ export function PolicyDetail({ initialData, canManage }: { initialData: TPolicyD
                 <details open={v.version === policy.version}>
                   <summary>
                     Version {v.version} · approved <Timestamp iso={v.createdAt} />
-                    {v.changeRequestId ? <> · <Link href={`/changes/${v.changeRequestId}`}>change request</Link></> : null}
+                    {v.changeRequestId ? (
+                      <>
+                        {" "}
+                        · <Link href={`/changes/${v.changeRequestId}`}>change request</Link>
+                      </>
+                    ) : null}
                   </summary>
                   <pre className="json">{v.text}</pre>
                 </details>

@@ -11,7 +11,8 @@ import type { TPolicyChangeOpened, TPolicyProposal, TPolicyView, TProposePolicyC
 const FIELDS = ["key", "name", "description", "text", "enabled", "expectedVersion"];
 type TValues = { key: string; name: string; description: string; text: string; enabled: boolean };
 
-const STARTER = '// Deny money movement on restricted data in production.\nforbid (principal, action, resource)\nwhen { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };';
+const STARTER =
+  '// Deny money movement on restricted data in production.\nforbid (principal, action, resource)\nwhen { context.consequence == "MONEY_MOVEMENT" && context.maxSensitivity == "RESTRICTED" && context.environment == "PROD" };';
 const EMPTY: TValues = { key: "", name: "", description: "", text: STARTER, enabled: true };
 
 type TProps =
@@ -22,7 +23,8 @@ function initialValues(props: TProps): TValues {
   if (!props.policy) return EMPTY;
   const { policy } = props;
   // A draft has no applied text: start from its last proposal (perhaps rejected), enforced by default.
-  if (policy.state === "draft") return { ...(props.startFrom ?? { ...EMPTY, key: policy.key, name: policy.name, description: policy.description }), enabled: true };
+  if (policy.state === "draft")
+    return { ...(props.startFrom ?? { ...EMPTY, key: policy.key, name: policy.name, description: policy.description }), enabled: true };
   return { key: policy.key, name: policy.name, description: policy.description, text: policy.text, enabled: policy.enabled };
 }
 
@@ -58,11 +60,24 @@ export function PolicyForm(props: TProps) {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={mutation.isPending} aria-label={policy ? `Propose a change to ${policy.key}` : "Propose a policy"}>
+    <form
+      className="form"
+      onSubmit={onSubmit}
+      noValidate
+      aria-busy={mutation.isPending}
+      aria-label={policy ? `Propose a change to ${policy.key}` : "Propose a policy"}
+    >
       <FormError error={error} fields={FIELDS} />
       <div className="form-grid">
         {policy ? null : (
-          <TextField id={`${id}-key`} label="Key" hint="e.g. no-money-on-restricted-prod. Fixed once created." error={error?.fieldErrors.key} value={values.key} onChange={(v) => set("key", v)} />
+          <TextField
+            id={`${id}-key`}
+            label="Key"
+            hint="e.g. no-money-on-restricted-prod. Fixed once created."
+            error={error?.fieldErrors.key}
+            value={values.key}
+            onChange={(v) => set("key", v)}
+          />
         )}
         <TextField id={`${id}-name`} label="Name" error={error?.fieldErrors.name} value={values.name} onChange={(v) => set("name", v)} />
       </div>
@@ -70,14 +85,28 @@ export function PolicyForm(props: TProps) {
         {(control) => <textarea {...control} rows={2} value={values.description} onChange={(e) => set("description", e.target.value)} />}
       </Field>
       <Field id={`${id}-text`} label="Cedar policy" hint="Checked with Cedar's own parser when you submit." error={error?.fieldErrors.text}>
-        {(control) => <textarea {...control} className="code-input" rows={10} spellCheck={false} value={values.text} onChange={(e) => set("text", e.target.value)} />}
+        {(control) => (
+          <textarea
+            {...control}
+            className="code-input"
+            rows={10}
+            spellCheck={false}
+            value={values.text}
+            onChange={(e) => set("text", e.target.value)}
+          />
+        )}
       </Field>
       <label className="choice">
         <input type="checkbox" checked={values.enabled} onChange={(e) => set("enabled", e.target.checked)} />
         Enforce once approved
       </label>
       <p className="hint">Nothing changes until another security lead approves the change request this opens.</p>
-      <FormActions pending={mutation.isPending} submitLabel="Submit for review" pendingLabel="Submitting…" onCancel={props.policy ? props.onCancel : undefined} />
+      <FormActions
+        pending={mutation.isPending}
+        submitLabel="Submit for review"
+        pendingLabel="Submitting…"
+        onCancel={props.policy ? props.onCancel : undefined}
+      />
     </form>
   );
 }

@@ -16,7 +16,9 @@ export function ShadowWorkflowsTable({ list, canRegister }: { list: TShadowWorkf
             <th scope="col">Workflow key</th>
             <th scope="col">First seen</th>
             <th scope="col">Last seen</th>
-            <th scope="col" className="numeric">Calls</th>
+            <th scope="col" className="numeric">
+              Calls
+            </th>
             <th scope="col">Last tool</th>
             <ActionsHeader label="Registration" />
           </>
@@ -41,7 +43,11 @@ export function ShadowWorkflowsTable({ list, canRegister }: { list: TShadowWorkf
               ) : s.registered ? (
                 <span className="muted">Registered by another owner</span>
               ) : canRegister ? (
-                <Link className="button button-small button-primary" href={`/workflows/new?key=${encodeURIComponent(s.key)}`} aria-label={`Register ${s.key}`}>
+                <Link
+                  className="button button-small button-primary"
+                  href={`/workflows/new?key=${encodeURIComponent(s.key)}`}
+                  aria-label={`Register ${s.key}`}
+                >
                   Register this
                 </Link>
               ) : (

@@ -17,7 +17,15 @@ const SCOPE_HINTS: Record<TTokenScope, string> = {
 };
 
 /** Issues a token; the secret comes back once, to the parent's reveal box. */
-export function CreateTokenForm({ workflowId, environment, onIssued }: { workflowId: string; environment: string; onIssued: (issued: TIssuedToken) => void }) {
+export function CreateTokenForm({
+  workflowId,
+  environment,
+  onIssued,
+}: {
+  workflowId: string;
+  environment: string;
+  onIssued: (issued: TIssuedToken) => void;
+}) {
   const create = useCreateToken();
   const [scopes, setScopes] = useState<TTokenScope[]>(["DECIDE", "INGEST"]);
   const error = create.error;
@@ -31,7 +39,12 @@ export function CreateTokenForm({ workflowId, environment, onIssued }: { workflo
     create.mutate(
       {
         workflowId,
-        input: { name: String(data.get("name") ?? ""), scopes, ...(chosen.success ? { environment: chosen.data } : {}), expiresInDays: days },
+        input: {
+          name: String(data.get("name") ?? ""),
+          scopes,
+          ...(chosen.success ? { environment: chosen.data } : {}),
+          expiresInDays: days,
+        },
       },
       {
         onSuccess: (issued) => {
@@ -57,7 +70,9 @@ export function CreateTokenForm({ workflowId, environment, onIssued }: { workflo
         {(control) => <input {...control} name="environment" value={environment} readOnly />}
       </Field>
       <Field id="token-days" label="Expires after (days)" hint={`1 to ${MAX_TOKEN_DAYS}`} error={error?.fieldErrors.expiresInDays}>
-        {(control) => <input {...control} name="expiresInDays" type="number" min={1} max={MAX_TOKEN_DAYS} defaultValue={DEFAULT_TOKEN_DAYS} required />}
+        {(control) => (
+          <input {...control} name="expiresInDays" type="number" min={1} max={MAX_TOKEN_DAYS} defaultValue={DEFAULT_TOKEN_DAYS} required />
+        )}
       </Field>
       <FieldSet id="token-scopes" legend="Scopes" error={error?.fieldErrors.scopes}>
         {TOKEN_SCOPES.map((scope) => (

@@ -59,7 +59,9 @@ export function TokenActions({ workflowId, token, onRotated, onRevoked }: TProps
           confirmLabel="Rotate now"
           pendingLabel="Rotating…"
           pending={rotate.isPending}
-          onConfirm={() => rotate.mutate({ workflowId, tokenId: token.id, input: { overlapMinutes: overlap } }, { onSuccess: resetThen(onRotated) })}
+          onConfirm={() =>
+            rotate.mutate({ workflowId, tokenId: token.id, input: { overlapMinutes: overlap } }, { onSuccess: resetThen(onRotated) })
+          }
           onCancel={reset}
         >
           <label htmlFor={`overlap-${token.id}`}>Keep the old token working for</label>

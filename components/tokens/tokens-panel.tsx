@@ -28,7 +28,14 @@ export function TokensPanel({ initial }: { initial: TTokenList }) {
   return (
     <div className="stack">
       <RefreshError error={list.error} title="Could not refresh the tokens" />
-      {issued ? <TokenReveal secret={issued.secret} prefix={issued.token.prefix} rotated={issued.previous !== null} onDismiss={() => setIssued(null)} /> : null}
+      {issued ? (
+        <TokenReveal
+          secret={issued.secret}
+          prefix={issued.token.prefix}
+          rotated={issued.previous !== null}
+          onDismiss={() => setIssued(null)}
+        />
+      ) : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       <Card titleId="tokens-title" title="Tokens">
         {data.tokens.length ? (
@@ -45,7 +52,10 @@ export function TokensPanel({ initial }: { initial: TTokenList }) {
           />
         ) : (
           <EmptyState title="No service tokens yet">
-            <p>An automation calls Tollgate with one of its workflow&apos;s service tokens. A workflow needs at least one before it can be activated.</p>
+            <p>
+              An automation calls Tollgate with one of its workflow&apos;s service tokens. A workflow needs at least one before it can be
+              activated.
+            </p>
           </EmptyState>
         )}
       </Card>

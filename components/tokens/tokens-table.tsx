@@ -42,7 +42,9 @@ export function TokensTable({ workflowId, environment, tokens, canManage, onRota
           <td>{token.scopes.map((s) => TOKEN_SCOPE_LABELS[s]).join(", ")}</td>
           <td>
             {token.environment.toLowerCase()}
-            {token.environment === environment ? null : <div className="error small">Not this workflow&apos;s environment: refused at every use. Revoke it.</div>}
+            {token.environment === environment ? null : (
+              <div className="error small">Not this workflow&apos;s environment: refused at every use. Revoke it.</div>
+            )}
           </td>
           <td>
             <Timestamp iso={token.createdAt} />

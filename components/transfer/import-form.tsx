@@ -45,7 +45,12 @@ export function ImportForm() {
       </div>
       <div className="field">
         <label htmlFor="import-file">File</label>
-        <input id="import-file" type="file" accept=".json,.csv,application/json,text/csv" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          id="import-file"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
       </div>
       <FormActions pending={importInventory.isPending} submitLabel="Import" pendingLabel="Importing…" />
       {unreadable ? <Alert tone="error" title={unreadable} /> : null}

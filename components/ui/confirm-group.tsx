@@ -17,11 +17,26 @@ type TProps = {
 };
 
 /** The second step of an action that asks first: the question, the button that does it, and a way back. */
-export function ConfirmGroup({ label, children, tone, confirmLabel, pendingLabel, pending, onConfirm, cancelLabel = "Cancel", onCancel }: TProps) {
+export function ConfirmGroup({
+  label,
+  children,
+  tone,
+  confirmLabel,
+  pendingLabel,
+  pending,
+  onConfirm,
+  cancelLabel = "Cancel",
+  onCancel,
+}: TProps) {
   return (
     <div className="confirm" role="group" aria-label={label}>
       {children}
-      <button className={tone ? `button button-small button-${tone}` : "button button-small"} type="button" disabled={pending} onClick={onConfirm}>
+      <button
+        className={tone ? `button button-small button-${tone}` : "button button-small"}
+        type="button"
+        disabled={pending}
+        onClick={onConfirm}
+      >
         {pending ? pendingLabel : confirmLabel}
       </button>
       <button className="button button-small button-quiet" type="button" onClick={onCancel}>

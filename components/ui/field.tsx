@@ -17,8 +17,16 @@ export function Field({ id, label, hint, error, children }: TProps) {
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {children({ id, ...(error ? { "aria-invalid": true as const } : {}), ...(describedBy ? { "aria-describedby": describedBy } : {}) })}
-      {hint ? <p id={hintId} className="hint">{hint}</p> : null}
-      {error ? <p id={errorId} className="error field-error">{error}</p> : null}
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="error field-error">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -30,12 +38,20 @@ export function FieldSet({ id, legend, error, children }: { id: string; legend: 
     <fieldset className="field fieldset" id={id} aria-describedby={errorId}>
       <legend>{legend}</legend>
       <div className="choices">{children}</div>
-      {error ? <p id={errorId} className="error field-error">{error}</p> : null}
+      {error ? (
+        <p id={errorId} className="error field-error">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }
 
 /** A one-line text input for a value the browser should not autofill. */
 export function TextField({ value, onChange, ...field }: Omit<TProps, "children"> & { value: string; onChange: (value: string) => void }) {
-  return <Field {...field}>{(control) => <input {...control} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}</Field>;
+  return (
+    <Field {...field}>
+      {(control) => <input {...control} value={value} onChange={(e) => onChange(e.target.value)} autoComplete="off" />}
+    </Field>
+  );
 }

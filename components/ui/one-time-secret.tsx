@@ -6,7 +6,14 @@ import { useId, useState, type ReactNode } from "react";
  * The one and only showing of a secret (a service token, a webhook signing secret): copy it now,
  * it is stored hashed or encrypted and never shown again.
  */
-export function OneTimeSecret(props: { title: string; inputLabel: string; noun: string; secret: string; onDismiss: () => void; children: ReactNode }) {
+export function OneTimeSecret(props: {
+  title: string;
+  inputLabel: string;
+  noun: string;
+  secret: string;
+  onDismiss: () => void;
+  children: ReactNode;
+}) {
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
   const titleId = useId();
 
@@ -31,7 +38,9 @@ export function OneTimeSecret(props: { title: string; inputLabel: string; noun: 
           {copied === "yes" ? "Copied" : "Copy"}
         </button>
       </div>
-      {copied === "failed" ? <p className="error">Copying was blocked by the browser: select the {props.noun} and copy it by hand.</p> : null}
+      {copied === "failed" ? (
+        <p className="error">Copying was blocked by the browser: select the {props.noun} and copy it by hand.</p>
+      ) : null}
       <button className="button button-small" type="button" onClick={props.onDismiss}>
         I have stored it
       </button>

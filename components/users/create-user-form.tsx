@@ -46,8 +46,15 @@ export function CreateUserForm() {
       <Field id="new-user-name" label="Name" error={fieldError("name")}>
         {(control) => <input {...control} name="name" type="text" autoComplete="off" required />}
       </Field>
-      <Field id="new-user-password" label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with the person privately.`} error={fieldError("password")}>
-        {(control) => <input {...control} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />}
+      <Field
+        id="new-user-password"
+        label="Password"
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters. Share it with the person privately.`}
+        error={fieldError("password")}
+      >
+        {(control) => (
+          <input {...control} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} />
+        )}
       </Field>
       <RoleCheckboxes id="new-user-roles" value={roles} onChange={setRoles} error={fieldError("roles")} />
       <FormActions pending={createUser.isPending} submitLabel="Create user" pendingLabel="Creating…" />

@@ -9,7 +9,14 @@ export function RoleCheckboxes({ id, value, onChange, error, disabled }: TProps)
     <FieldSet id={id} legend="Roles" error={error}>
       {ROLES.map((role) => (
         <label key={role} className="choice">
-          <input type="checkbox" name="roles" value={role} checked={value.includes(role)} disabled={disabled} onChange={(e) => toggle(role, e.target.checked)} />
+          <input
+            type="checkbox"
+            name="roles"
+            value={role}
+            checked={value.includes(role)}
+            disabled={disabled}
+            onChange={(e) => toggle(role, e.target.checked)}
+          />
           {ROLE_LABELS[role]} <code>{role}</code>
         </label>
       ))}

@@ -12,7 +12,11 @@ export function UserStatus({ user }: { user: TUserView }) {
           {user.failedSignIns} failed sign-in{user.failedSignIns === 1 ? "" : "s"}
         </Badge>
       ) : null}
-      {user.ssoOnly ? <Badge tone="info" title="Signs in through single sign-on only">SSO</Badge> : null}
+      {user.ssoOnly ? (
+        <Badge tone="info" title="Signs in through single sign-on only">
+          SSO
+        </Badge>
+      ) : null}
     </span>
   );
 }

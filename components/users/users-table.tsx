@@ -73,7 +73,10 @@ export function UsersTable({ users, currentUserId }: { users: readonly TUserView
                   onClick={() =>
                     endSessions.mutate(
                       { id: user.id, email: user.email },
-                      { onSuccess: (r, v) => rows.setNotice(`Signed ${v.email} out everywhere: ${r.sessions} session${r.sessions === 1 ? "" : "s"} ended.`) },
+                      {
+                        onSuccess: (r, v) =>
+                          rows.setNotice(`Signed ${v.email} out everywhere: ${r.sessions} session${r.sessions === 1 ? "" : "s"} ended.`),
+                      },
                     )
                   }
                 >

@@ -12,7 +12,11 @@ export function DeliveryFilters({ endpoints, value, onChange }: TProps) {
     <div className="filters" role="group" aria-label="Filter deliveries">
       <div className="field">
         <label htmlFor="delivery-endpoint">Endpoint</label>
-        <select id="delivery-endpoint" value={value.endpointId ?? ""} onChange={(e) => onChange({ ...value, endpointId: e.target.value || undefined })}>
+        <select
+          id="delivery-endpoint"
+          value={value.endpointId ?? ""}
+          onChange={(e) => onChange({ ...value, endpointId: e.target.value || undefined })}
+        >
           <option value="">All endpoints</option>
           {endpoints.map((endpoint) => (
             <option key={endpoint.id} value={endpoint.id}>

@@ -29,10 +29,20 @@ export function DeliveryLog({ endpoints, filters, onFiltersChange, initialPage }
       <h2 id="deliveries-title">Delivery log</h2>
       <DeliveryFilters endpoints={endpoints} value={filters} onChange={onFiltersChange} />
       {log.error ? <Alert tone="error" title={log.error.message} /> : null}
-      {retry.error ? <Alert tone="error" title={retry.error.detail} reference={retry.error.status >= 500 ? retry.error.requestId : null} /> : null}
-      {log.isPending ? <p className="muted" role="status">Loading deliveries…</p> : null}
+      {retry.error ? (
+        <Alert tone="error" title={retry.error.detail} reference={retry.error.status >= 500 ? retry.error.requestId : null} />
+      ) : null}
+      {log.isPending ? (
+        <p className="muted" role="status">
+          Loading deliveries…
+        </p>
+      ) : null}
       {!log.isPending && deliveries.length === 0 ? (
-        <p className="empty-inline">{filtered ? "No deliveries match these filters." : "Nothing sent yet. Approval events and tests appear here as they are delivered."}</p>
+        <p className="empty-inline">
+          {filtered
+            ? "No deliveries match these filters."
+            : "Nothing sent yet. Approval events and tests appear here as they are delivered."}
+        </p>
       ) : null}
       {deliveries.length > 0 ? (
         <DataTable

@@ -39,11 +39,21 @@ export function EndpointActions({ endpoint, onRotated, onNotice }: TProps) {
             aria-label={`Send a test to ${endpoint.name}`}
             disabled={!endpoint.enabled || sendTest.isPending}
             title={endpoint.enabled ? undefined : "Enable the endpoint to send a test"}
-            onClick={() => sendTest.mutate({ id: endpoint.id }, { onSuccess: () => onNotice(`Test delivery queued for ${endpoint.name}: watch the delivery log.`) })}
+            onClick={() =>
+              sendTest.mutate(
+                { id: endpoint.id },
+                { onSuccess: () => onNotice(`Test delivery queued for ${endpoint.name}: watch the delivery log.`) },
+              )
+            }
           >
             {sendTest.isPending ? "Sending…" : "Send test"}
           </button>{" "}
-          <button className="button button-small" type="button" aria-label={`Rotate the secret of ${endpoint.name}`} onClick={() => setMode("rotate")}>
+          <button
+            className="button button-small"
+            type="button"
+            aria-label={`Rotate the secret of ${endpoint.name}`}
+            onClick={() => setMode("rotate")}
+          >
             Rotate secret
           </button>{" "}
           <button className="button button-small" type="button" aria-label={`Delete ${endpoint.name}`} onClick={() => setMode("delete")}>
@@ -71,7 +81,9 @@ export function EndpointActions({ endpoint, onRotated, onNotice }: TProps) {
           confirmLabel="Delete now"
           pendingLabel="Deleting…"
           pending={remove.isPending}
-          onConfirm={() => remove.mutate({ id: endpoint.id }, { onSuccess: () => (reset(), onNotice(`Deleted ${endpoint.name} and its delivery log.`)) })}
+          onConfirm={() =>
+            remove.mutate({ id: endpoint.id }, { onSuccess: () => (reset(), onNotice(`Deleted ${endpoint.name} and its delivery log.`)) })
+          }
           onCancel={reset}
         >
           <span>Delete it and its delivery log? Nothing more is sent to it.</span>

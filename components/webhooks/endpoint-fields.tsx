@@ -15,7 +15,9 @@ export function EndpointFields({ idPrefix, value, onChange, error }: TProps) {
   return (
     <>
       <Field id={`${idPrefix}-name`} label="Name" hint="Where it goes, e.g. #approvals in Slack" error={error?.fieldErrors.name}>
-        {(control) => <input {...control} value={value.name} onChange={(e) => set({ name: e.target.value })} maxLength={100} autoComplete="off" />}
+        {(control) => (
+          <input {...control} value={value.name} onChange={(e) => set({ name: e.target.value })} maxLength={100} autoComplete="off" />
+        )}
       </Field>
       <Field
         id={`${idPrefix}-url`}
@@ -23,7 +25,16 @@ export function EndpointFields({ idPrefix, value, onChange, error }: TProps) {
         hint="http(s) only; redirects are not followed. A Slack incoming webhook URL works as it is."
         error={error?.fieldErrors.url}
       >
-        {(control) => <input {...control} type="url" value={value.url} onChange={(e) => set({ url: e.target.value })} autoComplete="off" spellCheck={false} />}
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            value={value.url}
+            onChange={(e) => set({ url: e.target.value })}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <FieldSet id={`${idPrefix}-events`} legend="Events" error={error?.fieldErrors.events}>
         {ZWebhookEventType.options.map((event) => (

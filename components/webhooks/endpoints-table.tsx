@@ -51,7 +51,12 @@ export function EndpointsTable({ endpoints, onRotated, onShowDeliveries }: TProp
               </td>
               <td>{endpoint.enabled ? <Badge tone="good">enabled</Badge> : <Badge tone="neutral">disabled</Badge>}</td>
               <td>
-                <button className="button button-small button-quiet" type="button" onClick={() => onShowDeliveries(endpoint.id)} aria-label={`Show deliveries to ${endpoint.name}`}>
+                <button
+                  className="button button-small button-quiet"
+                  type="button"
+                  onClick={() => onShowDeliveries(endpoint.id)}
+                  aria-label={`Show deliveries to ${endpoint.name}`}
+                >
                   {endpoint.pending} pending, {endpoint.failed} failed
                 </button>
               </td>

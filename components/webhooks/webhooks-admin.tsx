@@ -26,7 +26,12 @@ export function WebhooksAdmin({ initialEndpoints, initialDeliveries }: TProps) {
     <div className="stack">
       <RefreshError error={list.error} title="Could not refresh the endpoints" />
       {issued ? (
-        <SecretReveal secret={issued.secret} endpointName={issued.endpoint.name} rotated={issued.rotated} onDismiss={() => setIssued(null)} />
+        <SecretReveal
+          secret={issued.secret}
+          endpointName={issued.endpoint.name}
+          rotated={issued.rotated}
+          onDismiss={() => setIssued(null)}
+        />
       ) : null}
       <Card titleId="endpoints-title" title="Endpoints">
         {endpoints.length ? (
@@ -37,7 +42,10 @@ export function WebhooksAdmin({ initialEndpoints, initialDeliveries }: TProps) {
           />
         ) : (
           <EmptyState title="No endpoints yet">
-            <p>Add one to announce approval requests, escalations and decisions in chat or a paging tool. Each request is signed with the endpoint&apos;s secret.</p>
+            <p>
+              Add one to announce approval requests, escalations and decisions in chat or a paging tool. Each request is signed with the
+              endpoint&apos;s secret.
+            </p>
           </EmptyState>
         )}
       </Card>

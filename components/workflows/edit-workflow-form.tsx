@@ -23,7 +23,11 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
     <form className="form form-grid" onSubmit={onSubmit} noValidate aria-busy={pending} aria-label="Workflow details">
       {notice ? <Alert tone={notice.startsWith("Saved") ? "success" : "info"}>{notice}</Alert> : null}
       {error ? (
-        <Alert tone="error" title={stale ? "Someone else changed this workflow first" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
+        <Alert
+          tone="error"
+          title={stale ? "Someone else changed this workflow first" : error.detail}
+          reference={error.status >= 500 ? error.requestId : null}
+        >
           {stale ? <p>{error.detail}</p> : null}
           {error.otherFieldErrors(DETAIL_FIELDS).map((message) => (
             <p key={message}>{message}</p>
@@ -67,8 +71,15 @@ export function EditWorkflowForm({ workflow, owners }: { workflow: TWorkflowDeta
           )}
         </Field>
       ) : null}
-      <Field id="edit-approval-timeout" label="Approval timeout (minutes)" hint={APPROVAL_TIMEOUT_HINT} error={error?.fieldErrors.approvalTimeoutMinutes}>
-        {(control) => <input {...control} inputMode="numeric" value={values.approvalTimeoutMinutes} onChange={set("approvalTimeoutMinutes")} />}
+      <Field
+        id="edit-approval-timeout"
+        label="Approval timeout (minutes)"
+        hint={APPROVAL_TIMEOUT_HINT}
+        error={error?.fieldErrors.approvalTimeoutMinutes}
+      >
+        {(control) => (
+          <input {...control} inputMode="numeric" value={values.approvalTimeoutMinutes} onChange={set("approvalTimeoutMinutes")} />
+        )}
       </Field>
       <Field id="edit-purpose" label="Purpose" error={error?.fieldErrors.purpose}>
         {(control) => <textarea {...control} rows={3} value={values.purpose} onChange={set("purpose")} />}

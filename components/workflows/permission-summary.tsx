@@ -54,7 +54,12 @@ export function PermissionSummary({ workflow }: { workflow: TWorkflowDetail }) {
                 <code>{t.key}</code>
                 <div className="muted small">
                   {t.name} · {t.system}
-                  {t.hasContract ? null : <> · <Badge tone="bad">no argument contract</Badge></>}
+                  {t.hasContract ? null : (
+                    <>
+                      {" "}
+                      · <Badge tone="bad">no argument contract</Badge>
+                    </>
+                  )}
                 </div>
               </td>
               <td className="small">{t.consequence.replaceAll("_", " ").toLowerCase()}</td>

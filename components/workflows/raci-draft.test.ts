@@ -34,7 +34,9 @@ describe("RACI draft", () => {
 
   it("asks for exactly one Accountable person", () => {
     expect(accountableStatus(chart, people)).toEqual({ ok: true, text: "Accountable: Ana" });
-    expect(accountableStatus([{ userId: "u-gone", function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }], people).text).toBe("Accountable: someone");
+    expect(accountableStatus([{ userId: "u-gone", function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }], people).text).toBe(
+      "Accountable: someone",
+    );
     expect(accountableStatus([], people)).toEqual({ ok: false, text: "Nobody is Accountable yet: choose exactly one." });
     const two = withRaciCell(chart, bo.id, "DATA_OWNER", "ACCOUNTABLE");
     expect(accountableStatus(two, people)).toEqual({ ok: false, text: "2 people are Accountable: keep exactly one." });

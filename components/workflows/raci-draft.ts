@@ -26,12 +26,21 @@ export function raciRows(value: readonly TRaciAssignment[], extraRows: readonly 
   return [...new Set([...value.map((a) => a.userId), ...extraRows])];
 }
 
-export function raciRoleOf(value: readonly TRaciAssignment[], userId: string, fn: TRaciAssignment["function"]): TRaciAssignment["role"] | "" {
+export function raciRoleOf(
+  value: readonly TRaciAssignment[],
+  userId: string,
+  fn: TRaciAssignment["function"],
+): TRaciAssignment["role"] | "" {
   return value.find((a) => a.userId === userId && a.function === fn)?.role ?? "";
 }
 
 /** The chart with one cell set to `role`, or emptied when `role` is not one (the "—" option). */
-export function withRaciCell(value: readonly TRaciAssignment[], userId: string, fn: TRaciAssignment["function"], role: string): TRaciAssignment[] {
+export function withRaciCell(
+  value: readonly TRaciAssignment[],
+  userId: string,
+  fn: TRaciAssignment["function"],
+  role: string,
+): TRaciAssignment[] {
   const rest = value.filter((a) => !(a.userId === userId && a.function === fn));
   const chosen = RACI_ROLES.find((r) => r.value === role);
   return chosen ? [...rest, { userId, function: fn, role: chosen.value }] : rest;
@@ -44,7 +53,8 @@ export function withoutRaciPerson(value: readonly TRaciAssignment[], userId: str
 /** Whether the chart has exactly one Accountable person, and the line that says so. */
 export function accountableStatus(value: readonly TRaciAssignment[], people: TPeople): { ok: boolean; text: string } {
   const accountable = value.filter((a) => a.role === "ACCOUNTABLE");
-  if (accountable.length === 1) return { ok: true, text: `Accountable: ${people.find((p) => p.id === accountable[0]?.userId)?.name ?? "someone"}` };
+  if (accountable.length === 1)
+    return { ok: true, text: `Accountable: ${people.find((p) => p.id === accountable[0]?.userId)?.name ?? "someone"}` };
   if (accountable.length === 0) return { ok: false, text: "Nobody is Accountable yet: choose exactly one." };
   return { ok: false, text: `${accountable.length} people are Accountable: keep exactly one.` };
 }

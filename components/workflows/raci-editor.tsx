@@ -7,8 +7,14 @@ import { useReplaceRaci } from "@/lib/client/workflows/use-replace-raci";
 import type { TRaciAssignment, TWorkflowChoices, TWorkflowDetail } from "@/lib/contracts/workflows";
 import { RaciGrid } from "./raci-grid";
 
-const toAssignments = (w: TWorkflowDetail): TRaciAssignment[] => w.raci.map((r) => ({ userId: r.user.id, function: r.function, role: r.role }));
-const chartOf = (w: TWorkflowDetail) => JSON.stringify(toAssignments(w).map((a) => `${a.userId}/${a.function}/${a.role}`).sort());
+const toAssignments = (w: TWorkflowDetail): TRaciAssignment[] =>
+  w.raci.map((r) => ({ userId: r.user.id, function: r.function, role: r.role }));
+const chartOf = (w: TWorkflowDetail) =>
+  JSON.stringify(
+    toAssignments(w)
+      .map((a) => `${a.userId}/${a.function}/${a.role}`)
+      .sort(),
+  );
 
 /** Saves the whole chart against the version it was opened on. */
 export function RaciEditor({ workflow, people }: { workflow: TWorkflowDetail; people: TWorkflowChoices["people"] }) {
@@ -46,7 +52,11 @@ export function RaciEditor({ workflow, people }: { workflow: TWorkflowDetail; pe
     <form className="form" onSubmit={onSubmit} noValidate aria-busy={replace.isPending} aria-label="RACI chart">
       {saved ? <Alert tone="success">Saved the RACI chart (version {base.version}).</Alert> : null}
       {error ? (
-        <Alert tone="error" title={stale ? "Someone else changed this workflow first" : error.detail} reference={error.status >= 500 ? error.requestId : null}>
+        <Alert
+          tone="error"
+          title={stale ? "Someone else changed this workflow first" : error.detail}
+          reference={error.status >= 500 ? error.requestId : null}
+        >
           {stale ? <p>{error.detail}</p> : null}
           {error.otherFieldErrors(["assignments"]).map((message) => (
             <p key={message}>{message}</p>

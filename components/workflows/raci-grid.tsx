@@ -23,7 +23,8 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
     <fieldset className="field fieldset raci-grid" id={id} aria-describedby={[errorId, `${id}-hint`].filter(Boolean).join(" ")}>
       <legend>RACI chart</legend>
       <p id={`${id}-hint`} className="hint">
-        R responsible · A accountable (exactly one for the workflow) · C consulted · I informed. Every function needs someone before activation.
+        R responsible · A accountable (exactly one for the workflow) · C consulted · I informed. Every function needs someone before
+        activation.
       </p>
       <DataTable
         columns={
@@ -56,7 +57,12 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
                 </td>
               ))}
               <td className="row-actions">
-                <button type="button" className="button button-small button-quiet" aria-label={`Remove ${name}`} onClick={() => removeRow(userId)}>
+                <button
+                  type="button"
+                  className="button button-small button-quiet"
+                  aria-label={`Remove ${name}`}
+                  onClick={() => removeRow(userId)}
+                >
                   Remove
                 </button>
               </td>
@@ -76,12 +82,7 @@ export function RaciGrid({ id, people, value, onChange, error }: TProps) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={!adding}
-          onClick={addChosen}
-        >
+        <button type="button" className="button button-small" disabled={!adding} onClick={addChosen}>
           Add person
         </button>
       </div>

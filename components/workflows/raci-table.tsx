@@ -10,10 +10,7 @@ export function RaciTable({ raci }: { raci: readonly TEntry[] }) {
   if (!raci.length) return <p className="empty-inline">Nobody is assigned yet.</p>;
   const people = [...new Map(raci.map((r) => [r.user.id, r.user])).values()];
   return (
-    <DataTable
-      className="raci-table"
-      columns={<RaciColumnHeaders />}
-    >
+    <DataTable className="raci-table" columns={<RaciColumnHeaders />}>
       {people.map((person) => (
         <tr key={person.id}>
           <RaciPersonHeader name={person.name} email={person.email} />

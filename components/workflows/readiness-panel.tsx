@@ -13,7 +13,12 @@ const FIX: Record<TReadinessItem["code"], { path: string; label: string }> = {
   service_token: { path: "/tokens", label: "Create a service token" },
 };
 
-const HEADINGS = { DRAFT: "Before it can be activated", PAUSED: "Before it can resume", ACTIVE: "Registration checks", RETIRED: "" } as const;
+const HEADINGS = {
+  DRAFT: "Before it can be activated",
+  PAUSED: "Before it can resume",
+  ACTIVE: "Registration checks",
+  RETIRED: "",
+} as const;
 
 /** The activation checklist: exactly what is missing, each with the place to fix it. */
 export function ReadinessPanel({ workflow, readiness }: { workflow: TWorkflowDetail; readiness: TWorkflowReadiness }) {
@@ -23,7 +28,9 @@ export function ReadinessPanel({ workflow, readiness }: { workflow: TWorkflowDet
     <section className="card" aria-labelledby="readiness-title">
       <h2 id="readiness-title">{HEADINGS[workflow.status]}</h2>
       {readiness.ready ? (
-        <Alert tone="success">Every check passes: accountable people, data classes, approved models, tool contracts and a valid service token.</Alert>
+        <Alert tone="success">
+          Every check passes: accountable people, data classes, approved models, tool contracts and a valid service token.
+        </Alert>
       ) : (
         <>
           <p>{workflow.status === "ACTIVE" ? "This live workflow no longer meets the registration checks:" : "Still missing:"}</p>

@@ -22,7 +22,11 @@ type TProps = {
 
 /** Registration in five steps; each step is checked with the same zod contract the API uses. */
 export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
-  const { draft, step, errors, index, current, serverError, pending, onChange, goTo, submit } = useRegisterWizard({ self, isAdmin, initialKey });
+  const { draft, step, errors, index, current, serverError, pending, onChange, goTo, submit } = useRegisterWizard({
+    self,
+    isAdmin,
+    initialKey,
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,7 +38,12 @@ export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
       <ol className="wizard-steps">
         {STEPS.map((s, i) => (
           <li key={s.id}>
-            <button type="button" className={s.id === step ? "wizard-step wizard-step-current" : "wizard-step"} aria-current={s.id === step ? "step" : undefined} onClick={() => goTo(s.id)}>
+            <button
+              type="button"
+              className={s.id === step ? "wizard-step wizard-step-current" : "wizard-step"}
+              aria-current={s.id === step ? "step" : undefined}
+              onClick={() => goTo(s.id)}
+            >
               <span className="wizard-step-number">{i + 1}</span> {s.label}
             </button>
           </li>
@@ -56,7 +65,9 @@ export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
           <Alert tone="error" title="Some fields need attention" />
         ) : null}
         {step === "purpose" ? <WizardPurposeStep draft={draft} errors={errors} onChange={onChange} /> : null}
-        {step === "people" ? <WizardPeopleStep draft={draft} errors={errors} onChange={onChange} people={choices.people} self={self} isAdmin={isAdmin} /> : null}
+        {step === "people" ? (
+          <WizardPeopleStep draft={draft} errors={errors} onChange={onChange} people={choices.people} self={self} isAdmin={isAdmin} />
+        ) : null}
         {step === "data" ? <WizardDataStep draft={draft} errors={errors} onChange={onChange} choices={choices} /> : null}
         {step === "tools" ? <WizardToolsStep draft={draft} errors={errors} onChange={onChange} tools={choices.tools} /> : null}
         {step === "review" ? <WizardReviewStep draft={draft} choices={choices} /> : null}
@@ -76,7 +87,9 @@ export function RegisterWizard({ choices, self, isAdmin, initialKey }: TProps) {
             </button>
           )}
         </div>
-        {step === "review" ? <p className="hint">It starts as a draft: the overview then lists what it still needs before it can be activated.</p> : null}
+        {step === "review" ? (
+          <p className="hint">It starts as a draft: the overview then lists what it still needs before it can be activated.</p>
+        ) : null}
       </section>
     </form>
   );

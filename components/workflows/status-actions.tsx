@@ -59,7 +59,11 @@ export function StatusActions({ workflow }: { workflow: TWorkflowDetail }) {
     <div className="status-actions">
       {done ? <Alert tone="success">{done}</Alert> : null}
       {error ? (
-        <Alert tone="error" title={error.code === "conflict" ? "The status did not change" : error.title} reference={error.status >= 500 ? error.requestId : null}>
+        <Alert
+          tone="error"
+          title={error.code === "conflict" ? "The status did not change" : error.title}
+          reference={error.status >= 500 ? error.requestId : null}
+        >
           <p>{error.detail}</p>
         </Alert>
       ) : null}
@@ -85,7 +89,12 @@ export function StatusActions({ workflow }: { workflow: TWorkflowDetail }) {
           <Field id="status-reason" label="Reason (recorded in the audit log)" error={error?.fieldErrors.reason}>
             {(control) => <input {...control} value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <FormActions pending={change.isPending} submitLabel={`Confirm: ${action.label.toLowerCase()}`} pendingLabel="Saving…" onCancel={() => setPending(null)} />
+          <FormActions
+            pending={change.isPending}
+            submitLabel={`Confirm: ${action.label.toLowerCase()}`}
+            pendingLabel="Saving…"
+            onCancel={() => setPending(null)}
+          />
         </form>
       ) : null}
     </div>

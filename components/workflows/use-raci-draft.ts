@@ -5,7 +5,11 @@ import type { TRaciAssignment, TWorkflowChoices } from "@/lib/contracts/workflow
 import { accountableStatus, initialRaciRows, raciRoleOf, raciRows, raciRowsReducer, withoutRaciPerson, withRaciCell } from "./raci-draft";
 
 /** A RACI chart being edited: its rows, who can still be added, and the one-Accountable check. */
-export function useRaciDraft(options: { people: TWorkflowChoices["people"]; value: readonly TRaciAssignment[]; onChange: (value: TRaciAssignment[]) => void }) {
+export function useRaciDraft(options: {
+  people: TWorkflowChoices["people"];
+  value: readonly TRaciAssignment[];
+  onChange: (value: TRaciAssignment[]) => void;
+}) {
   const { people, value, onChange } = options;
   const [state, dispatch] = useReducer(raciRowsReducer, initialRaciRows);
   const rows = raciRows(value, state.extraRows);

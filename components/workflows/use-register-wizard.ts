@@ -11,7 +11,9 @@ export function useRegisterWizard(options: { self: { id: string }; isAdmin: bool
   const router = useRouter();
   const create = useCreateWorkflow();
   const who = { isAdmin: options.isAdmin, selfId: options.self.id };
-  const [{ draft, step, errors }, dispatch] = useReducer(wizardReducer, { ownerId: options.self.id, key: options.initialKey }, (o) => initialWizard(initialDraft(o)));
+  const [{ draft, step, errors }, dispatch] = useReducer(wizardReducer, { ownerId: options.self.id, key: options.initialKey }, (o) =>
+    initialWizard(initialDraft(o)),
+  );
   const index = stepIndex(step);
 
   function goTo(next: TStep) {

@@ -13,13 +13,20 @@ const rank = (s: (typeof ZSensitivity.options)[number]) => ZSensitivity.options.
 
 export function WizardDataStep({ draft, errors, onChange, choices }: TProps) {
   const declared = choices.dataClasses.filter((d) => draft.dataClassKeys.includes(d.key));
-  const highest = declared.reduce<(typeof ZSensitivity.options)[number] | null>((top, d) => (!top || rank(d.sensitivity) > rank(top) ? d.sensitivity : top), null);
+  const highest = declared.reduce<(typeof ZSensitivity.options)[number] | null>(
+    (top, d) => (!top || rank(d.sensitivity) > rank(top) ? d.sensitivity : top),
+    null,
+  );
   return (
     <div className="form">
       <FieldSet id="wf-data-classes" legend="Data classes that flow through it" error={errors.dataClassKeys}>
         {choices.dataClasses.map((d) => (
           <label key={d.key} className="choice choice-row">
-            <input type="checkbox" checked={draft.dataClassKeys.includes(d.key)} onChange={(e) => onChange({ dataClassKeys: toggle(draft.dataClassKeys, d.key, e.target.checked) })} />
+            <input
+              type="checkbox"
+              checked={draft.dataClassKeys.includes(d.key)}
+              onChange={(e) => onChange({ dataClassKeys: toggle(draft.dataClassKeys, d.key, e.target.checked) })}
+            />
             {d.name} <code>{d.key}</code> <SensitivityBadge sensitivity={d.sensitivity} />
             {d.tags.length ? <span className="muted small">{d.tags.join(", ")}</span> : null}
           </label>
@@ -39,7 +46,9 @@ export function WizardDataStep({ draft, errors, onChange, choices }: TProps) {
               <code>{m.ref}</code>
               <span className="muted small">approved up to {m.maxSensitivity.toLowerCase()}</span>
               {m.status === "SUSPENDED" ? <span className="error small">suspended</span> : null}
-              {tooLow && draft.modelRefs.includes(m.ref) ? <span className="error small">not approved for {highest?.toLowerCase()} data</span> : null}
+              {tooLow && draft.modelRefs.includes(m.ref) ? (
+                <span className="error small">not approved for {highest?.toLowerCase()} data</span>
+              ) : null}
             </label>
           );
         })}

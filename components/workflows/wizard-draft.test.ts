@@ -24,7 +24,8 @@ describe("validateDraft", () => {
   it("sends the approval timeout as a number, refuses a blank or out-of-bounds one, and shows it on the purpose step", () => {
     expect(validateDraft(draft(), { isAdmin: false, selfId: self }).input.approvalTimeoutMinutes).toBe(60);
     expect(validateDraft(draft({ approvalTimeoutMinutes: "90" }), { isAdmin: false, selfId: self }).input.approvalTimeoutMinutes).toBe(90);
-    const errorOf = (approvalTimeoutMinutes: string) => validateDraft(draft({ approvalTimeoutMinutes }), { isAdmin: false, selfId: self }).errors;
+    const errorOf = (approvalTimeoutMinutes: string) =>
+      validateDraft(draft({ approvalTimeoutMinutes }), { isAdmin: false, selfId: self }).errors;
     expect(errorOf(" ")).toEqual({ approvalTimeoutMinutes: "Enter the approval timeout in whole minutes" });
     expect(errorOf("10081")).toEqual({ approvalTimeoutMinutes: "Use at most 10,080 minutes (7 days)" });
     expect(stepOf("approvalTimeoutMinutes")).toBe("purpose");
@@ -32,7 +33,9 @@ describe("validateDraft", () => {
 
   it("folds an amount cap into the constraints typed as JSON", () => {
     const { input, errors } = validateDraft(
-      draft({ tools: [{ ...tool, ratePerMinute: "10", amountCap: "500", constraints: '{"properties": {"currency": {"enum": ["EUR"]}}}' }] }),
+      draft({
+        tools: [{ ...tool, ratePerMinute: "10", amountCap: "500", constraints: '{"properties": {"currency": {"enum": ["EUR"]}}}' }],
+      }),
       { isAdmin: false, selfId: self },
     );
     expect(errors).toEqual({});

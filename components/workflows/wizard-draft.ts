@@ -1,5 +1,11 @@
 import { DEFAULT_TIER, type TApprovalTier } from "@/lib/contracts/registry-enums";
-import { APPROVAL_TIMEOUT_DEFAULT_MINUTES, ZCreateWorkflow, type TCreateWorkflow, type TRaciAssignment, type TWorkflowChoices } from "@/lib/contracts/workflows";
+import {
+  APPROVAL_TIMEOUT_DEFAULT_MINUTES,
+  ZCreateWorkflow,
+  type TCreateWorkflow,
+  type TRaciAssignment,
+  type TWorkflowChoices,
+} from "@/lib/contracts/workflows";
 
 export type TToolDraft = { toolKey: string; tier: TApprovalTier; ratePerMinute: string; amountCap: string; constraints: string };
 
@@ -60,7 +66,7 @@ function constraintsOf(tool: TToolDraft, index: number, errors: TErrors): Record
       if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
       schema = parsed as Record<string, unknown>;
     } catch {
-      errors[`tools.${index}.constraints`] = "Write a JSON object, e.g. {\"properties\": {\"amount\": {\"maximum\": 500}}}";
+      errors[`tools.${index}.constraints`] = 'Write a JSON object, e.g. {"properties": {"amount": {"maximum": 500}}}';
       broken = true;
     }
   }
@@ -99,7 +105,10 @@ export function validateDraft(draft: TDraft, options: { isAdmin: boolean; selfId
   };
   const parsed = ZCreateWorkflow.safeParse(input);
   for (const issue of parsed.success ? [] : parsed.error.issues) {
-    const path = issue.path.map(String).join(".").replace(/^permissions\./, "");
+    const path = issue.path
+      .map(String)
+      .join(".")
+      .replace(/^permissions\./, "");
     errors[path] ??= issue.message;
   }
   if (draft.raci.filter((a) => a.role === "ACCOUNTABLE").length !== 1) errors.raci ??= "Name exactly one Accountable person";

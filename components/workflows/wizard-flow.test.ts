@@ -4,7 +4,13 @@ import { checkStep, checkSubmission, initialWizard, listedServerErrors, serverFa
 
 const self = "0b0e2c1e-8f7a-4c43-9d1e-5a0f6d0f0a01";
 const who = { isAdmin: false, selfId: self };
-const complete = (patch: Partial<TDraft> = {}): TDraft => ({ ...initialDraft({ ownerId: self }), key: "refund-bot", name: "Refund bot", purpose: "Refunds", ...patch });
+const complete = (patch: Partial<TDraft> = {}): TDraft => ({
+  ...initialDraft({ ownerId: self }),
+  key: "refund-bot",
+  name: "Refund bot",
+  purpose: "Refunds",
+  ...patch,
+});
 
 describe("wizard flow", () => {
   it("starts on the purpose step with the draft given", () => {
@@ -21,7 +27,10 @@ describe("wizard flow", () => {
     const failed = wizardReducer(patched, { type: "failed", errors: { name: "x" } });
     expect(failed).toMatchObject({ step: "purpose", errors: { name: "x" } });
     expect(wizardReducer(failed, { type: "goTo", step: "tools" })).toMatchObject({ step: "tools", errors: {} });
-    expect(wizardReducer(failed, { type: "failed", errors: { raci: "y" }, step: "people" })).toMatchObject({ step: "people", errors: { raci: "y" } });
+    expect(wizardReducer(failed, { type: "failed", errors: { raci: "y" }, step: "people" })).toMatchObject({
+      step: "people",
+      errors: { raci: "y" },
+    });
   });
 
   it("goes on only when the current step's own fields are sound", () => {
@@ -42,7 +51,11 @@ describe("wizard flow", () => {
   });
 
   it("takes the server's field problems to the step that shows the first one", () => {
-    expect(serverFailure({ "tools.0.tier": "No such tier", key: "Taken" })).toEqual({ type: "failed", errors: { "tools.0.tier": "No such tier", key: "Taken" }, step: "tools" });
+    expect(serverFailure({ "tools.0.tier": "No such tier", key: "Taken" })).toEqual({
+      type: "failed",
+      errors: { "tools.0.tier": "No such tier", key: "Taken" },
+      step: "tools",
+    });
     expect(serverFailure({})).toEqual({ type: "failed", errors: {} });
   });
 

@@ -7,9 +7,7 @@ export type TWizardState = { draft: TDraft; step: TStep; errors: TErrors };
 type TWho = { isAdmin: boolean; selfId: string };
 
 export type TWizardAction =
-  | { type: "patch"; patch: Partial<TDraft> }
-  | { type: "goTo"; step: TStep }
-  | { type: "failed"; errors: TErrors; step?: TStep };
+  { type: "patch"; patch: Partial<TDraft> } | { type: "goTo"; step: TStep } | { type: "failed"; errors: TErrors; step?: TStep };
 
 export function initialWizard(draft: TDraft): TWizardState {
   return { draft, step: "purpose", errors: {} };

@@ -19,7 +19,12 @@ export function WizardPeopleStep({ draft, errors, onChange, people, self, isAdmi
   return (
     <div className="form">
       {isAdmin ? (
-        <Field id="wf-owner" label="Owner" hint="As an administrator you may register it for another workflow owner." error={errors.ownerId}>
+        <Field
+          id="wf-owner"
+          label="Owner"
+          hint="As an administrator you may register it for another workflow owner."
+          error={errors.ownerId}
+        >
           {(control) => (
             <select
               {...control}
@@ -27,7 +32,9 @@ export function WizardPeopleStep({ draft, errors, onChange, people, self, isAdmi
               onChange={(e) => {
                 const ownerId = e.target.value;
                 // The owner usually answers for the workflow; move the default Accountable along with them.
-                const raci = draft.raci.map((a) => (a.userId === draft.ownerId && a.function === "WORKFLOW_OWNER" ? { ...a, userId: ownerId } : a));
+                const raci = draft.raci.map((a) =>
+                  a.userId === draft.ownerId && a.function === "WORKFLOW_OWNER" ? { ...a, userId: ownerId } : a,
+                );
                 onChange({ ownerId, raci });
               }}
             >

@@ -10,8 +10,15 @@ type TProps = { draft: TDraft; errors: TErrors; onChange: (patch: Partial<TDraft
 export function WizardPurposeStep({ draft, errors, onChange }: TProps) {
   return (
     <div className="form form-grid">
-      <Field id="wf-key" label="Key" hint="What the automation sends as its workflow key, e.g. support-refunds. It cannot change later." error={errors.key}>
-        {(control) => <input {...control} value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />}
+      <Field
+        id="wf-key"
+        label="Key"
+        hint="What the automation sends as its workflow key, e.g. support-refunds. It cannot change later."
+        error={errors.key}
+      >
+        {(control) => (
+          <input {...control} value={draft.key} onChange={(e) => onChange({ key: e.target.value })} autoComplete="off" spellCheck={false} />
+        )}
       </Field>
       <Field id="wf-name" label="Name" error={errors.name}>
         {(control) => <input {...control} value={draft.name} onChange={(e) => onChange({ name: e.target.value })} />}
@@ -29,7 +36,12 @@ export function WizardPurposeStep({ draft, errors, onChange }: TProps) {
       </Field>
       <Field id="wf-approval-timeout" label="Approval timeout (minutes)" hint={APPROVAL_TIMEOUT_HINT} error={errors.approvalTimeoutMinutes}>
         {(control) => (
-          <input {...control} inputMode="numeric" value={draft.approvalTimeoutMinutes} onChange={(e) => onChange({ approvalTimeoutMinutes: e.target.value })} />
+          <input
+            {...control}
+            inputMode="numeric"
+            value={draft.approvalTimeoutMinutes}
+            onChange={(e) => onChange({ approvalTimeoutMinutes: e.target.value })}
+          />
         )}
       </Field>
       <div className="wizard-wide">
@@ -38,7 +50,12 @@ export function WizardPurposeStep({ draft, errors, onChange }: TProps) {
         </Field>
       </div>
       <div className="wizard-wide">
-        <Field id="wf-runbook" label="Runbook (optional now)" hint="The manual fallback when Tollgate halts it: who takes over and how." error={errors.runbook}>
+        <Field
+          id="wf-runbook"
+          label="Runbook (optional now)"
+          hint="The manual fallback when Tollgate halts it: who takes over and how."
+          error={errors.runbook}
+        >
           {(control) => <textarea {...control} rows={4} value={draft.runbook} onChange={(e) => onChange({ runbook: e.target.value })} />}
         </Field>
       </div>

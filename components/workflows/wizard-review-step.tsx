@@ -29,7 +29,9 @@ export function WizardReviewStep({ draft, choices }: { draft: TDraft; choices: T
           <ul className="plain-list">
             {RACI_FUNCTIONS.map((f) => {
               const entries = draft.raci.filter((a) => a.function === f.value);
-              const who = entries.map((a) => `${person(a.userId)} (${RACI_ROLES.find((r) => r.value === a.role)?.letter ?? "?"})`).join(", ");
+              const who = entries
+                .map((a) => `${person(a.userId)} (${RACI_ROLES.find((r) => r.value === a.role)?.letter ?? "?"})`)
+                .join(", ");
               return (
                 <li key={f.value}>
                   {f.label}: {who || <span className="muted">nobody yet</span>}

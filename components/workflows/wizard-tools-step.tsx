@@ -12,7 +12,8 @@ type TProps = { draft: TDraft; errors: TErrors; onChange: (patch: Partial<TDraft
 export function WizardToolsStep({ draft, errors, onChange, tools }: TProps) {
   const [adding, setAdding] = useState("");
   const available = tools.filter((t) => !draft.tools.some((d) => d.toolKey === t.key));
-  const update = (index: number, patch: Partial<TToolDraft>) => onChange({ tools: draft.tools.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
+  const update = (index: number, patch: Partial<TToolDraft>) =>
+    onChange({ tools: draft.tools.map((t, i) => (i === index ? { ...t, ...patch } : t)) });
 
   return (
     <div className="form">
@@ -24,11 +25,23 @@ export function WizardToolsStep({ draft, errors, onChange, tools }: TProps) {
         return (
           <fieldset key={grant.toolKey} className="tool-grant" aria-label={`Tool ${grant.toolKey}`}>
             <legend>
-              <code>{grant.toolKey}</code> {tool ? <span className="muted small">{tool.name} · {tool.system} · {tool.consequence.replaceAll("_", " ").toLowerCase()}</span> : null}
+              <code>{grant.toolKey}</code>{" "}
+              {tool ? (
+                <span className="muted small">
+                  {tool.name} · {tool.system} · {tool.consequence.replaceAll("_", " ").toLowerCase()}
+                </span>
+              ) : null}
             </legend>
-            {tool && !tool.hasContract ? <p className="error small">This tool has no argument contract in the catalog; the workflow cannot be activated with it.</p> : null}
+            {tool && !tool.hasContract ? (
+              <p className="error small">This tool has no argument contract in the catalog; the workflow cannot be activated with it.</p>
+            ) : null}
             <div className="form-grid form">
-              <Field id={`${id}-tier`} label="Approval tier" hint={tool ? `At least ${tool.defaultTier} for this consequence` : undefined} error={errors[`tools.${i}.tier`]}>
+              <Field
+                id={`${id}-tier`}
+                label="Approval tier"
+                hint={tool ? `At least ${tool.defaultTier} for this consequence` : undefined}
+                error={errors[`tools.${i}.tier`]}
+              >
                 {(control) => (
                   <select {...control} value={grant.tier} onChange={(e) => update(i, { tier: ZApprovalTier.parse(e.target.value) })}>
                     {ZApprovalTier.options.slice(floor).map((t) => (
@@ -40,10 +53,24 @@ export function WizardToolsStep({ draft, errors, onChange, tools }: TProps) {
                 )}
               </Field>
               <Field id={`${id}-rate`} label="Calls per minute" hint="Empty: no rate limit" error={errors[`tools.${i}.ratePerMinute`]}>
-                {(control) => <input {...control} inputMode="numeric" value={grant.ratePerMinute} onChange={(e) => update(i, { ratePerMinute: e.target.value })} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    inputMode="numeric"
+                    value={grant.ratePerMinute}
+                    onChange={(e) => update(i, { ratePerMinute: e.target.value })}
+                  />
+                )}
               </Field>
               <Field id={`${id}-cap`} label="Amount cap" hint="Largest `amount` argument allowed" error={errors[`tools.${i}.amountCap`]}>
-                {(control) => <input {...control} inputMode="decimal" value={grant.amountCap} onChange={(e) => update(i, { amountCap: e.target.value })} />}
+                {(control) => (
+                  <input
+                    {...control}
+                    inputMode="decimal"
+                    value={grant.amountCap}
+                    onChange={(e) => update(i, { amountCap: e.target.value })}
+                  />
+                )}
               </Field>
             </div>
             <Field
@@ -52,9 +79,22 @@ export function WizardToolsStep({ draft, errors, onChange, tools }: TProps) {
               hint='Checked against the arguments on every call, e.g. {"properties": {"currency": {"enum": ["EUR", "USD"]}}}'
               error={errors[`tools.${i}.constraints`] ?? errors[`tools.${i}.argumentConstraints`]}
             >
-              {(control) => <textarea {...control} rows={3} className="mono" spellCheck={false} value={grant.constraints} onChange={(e) => update(i, { constraints: e.target.value })} />}
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={3}
+                  className="mono"
+                  spellCheck={false}
+                  value={grant.constraints}
+                  onChange={(e) => update(i, { constraints: e.target.value })}
+                />
+              )}
             </Field>
-            <button type="button" className="button button-small button-quiet" onClick={() => onChange({ tools: draft.tools.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              onClick={() => onChange({ tools: draft.tools.filter((_, j) => j !== i) })}
+            >
               Remove {grant.toolKey}
             </button>
           </fieldset>

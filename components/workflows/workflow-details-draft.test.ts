@@ -37,7 +37,12 @@ describe("workflow details draft", () => {
     let values = edit(detailValuesOf(opened), "purpose", "Refunds under 500");
     values = edit(values, "approvalTimeoutMinutes", "90");
     values = edit(values, "environment", "PROD");
-    expect(detailsChange(values, opened, opened)).toEqual({ expectedVersion: 3, purpose: "Refunds under 500", approvalTimeoutMinutes: 90, environment: "PROD" });
+    expect(detailsChange(values, opened, opened)).toEqual({
+      expectedVersion: 3,
+      purpose: "Refunds under 500",
+      approvalTimeoutMinutes: 90,
+      environment: "PROD",
+    });
   });
 
   it("sends a blank timeout as not-a-number so the server names the problem", () => {
@@ -46,7 +51,10 @@ describe("workflow details draft", () => {
 
   it("saves onto a newer version only when these fields did not change in it", () => {
     const values = edit(detailValuesOf(opened), "runbook", "Call finance");
-    expect(detailsChange(values, opened, { ...opened, version: 4, raci: [{ user: owner, function: "SECURITY", role: "INFORMED" }] })?.expectedVersion).toBe(4);
+    expect(
+      detailsChange(values, opened, { ...opened, version: 4, raci: [{ user: owner, function: "SECURITY", role: "INFORMED" }] })
+        ?.expectedVersion,
+    ).toBe(4);
     expect(detailsChange(values, opened, { ...opened, version: 4, name: "Renamed" })?.expectedVersion).toBe(3);
   });
 
@@ -54,7 +62,15 @@ describe("workflow details draft", () => {
     const draft = detailsDraftReducer(initialDetailsDraft(opened), { type: "edit", field: "name", value: "Typed" });
     const noticed = detailsDraftReducer(draft, { type: "notice", notice: "Nothing to save: no field was changed." });
     const current = { ...opened, name: "Theirs", version: 5 };
-    expect(detailsDraftReducer(noticed, { type: "startFrom", workflow: current })).toEqual({ base: current, values: detailValuesOf(current), notice: noticed.notice });
-    expect(detailsDraftReducer(draft, { type: "saved", saved: current })).toEqual({ base: current, values: detailValuesOf(current), notice: "Saved (version 5)." });
+    expect(detailsDraftReducer(noticed, { type: "startFrom", workflow: current })).toEqual({
+      base: current,
+      values: detailValuesOf(current),
+      notice: noticed.notice,
+    });
+    expect(detailsDraftReducer(draft, { type: "saved", saved: current })).toEqual({
+      base: current,
+      values: detailValuesOf(current),
+      notice: "Saved (version 5).",
+    });
   });
 });

@@ -5,7 +5,19 @@ import { ENVIRONMENT_LABELS, SENSITIVITY_LABELS, STATUS_LABELS } from "./labels"
 
 type TProps = { query: TWorkflowListQuery; owners: TPerson[] | null };
 
-function Select({ id, label, name, value, options }: { id: string; label: string; name: string; value?: string; options: [string, string][] }) {
+function Select({
+  id,
+  label,
+  name,
+  value,
+  options,
+}: {
+  id: string;
+  label: string;
+  name: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,9 +42,23 @@ export function WorkflowFilters({ query, owners }: TProps) {
         <label htmlFor="wf-search">Search</label>
         <input id="wf-search" name="search" type="search" defaultValue={query.search} placeholder="Key or name" />
       </div>
-      <Select id="wf-status" label="Status" name="status" value={query.status} options={ZWorkflowStatus.options.map((s) => [s, STATUS_LABELS[s]])} />
-      <Select id="wf-environment" label="Environment" name="environment" value={query.environment} options={ZEnvironment.options.map((e) => [e, ENVIRONMENT_LABELS[e]])} />
-      {owners ? <Select id="wf-owner" label="Owner" name="ownerId" value={query.ownerId} options={owners.map((o) => [o.id, o.name])} /> : null}
+      <Select
+        id="wf-status"
+        label="Status"
+        name="status"
+        value={query.status}
+        options={ZWorkflowStatus.options.map((s) => [s, STATUS_LABELS[s]])}
+      />
+      <Select
+        id="wf-environment"
+        label="Environment"
+        name="environment"
+        value={query.environment}
+        options={ZEnvironment.options.map((e) => [e, ENVIRONMENT_LABELS[e]])}
+      />
+      {owners ? (
+        <Select id="wf-owner" label="Owner" name="ownerId" value={query.ownerId} options={owners.map((o) => [o.id, o.name])} />
+      ) : null}
       <Select
         id="wf-sensitivity"
         label="Handles data at least"
@@ -40,7 +66,13 @@ export function WorkflowFilters({ query, owners }: TProps) {
         value={query.maxSensitivity}
         options={ZSensitivity.options.map((s) => [s, SENSITIVITY_LABELS[s]])}
       />
-      <Select id="wf-tier" label="Approval tier at least" name="maxTier" value={query.maxTier} options={ZApprovalTier.options.map((t) => [t, t])} />
+      <Select
+        id="wf-tier"
+        label="Approval tier at least"
+        name="maxTier"
+        value={query.maxTier}
+        options={ZApprovalTier.options.map((t) => [t, t])}
+      />
       {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.order ? <input type="hidden" name="order" value={query.order} /> : null}
       {query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}

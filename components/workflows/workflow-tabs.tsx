@@ -17,7 +17,11 @@ export function WorkflowTabs({ workflowId, current }: { workflowId: string; curr
       <ul>
         {TABS.map(({ tab, label, path }) => (
           <li key={tab}>
-            <Link href={`${base}${path}`} className={tab === current ? "workflow-tab workflow-tab-current" : "workflow-tab"} aria-current={tab === current ? "page" : undefined}>
+            <Link
+              href={`${base}${path}`}
+              className={tab === current ? "workflow-tab workflow-tab-current" : "workflow-tab"}
+              aria-current={tab === current ? "page" : undefined}
+            >
               {label}
             </Link>
           </li>

@@ -12,7 +12,11 @@ export const SSO_PEOPLE: Record<string, { email: string; name: string; groups: s
 export const SSO_ROLE_MAP = "tollgate-security=SECURITY,tollgate-auditors=AUDITOR,tollgate-admins=ADMIN";
 
 /** A real OpenID Connect provider (node-oidc-provider) for the single sign-on journey. */
-export async function startOidcProvider(options: { issuer: string; port: number; redirectUri: string }): Promise<{ stop: () => Promise<void> }> {
+export async function startOidcProvider(options: {
+  issuer: string;
+  port: number;
+  redirectUri: string;
+}): Promise<{ stop: () => Promise<void> }> {
   const provider = new Provider(options.issuer, {
     clients: [
       {
@@ -32,7 +36,10 @@ export async function startOidcProvider(options: { issuer: string; port: number;
     findAccount: async (_ctx, sub) => {
       const person = SSO_PEOPLE[sub];
       if (!person) return undefined;
-      return { accountId: sub, claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: person.groups }) };
+      return {
+        accountId: sub,
+        claims: async () => ({ sub, email: person.email, email_verified: true, name: person.name, groups: person.groups }),
+      };
     },
   });
   provider.proxy = false;

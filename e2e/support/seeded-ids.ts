@@ -24,8 +24,16 @@ async function find(request: APIRequestContext, path: string, match: (record: TR
 }
 
 /** A secret for a new token of the workflow (environment: the workflow's own). */
-export async function createTokenByApi(request: APIRequestContext, workflowId: string, scopes: string[]): Promise<{ id: string; secret: string }> {
-  const created = (await ok(await request.post(`/api/v1/workflows/${workflowId}/tokens`, { data: { name: `e2e-${randomUUID().slice(0, 8)}`, scopes } }), 201, "create token")) as { secret: string; token?: { id: string }; id?: string };
+export async function createTokenByApi(
+  request: APIRequestContext,
+  workflowId: string,
+  scopes: string[],
+): Promise<{ id: string; secret: string }> {
+  const created = (await ok(
+    await request.post(`/api/v1/workflows/${workflowId}/tokens`, { data: { name: `e2e-${randomUUID().slice(0, 8)}`, scopes } }),
+    201,
+    "create token",
+  )) as { secret: string; token?: { id: string }; id?: string };
   const id = created.token?.id ?? created.id;
   if (!id) throw new Error("the created token's answer names no id");
   return { id, secret: created.secret };
@@ -36,7 +44,9 @@ export async function createTokenByApi(request: APIRequestContext, workflowId: s
  * seeded data, and made (a policy, its change request, a pending approval) where the seed has none;
  * each call makes its own, so workers never collide. `request` must be signed in as an administrator.
  */
-export async function seededIds(request: APIRequestContext): Promise<Record<"workflow" | "model" | "policy" | "change" | "approval" | "user" | "dataClass" | "tool", string>> {
+export async function seededIds(
+  request: APIRequestContext,
+): Promise<Record<"workflow" | "model" | "policy" | "change" | "approval" | "user" | "dataClass" | "tool", string>> {
   const workflow = await find(request, "/api/v1/workflows?search=support-refunds", (w) => w.key === "support-refunds");
   const model = await find(request, "/api/v1/catalog/models");
   const dataClass = await find(request, "/api/v1/catalog/data-classes");
@@ -44,12 +54,23 @@ export async function seededIds(request: APIRequestContext): Promise<Record<"wor
   const user = await find(request, "/api/v1/users", (u) => u.email === "auditor@tollgate.local");
   // A new policy waits for review (202): it brings a pending change request to visit as well.
   const created = (await ok(
-    await request.post("/api/v1/policies", { data: { key: `e2e-${randomUUID().slice(0, 8)}`, name: "E2E policy", text: "permit(principal, action, resource);", enabled: false } }),
+    await request.post("/api/v1/policies", {
+      data: { key: `e2e-${randomUUID().slice(0, 8)}`, name: "E2E policy", text: "permit(principal, action, resource);", enabled: false },
+    }),
     202,
     "create policy",
   )) as { policy: { id: string }; changeRequest: { id: string } };
   const approval = await openApproval(request, workflow.id);
-  return { workflow: workflow.id, model: model.id, policy: created.policy.id, change: created.changeRequest.id, approval, user: user.id, dataClass: dataClass.id, tool: tool.id };
+  return {
+    workflow: workflow.id,
+    model: model.id,
+    policy: created.policy.id,
+    change: created.changeRequest.id,
+    approval,
+    user: user.id,
+    dataClass: dataClass.id,
+    tool: tool.id,
+  };
 }
 
 /** A refund over the cap's approval threshold, which opens an approval request and waits. */
@@ -58,7 +79,13 @@ async function openApproval(request: APIRequestContext, workflowId: string): Pro
   const decision = (await ok(
     await request.post("/api/v1/decisions", {
       headers: { authorization: `Bearer ${secret}` },
-      data: { runId: `e2e-${randomUUID()}`, tool: "stripe.refund", arguments: { chargeId: "ch_e2e_headers", amount: 12_000, currency: "USD" }, dataClasses: ["payment-cards"], model: CLAUDE },
+      data: {
+        runId: `e2e-${randomUUID()}`,
+        tool: "stripe.refund",
+        arguments: { chargeId: "ch_e2e_headers", amount: 12_000, currency: "USD" },
+        dataClasses: ["payment-cards"],
+        model: CLAUDE,
+      },
     }),
     200,
     "a refund that waits for approval",

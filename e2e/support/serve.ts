@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const db = createDb(databaseUrl);
   await seedDemoData({ db });
   await db.$disconnect();
-  const oidc = await startOidcProvider({ issuer: E2E_OIDC_ISSUER, port: E2E_OIDC_PORT, redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc` });
+  const oidc = await startOidcProvider({
+    issuer: E2E_OIDC_ISSUER,
+    port: E2E_OIDC_PORT,
+    redirectUri: `${E2E_BASE_URL}/api/auth/callback/oidc`,
+  });
 
   // The same front door `npm start` runs: the run-time gate and the console on one port.
   const app = spawn(process.execPath, [...GATE_NODE_FLAGS, path.join("scripts", "serve.ts")], {

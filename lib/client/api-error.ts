@@ -15,7 +15,14 @@ export class ApiError extends Error {
   /** Every field problem, in order: what a long report (an import) lists in full. */
   readonly problems: readonly TFieldProblem[];
 
-  constructor(options: { code: TErrorCode; status: number; title?: string; detail?: string; requestId?: string | null; errors?: TFieldProblem[] }) {
+  constructor(options: {
+    code: TErrorCode;
+    status: number;
+    title?: string;
+    detail?: string;
+    requestId?: string | null;
+    errors?: TFieldProblem[];
+  }) {
     const title = options.title ?? ERROR_TITLES[options.code];
     super(options.detail ?? title);
     this.code = options.code;

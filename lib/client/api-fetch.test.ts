@@ -21,7 +21,9 @@ afterEach(() => {
 describe("apiFetch", () => {
   it("sends JSON and returns the validated answer", async () => {
     const fetchMock = respondWith(Response.json({ id: "u1", extra: true }, { status: 201 }));
-    await expect(apiFetch("/api/v1/things", { method: "POST", body: { name: "x" }, query: { a: "1", b: undefined }, schema: ZThing })).resolves.toEqual({ id: "u1" });
+    await expect(
+      apiFetch("/api/v1/things", { method: "POST", body: { name: "x" }, query: { a: "1", b: undefined }, schema: ZThing }),
+    ).resolves.toEqual({ id: "u1" });
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe("/api/v1/things?a=1");
     expect(init).toMatchObject({ method: "POST", body: '{"name":"x"}', headers: { "content-type": "application/json" } });
@@ -59,7 +61,9 @@ describe("apiFetch", () => {
   });
 
   it("falls back to the status when the error body is not a problem document", async () => {
-    respondWith(new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "x-request-id": "edge-1" } }));
+    respondWith(
+      new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "x-request-id": "edge-1" } }),
+    );
     await expect(apiFetch("/x", { schema: ZThing })).rejects.toMatchObject({
       code: "internal",
       status: 502,

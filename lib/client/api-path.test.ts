@@ -11,12 +11,16 @@ describe("apiPath", () => {
   });
 
   it("adds the query's non-empty values in order", () => {
-    expect(apiPath(exportInventoryOperation, {}, { format: "csv", entity: "tools", empty: "", absent: undefined })).toBe("/api/v1/registry/export?format=csv&entity=tools");
+    expect(apiPath(exportInventoryOperation, {}, { format: "csv", entity: "tools", empty: "", absent: undefined })).toBe(
+      "/api/v1/registry/export?format=csv&entity=tools",
+    );
   });
 
   it("refuses at compile time a path parameter left out or misspelt, and at run time if one is missing anyway", () => {
     // @ts-expect-error -- tokenId is part of the path
-    expect(() => apiPath(rotateServiceTokenOperation, { id: "w1" })).toThrow("/api/v1/workflows/{id}/tokens/{tokenId}/rotate needs tokenId");
+    expect(() => apiPath(rotateServiceTokenOperation, { id: "w1" })).toThrow(
+      "/api/v1/workflows/{id}/tokens/{tokenId}/rotate needs tokenId",
+    );
     // @ts-expect-error -- the path names {id}, not {workflowId}
     expect(() => apiPath(getWorkflowOperation, { workflowId: "w1" })).toThrow("needs id");
   });

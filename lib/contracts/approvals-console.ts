@@ -91,7 +91,12 @@ export const ZApprovalRunEvent = z.object({
   data: z.unknown(),
 });
 
-export const ZApprovalTrailEntry = z.object({ action: z.string(), actorLabel: z.string(), occurredAt: z.iso.datetime(), data: z.unknown() });
+export const ZApprovalTrailEntry = z.object({
+  action: z.string(),
+  actorLabel: z.string(),
+  occurredAt: z.iso.datetime(),
+  data: z.unknown(),
+});
 
 export const ZApprovalDetail = z.object({
   id: z.string(),
@@ -123,7 +128,14 @@ export const ZApprovalDetail = z.object({
   runEvents: z.array(ZApprovalRunEvent),
   /** Earlier approval requests of this workflow, newest first. */
   earlier: z.array(
-    z.object({ id: z.string(), tool: z.string(), status: ZApprovalStatus, createdAt: z.iso.datetime(), decidedAt: z.iso.datetime().nullable(), breakGlass: z.boolean() }),
+    z.object({
+      id: z.string(),
+      tool: z.string(),
+      status: ZApprovalStatus,
+      createdAt: z.iso.datetime(),
+      decidedAt: z.iso.datetime().nullable(),
+      breakGlass: z.boolean(),
+    }),
   ),
   votes: z.array(ZApprovalVoteView),
   /** This request's entries in the audit log, oldest first. */
@@ -184,7 +196,11 @@ export const ZApprovalHistoryItem = z.object({
 });
 export type TApprovalHistoryItem = z.infer<typeof ZApprovalHistoryItem>;
 
-export const ZApprovalHistoryPage = z.object({ items: z.array(ZApprovalHistoryItem), nextCursor: z.string().nullable(), asOf: z.iso.datetime() });
+export const ZApprovalHistoryPage = z.object({
+  items: z.array(ZApprovalHistoryItem),
+  nextCursor: z.string().nullable(),
+  asOf: z.iso.datetime(),
+});
 export type TApprovalHistoryPage = z.infer<typeof ZApprovalHistoryPage>;
 
 /**

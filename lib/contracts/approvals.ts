@@ -36,15 +36,18 @@ export type TApprovalState = z.infer<typeof ZApprovalState>;
 
 export const APPROVAL_WAIT_MAX_SECONDS = 55;
 export const ZApprovalWaitQuery = z.object({
-  waitSeconds: z.coerce.number().int().min(0).max(APPROVAL_WAIT_MAX_SECONDS, `Wait at most ${APPROVAL_WAIT_MAX_SECONDS} seconds per request`).default(0),
+  waitSeconds: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(APPROVAL_WAIT_MAX_SECONDS, `Wait at most ${APPROVAL_WAIT_MAX_SECONDS} seconds per request`)
+    .default(0),
 });
 
 /** A person's decision. A reason always; break-glass (SECURITY only) needs an incident reference. */
 export const ZApprovalVote = z.object({
   vote: z.enum(["APPROVE", "DENY"]),
   reason: z.string().trim().min(3, "Give a reason of at least 3 characters").max(2000, "Use at most 2,000 characters"),
-  breakGlass: z
-    .object({ incidentRef: z.string().trim().min(3, "Give the incident reference (e.g. INC-1234)").max(200) })
-    .optional(),
+  breakGlass: z.object({ incidentRef: z.string().trim().min(3, "Give the incident reference (e.g. INC-1234)").max(200) }).optional(),
 });
 export type TApprovalVote = z.infer<typeof ZApprovalVote>;

@@ -45,7 +45,13 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   // A limit on failed password sign-ins was reached: `scope` says whose attempts are refused until `until`.
   event(
     "auth.sign_in.throttled",
-    z.object({ scope: z.enum(["address", "account", "account_address"]), address: z.string(), email: z.string(), failures: z.number().int(), until: z.string() }),
+    z.object({
+      scope: z.enum(["address", "account", "account_address"]),
+      address: z.string(),
+      email: z.string(),
+      failures: z.number().int(),
+      until: z.string(),
+    }),
   ),
   event("auth.sign_out", z.object({})),
   // Sessions ended on the server: by signing out, a disabled user, a removed role, "sign out everywhere", or idleness.
@@ -53,7 +59,10 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     "auth.sessions.ended",
     z.object({ reason: z.enum(["signed_out", "user_disabled", "role_removed", "revoked", "idle", "expired"]), sessions: z.number().int() }),
   ),
-  event("user.created", z.object({ email: z.string(), name: z.string(), roles: z.array(ZRole), source: z.enum(["admin", "oidc", "seed"]) })),
+  event(
+    "user.created",
+    z.object({ email: z.string(), name: z.string(), roles: z.array(ZRole), source: z.enum(["admin", "oidc", "seed"]) }),
+  ),
   event("user.roles.changed", z.object({ before: z.array(ZRole), after: z.array(ZRole) })),
   event("user.oidc.linked", z.object({ subject: z.string() })),
   event("user.disabled.changed", z.object({ before: z.boolean(), after: z.boolean() })),
@@ -71,7 +80,9 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     "user.unlocked",
     // Optional so events written before the lock state was recorded still validate.
     z.object({
-      before: z.object({ failedSignIns: z.number().int(), lockedUntil: z.string().nullable(), nextAttemptAt: z.string().nullable() }).optional(),
+      before: z
+        .object({ failedSignIns: z.number().int(), lockedUntil: z.string().nullable(), nextAttemptAt: z.string().nullable() })
+        .optional(),
       // Since sign-in limits moved to per-address and per-account counters: the counters cleared.
       cleared: z.array(z.object({ key: z.string(), failures: z.number().int(), blockedUntil: z.string().nullable() })).optional(),
     }),
@@ -95,7 +106,10 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event("catalog.model.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
   event("catalog.tool.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable() })),
   event("policy.changed", z.object({ before: ZRecord.nullable(), after: ZRecord.nullable(), changeRequestId: z.string().nullable() })),
-  event("token.created", z.object({ prefix: z.string(), name: z.string(), scopes: z.array(z.string()), environment: z.string(), expiresAt: z.string() })),
+  event(
+    "token.created",
+    z.object({ prefix: z.string(), name: z.string(), scopes: z.array(z.string()), environment: z.string(), expiresAt: z.string() }),
+  ),
   event("token.rotated", z.object({ previousPrefix: z.string(), prefix: z.string(), previousValidUntil: z.string() })),
   event("token.revoked", z.object({ prefix: z.string() })),
   event("registry.imported", z.object({ format: z.enum(["json", "csv"]), counts: z.record(z.string(), z.number().int()) })),
@@ -108,7 +122,14 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   // Approvals: requested by an automation, decided by people, or closed by the clock or a halt.
   event(
     "approval.requested",
-    z.object({ workflowKey: z.string(), tool: z.string(), tier: z.string(), argumentsHash: z.string(), approvalsRequired: z.number().int(), expiresAt: z.string() }),
+    z.object({
+      workflowKey: z.string(),
+      tool: z.string(),
+      tier: z.string(),
+      argumentsHash: z.string(),
+      approvalsRequired: z.number().int(),
+      expiresAt: z.string(),
+    }),
   ),
   event(
     "approval.voted",
@@ -146,7 +167,10 @@ export const AUDIT_PAGE_MAX = 200;
 
 export const ZAuditEventsQuery = z.object({
   /** Events older than this seq (the previous page's `nextCursor`). */
-  cursor: z.string().regex(/^[1-9]\d{0,17}$/, "A cursor is a positive event number").optional(),
+  cursor: z
+    .string()
+    .regex(/^[1-9]\d{0,17}$/, "A cursor is a positive event number")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
   /** An exact action, or a prefix ending in "." (`user.` matches every user event). */
   action: z.string().trim().min(1).max(100).optional(),

@@ -25,7 +25,9 @@ describe("sign-in errors", () => {
   it("describes waits in seconds or minutes", () => {
     expect(describeSignInError("throttled:1")).toBe("Too many failed sign-in attempts from your network. Try again in 1 second.");
     expect(describeSignInError("throttled:4")).toBe("Too many failed sign-in attempts from your network. Try again in 4 seconds.");
-    expect(describeSignInError("account_throttled:900")).toBe("Too many failed sign-in attempts for this email from many places. Try again in 15 minutes.");
+    expect(describeSignInError("account_throttled:900")).toBe(
+      "Too many failed sign-in attempts for this email from many places. Try again in 15 minutes.",
+    );
     expect(describeSignInError("throttled:61")).toMatch(/Try again in 2 minutes\.$/);
   });
 
@@ -59,12 +61,18 @@ describe("safeCallbackPath", () => {
     expect(safe("http://localhost:3000/approvals")).toBe("/approvals");
   });
 
-  it.each([null, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "http://localhost:3001/x", "/ok\n"])(
-    "sends %j home",
-    (value) => {
-      expect(safe(value)).toBe("/");
-    },
-  );
+  it.each([
+    null,
+    "",
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "http://localhost:3001/x",
+    "/ok\n",
+  ])("sends %j home", (value) => {
+    expect(safe(value)).toBe("/");
+  });
 
   it("never returns to the sign-in page or an auth endpoint", () => {
     expect(safe("/sign-in?callbackUrl=%2F")).toBe("/");

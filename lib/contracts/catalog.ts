@@ -3,7 +3,11 @@ import { ZCatalogKey, ZJsonSchemaObject } from "./registry";
 import { ZApprovalTier, ZConsequence, ZDataTag, ZEnvironment, ZSensitivity, ZWorkflowStatus } from "./registry-enums";
 
 const ZName = z.string().trim().min(1, "Enter a name").max(200, "Use at most 200 characters");
-const ZDays = z.number({ error: "Enter a number of days" }).int("Use whole days").min(0, "Use 0 or more days").max(36_500, "Use at most 36,500 days");
+const ZDays = z
+  .number({ error: "Enter a number of days" })
+  .int("Use whole days")
+  .min(0, "Use 0 or more days")
+  .max(36_500, "Use at most 36,500 days");
 /** The `updatedAt` the editor saw; a newer row means someone else changed it first. */
 const ZExpectedUpdatedAt = z.iso.datetime({ offset: true, error: "Send the updatedAt of the version you edited" });
 const atLeastOne = (fields: readonly string[]) => (input: Record<string, unknown>) => fields.some((f) => input[f] !== undefined);
@@ -59,7 +63,12 @@ export type TDataClassView = z.infer<typeof ZDataClassView>;
 export const ZDataClassList = z.object({ items: z.array(ZDataClassView) });
 export type TDataClassList = z.infer<typeof ZDataClassList>;
 
-export const ZRecomputedWorkflow = z.object({ id: z.string(), key: z.string(), before: ZSensitivity.nullable(), after: ZSensitivity.nullable() });
+export const ZRecomputedWorkflow = z.object({
+  id: z.string(),
+  key: z.string(),
+  before: ZSensitivity.nullable(),
+  after: ZSensitivity.nullable(),
+});
 
 /** An updated data class, with the workflows whose highest sensitivity moved with it. */
 export const ZDataClassUpdated = ZDataClassView.extend({ recomputedWorkflows: z.array(ZRecomputedWorkflow) });
@@ -98,7 +107,12 @@ const modelFields = {
   maxSensitivity: ZSensitivity,
 };
 
-export const ZCreateModel = z.object({ provider: ZModelPart("provider"), model: ZModelPart("model"), version: ZModelPart("version"), ...modelFields });
+export const ZCreateModel = z.object({
+  provider: ZModelPart("provider"),
+  model: ZModelPart("model"),
+  version: ZModelPart("version"),
+  ...modelFields,
+});
 export type TCreateModel = z.input<typeof ZCreateModel>;
 export type TCreateModelInput = z.output<typeof ZCreateModel>;
 

@@ -41,14 +41,20 @@ export type TWorkflowPermissions = z.infer<typeof ZWorkflowPermissions>;
 export const ZPermissionPreview = z.object({ changes: z.array(ZPermissionChange) });
 export type TPermissionPreview = z.infer<typeof ZPermissionPreview>;
 
-export const ZPermissionsApplied = z.object({ version: z.number().int(), changes: z.array(ZPermissionChange), permissions: ZPermissionSet });
+export const ZPermissionsApplied = z.object({
+  version: z.number().int(),
+  changes: z.array(ZPermissionChange),
+  permissions: ZPermissionSet,
+});
 export type TPermissionsApplied = z.infer<typeof ZPermissionsApplied>;
 
 /** What the editor offers: the catalogs, with what each choice implies. */
 export const ZPermissionChoices = z.object({
   dataClasses: z.array(z.object({ key: z.string(), name: z.string(), sensitivity: ZSensitivity })),
   models: z.array(z.object({ ref: z.string(), status: z.enum(["APPROVED", "SUSPENDED"]), maxSensitivity: ZSensitivity })),
-  tools: z.array(z.object({ key: z.string(), name: z.string(), system: z.string(), consequence: ZConsequence, defaultTier: ZApprovalTier })),
+  tools: z.array(
+    z.object({ key: z.string(), name: z.string(), system: z.string(), consequence: ZConsequence, defaultTier: ZApprovalTier }),
+  ),
 });
 export type TPermissionChoices = z.infer<typeof ZPermissionChoices>;
 

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ZCatalogKey } from "./registry";
 import { ZApprovalTier } from "./registry-enums";
 
-export const ZModelRef = z.string().regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, "Name the model as provider/model/version, e.g. openai/gpt-4.1/2025-04-14");
+export const ZModelRef = z
+  .string()
+  .regex(/^[^/\s]+\/[^/\s]+\/[^/\s]+$/, "Name the model as provider/model/version, e.g. openai/gpt-4.1/2025-04-14");
 
 /**
  * What an automation asks before a tool call (`POST /api/v1/decisions`). The workflow is the one

@@ -37,10 +37,7 @@ export type TRunEvent = z.input<typeof ZRunEvent>;
 export type TRunEventInput = z.output<typeof ZRunEvent>;
 
 export const ZEventBatch = z.object({
-  events: z
-    .array(z.unknown())
-    .min(1, "Send at least one event")
-    .max(EVENT_BATCH_MAX, `Send at most ${EVENT_BATCH_MAX} events per batch`),
+  events: z.array(z.unknown()).min(1, "Send at least one event").max(EVENT_BATCH_MAX, `Send at most ${EVENT_BATCH_MAX} events per batch`),
 });
 
 /**

@@ -13,9 +13,24 @@ export const ZInventoryDataClass = z.object({
 });
 
 export const ZInventoryModel = z.object({
-  provider: z.string().trim().min(1).max(60).regex(/^[^/\s]+$/, "No slashes or spaces"),
-  model: z.string().trim().min(1).max(120).regex(/^[^/\s]+$/, "No slashes or spaces"),
-  version: z.string().trim().min(1).max(60).regex(/^[^/\s]+$/, "No slashes or spaces"),
+  provider: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[^/\s]+$/, "No slashes or spaces"),
+  model: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^/\s]+$/, "No slashes or spaces"),
+  version: z
+    .string()
+    .trim()
+    .min(1)
+    .max(60)
+    .regex(/^[^/\s]+$/, "No slashes or spaces"),
   regions: z.array(z.string().trim().min(1)).default([]),
   dataRetentionDays: z.number().int().min(0).max(36_500),
   trainingOptOut: z.boolean(),
@@ -68,7 +83,13 @@ export const ZInventoryExportQuery = z.discriminatedUnion("format", [
 /** One entity's rows as CSV, header first: what `?format=csv` downloads and the CSV import reads. */
 export const ZInventoryCsvText = z.string();
 
-export const ZInventoryCsvImport = z.object({ entity: ZInventoryCsvEntity, csv: z.string().min(1, "The CSV is empty").max(10 * 1024 * 1024) });
+export const ZInventoryCsvImport = z.object({
+  entity: ZInventoryCsvEntity,
+  csv: z
+    .string()
+    .min(1, "The CSV is empty")
+    .max(10 * 1024 * 1024),
+});
 
 export const ZImportResult = z.object({
   created: z.record(z.string(), z.number().int()),

@@ -18,8 +18,10 @@ export const ZEngageKillSwitch = z
     reason: ZReason,
   })
   .superRefine((value, ctx) => {
-    if (value.scope !== "GLOBAL" && !value.target) ctx.addIssue({ code: "custom", path: ["target"], message: `Name the ${value.scope.toLowerCase()} to halt` });
-    if (value.scope === "GLOBAL" && value.target && value.target !== "*") ctx.addIssue({ code: "custom", path: ["target"], message: "A GLOBAL kill switch has no target" });
+    if (value.scope !== "GLOBAL" && !value.target)
+      ctx.addIssue({ code: "custom", path: ["target"], message: `Name the ${value.scope.toLowerCase()} to halt` });
+    if (value.scope === "GLOBAL" && value.target && value.target !== "*")
+      ctx.addIssue({ code: "custom", path: ["target"], message: "A GLOBAL kill switch has no target" });
   });
 export type TEngageKillSwitch = z.input<typeof ZEngageKillSwitch>;
 export type TEngageKillSwitchInput = z.output<typeof ZEngageKillSwitch>;
@@ -66,7 +68,11 @@ export const ZKillSwitchView = z.object({
 export type TKillSwitchView = z.infer<typeof ZKillSwitchView>;
 
 /** How far an engage had reached when it answered: live gates, and how many of them deny what it halts. */
-export const ZKillSwitchPropagation = z.object({ gates: z.number().int().min(0), confirmed: z.number().int().min(0), complete: z.boolean() });
+export const ZKillSwitchPropagation = z.object({
+  gates: z.number().int().min(0),
+  confirmed: z.number().int().min(0),
+  complete: z.boolean(),
+});
 export type TKillSwitchPropagation = z.infer<typeof ZKillSwitchPropagation>;
 export const ZEngagedKillSwitch = ZKillSwitchView.extend({ propagation: ZKillSwitchPropagation });
 export type TEngagedKillSwitch = z.infer<typeof ZEngagedKillSwitch>;
@@ -110,6 +116,10 @@ export const ZKillSwitchStreamState = z.object({
 export const ZKillSwitchStreamChange = z.object({ switch: ZKillSwitchState, serverTime: z.iso.datetime() });
 export const ZKillSwitchStreamHeartbeat = z.object({ serverTime: z.iso.datetime() });
 /** The last event when the token stops being valid mid-stream (revoked, expired): the lease is lost at once. */
-export const ZKillSwitchStreamClosed = z.object({ code: z.enum(["unauthenticated", "forbidden"]), detail: z.string(), serverTime: z.iso.datetime() });
+export const ZKillSwitchStreamClosed = z.object({
+  code: z.enum(["unauthenticated", "forbidden"]),
+  detail: z.string(),
+  serverTime: z.iso.datetime(),
+});
 export type TKillSwitchStreamClosed = z.infer<typeof ZKillSwitchStreamClosed>;
 export type TKillSwitchStreamState = z.infer<typeof ZKillSwitchStreamState>;

@@ -26,12 +26,18 @@ describe("the OpenAPI document", () => {
 
   it("describes POST /api/v1/workflows: its body with the key pattern, 201 with the detail, and its problems", () => {
     const create = operation("post", "/api/v1/workflows");
-    expect(create).toMatchObject({ operationId: "createWorkflow", security: [{ sessionCookie: [] }], "x-tollgate-permission": "workflows:create" });
+    expect(create).toMatchObject({
+      operationId: "createWorkflow",
+      security: [{ sessionCookie: [] }],
+      "x-tollgate-permission": "workflows:create",
+    });
     const body = resolve(at(create, "requestBody", "content", "application/json", "schema", "$ref"));
     expect(at(body, "properties", "key")).toEqual(jsonSchemaOf(ZWorkflowKey, "input"));
     expect(at(body, "properties", "key", "pattern")).toBe("^[a-z0-9]+(?:-[a-z0-9]+)*$");
     expect(at(body, "required")).toEqual(["key", "name", "purpose", "environment"]); // the rest have defaults
-    expect(resolve(at(create, "responses", "201", "content", "application/json", "schema", "$ref"))).toEqual(jsonSchemaOf(ZWorkflowDetail, "output"));
+    expect(resolve(at(create, "responses", "201", "content", "application/json", "schema", "$ref"))).toEqual(
+      jsonSchemaOf(ZWorkflowDetail, "output"),
+    );
     for (const status of ["400", "401", "403", "409"]) {
       const problem = resolve(at(create, "responses", status, "$ref"));
       expect(at(problem, "content", "application/problem+json", "schema", "$ref")).toBe("#/components/schemas/Problem");

@@ -29,7 +29,24 @@ const SUCCESS: Record<TApiOperation["status"], string> = {
 };
 
 // Components are named after the contract's export (`ZWorkflowDetail` → `WorkflowDetail`).
-const CONTRACT_MODULES: Record<string, unknown>[] = [approvals, approvalsConsole, audit, catalog, changes, decisions, errors, events, inventory, killswitch, policies, tokensAdmin, users, webhooks, workflows, adminOperations];
+const CONTRACT_MODULES: Record<string, unknown>[] = [
+  approvals,
+  approvalsConsole,
+  audit,
+  catalog,
+  changes,
+  decisions,
+  errors,
+  events,
+  inventory,
+  killswitch,
+  policies,
+  tokensAdmin,
+  users,
+  webhooks,
+  workflows,
+  adminOperations,
+];
 
 function contractNames(): Map<unknown, string> {
   const names = new Map<unknown, string>();
@@ -61,9 +78,14 @@ function problemResponses(): Record<string, TJson> {
   const statuses = [...new Set(Object.values(errors.ERROR_STATUS))];
   return Object.fromEntries(
     statuses.map((status) => {
-      const codes = Object.entries(errors.ERROR_STATUS).filter(([, s]) => s === status).map(([code]) => code as errors.TErrorCode);
+      const codes = Object.entries(errors.ERROR_STATUS)
+        .filter(([, s]) => s === status)
+        .map(([code]) => code as errors.TErrorCode);
       const description = codes.map((code) => `${errors.ERROR_TITLES[code]} (\`${code}\`)`).join("; ");
-      return [`Problem${status}`, { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } }];
+      return [
+        `Problem${status}`,
+        { description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+      ];
     }),
   );
 }
@@ -99,7 +121,8 @@ function pathParameters(op: TApiOperation): TJson[] {
 
 function security(op: TApiOperation): { security: TJson[]; description: string } {
   if (op.auth === "session") return { security: [{ sessionCookie: [] }], description: `Needs the \`${op.permission}\` permission.` };
-  if (op.auth === "token") return { security: [{ serviceToken: [op.scope] }], description: `Needs a service token with the \`${op.scope}\` scope.` };
+  if (op.auth === "token")
+    return { security: [{ serviceToken: [op.scope] }], description: `Needs a service token with the \`${op.scope}\` scope.` };
   return { security: [], description: "Public: no sign-in needed." };
 }
 
@@ -175,7 +198,11 @@ export function buildOpenApiDocument(operations: readonly TApiOperation[] = API_
           name: "next-auth.session-token",
           description: "A console sign-in; over HTTPS the cookie is `__Secure-next-auth.session-token`.",
         },
-        serviceToken: { type: "http", scheme: "bearer", description: "A workflow's service token (`tg_…`) holding the scope the operation names." },
+        serviceToken: {
+          type: "http",
+          scheme: "bearer",
+          description: "A workflow's service token (`tg_…`) holding the scope the operation names.",
+        },
       },
     },
   };

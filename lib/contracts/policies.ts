@@ -34,12 +34,21 @@ export const ZProposePolicyChange = z
     /** The policy version the proposal was written against. */
     expectedVersion: z.number().int().min(0),
   })
-  .refine((input) => PROPOSABLE.some((f) => input[f] !== undefined), { message: `Send at least one of ${PROPOSABLE.join(", ")}`, path: ["text"] });
+  .refine((input) => PROPOSABLE.some((f) => input[f] !== undefined), {
+    message: `Send at least one of ${PROPOSABLE.join(", ")}`,
+    path: ["text"],
+  });
 export type TProposePolicyChange = z.input<typeof ZProposePolicyChange>;
 export type TProposePolicyChangeInput = z.output<typeof ZProposePolicyChange>;
 
 /** What a POLICY change request carries in `proposed`: the whole policy as it would be. */
-export const ZPolicyProposal = z.object({ key: z.string(), name: z.string(), description: z.string(), text: z.string(), enabled: z.boolean() });
+export const ZPolicyProposal = z.object({
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  text: z.string(),
+  enabled: z.boolean(),
+});
 export type TPolicyProposal = z.infer<typeof ZPolicyProposal>;
 
 export const ZPolicyDiffLine = z.object({ op: z.enum(["same", "added", "removed"]), text: z.string() });
@@ -76,7 +85,12 @@ export type TPolicyView = z.infer<typeof ZPolicyView>;
 export const ZPolicyList = z.object({ items: z.array(ZPolicyView) });
 export type TPolicyList = z.infer<typeof ZPolicyList>;
 
-export const ZPolicyVersionView = z.object({ version: z.number().int(), text: z.string(), createdAt: z.string(), changeRequestId: z.string().nullable() });
+export const ZPolicyVersionView = z.object({
+  version: z.number().int(),
+  text: z.string(),
+  createdAt: z.string(),
+  changeRequestId: z.string().nullable(),
+});
 
 export const ZPolicyChangeView = z.object({
   id: z.string(),

@@ -14,7 +14,10 @@ export const ZCatalogKey = z
   .trim()
   .min(2, "Use at least 2 characters")
   .max(80, "Use at most 80 characters")
-  .regex(/^[a-z0-9]+(?:[._-][a-z0-9]+)*$/, "Use lower-case letters and digits separated by dots, hyphens or underscores, e.g. stripe.refund");
+  .regex(
+    /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+    "Use lower-case letters and digits separated by dots, hyphens or underscores, e.g. stripe.refund",
+  );
 
 /** A JSON Schema document; whether it is a *valid* schema is checked on the server with ajv. */
 export const ZJsonSchemaObject = z.record(z.string(), z.unknown());

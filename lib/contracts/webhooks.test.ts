@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ZCreateWebhookEndpoint, ZUpdateWebhookEndpoint } from "./webhooks";
 
 const valid = { name: "Approvals", url: "https://hooks.slack.com/services/T/B/x", events: ["approval.decided", "approval.created"] };
-const messages = (input: unknown) => ZCreateWebhookEndpoint.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+const messages = (input: unknown) =>
+  ZCreateWebhookEndpoint.safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
 
 describe("webhook endpoint input", () => {
   it("takes http(s) URLs only, without credentials, and stores events once in a fixed order", () => {
@@ -12,7 +13,9 @@ describe("webhook endpoint input", () => {
       enabled: true,
     });
     expect(messages({ ...valid, url: "ftp://files.example.com/x" })).toEqual(["url: Enter an http:// or https:// URL"]);
-    expect(messages({ ...valid, url: "https://user:pw@example.com/x" })).toEqual(["url: Put no credentials in the URL: requests are signed instead"]);
+    expect(messages({ ...valid, url: "https://user:pw@example.com/x" })).toEqual([
+      "url: Put no credentials in the URL: requests are signed instead",
+    ]);
     expect(messages({ ...valid, url: "not a url" })).toEqual(["url: Enter an http:// or https:// URL"]);
     expect(messages({ ...valid, events: [] })).toEqual(["events: Choose at least one event"]);
     expect(messages({ ...valid, events: ["webhook.test"] })).toHaveLength(1);

@@ -60,7 +60,10 @@ export type TCreateWebhookEndpointInput = z.output<typeof ZCreateWebhookEndpoint
 
 export const ZUpdateWebhookEndpoint = z
   .object({ name: ZName.optional(), url: ZUrl.optional(), events: ZEvents.optional(), enabled: z.boolean().optional() })
-  .refine((input) => Object.values(input).some((value) => value !== undefined), { message: "Send at least one of name, url, events or enabled", path: ["name"] });
+  .refine((input) => Object.values(input).some((value) => value !== undefined), {
+    message: "Send at least one of name, url, events or enabled",
+    path: ["name"],
+  });
 export type TUpdateWebhookEndpoint = z.input<typeof ZUpdateWebhookEndpoint>;
 export type TUpdateWebhookEndpointInput = z.output<typeof ZUpdateWebhookEndpoint>;
 

@@ -129,7 +129,15 @@ export type TChangeWorkflowStatus = z.input<typeof ZChangeWorkflowStatus>;
 export const ZWorkflowIdParams = z.object({ id: z.uuid("Not a workflow id") });
 
 export const ZReadinessItem = z.object({
-  code: z.enum(["raci_accountable", "raci_function", "data_classes", "model_status", "model_sensitivity", "tool_contract", "service_token"]),
+  code: z.enum([
+    "raci_accountable",
+    "raci_function",
+    "data_classes",
+    "model_status",
+    "model_sensitivity",
+    "tool_contract",
+    "service_token",
+  ]),
   message: z.string(),
 });
 export type TReadinessItem = z.infer<typeof ZReadinessItem>;

@@ -42,7 +42,9 @@ export function useRuntimeGate() {
     async vote(approvalId: string, email: string, vote: "APPROVE" | "DENY") {
       const user = await gate().user(email);
       const actor = { type: "user" as const, id: user.id, label: user.email, requestId: null };
-      return runAudited(gate().db, (tx) => voteOnApproval(tx, { actor, user, id: approvalId, vote: { vote, reason: `${vote.toLowerCase()}d after checking the ticket` } }));
+      return runAudited(gate().db, (tx) =>
+        voteOnApproval(tx, { actor, user, id: approvalId, vote: { vote, reason: `${vote.toLowerCase()}d after checking the ticket` } }),
+      );
     },
   };
 }

@@ -33,13 +33,28 @@ export async function startFaultProxy(target: string) {
     if (failures > 0) {
       control.failNext.set(route, failures - 1);
       res.writeHead(503, { "content-type": "application/problem+json" });
-      return res.end(JSON.stringify({ type: "urn:tollgate:problem:unavailable", title: "Service unavailable", status: 503, code: "unavailable", requestId: "proxy" }));
+      return res.end(
+        JSON.stringify({
+          type: "urn:tollgate:problem:unavailable",
+          title: "Service unavailable",
+          status: 503,
+          code: "unavailable",
+          requestId: "proxy",
+        }),
+      );
     }
     if (route === STREAM && control.frozen) return res.writeHead(200, { "content-type": "text/event-stream" }).flushHeaders();
 
     const upstream = new AbortController();
-    const headers = Object.fromEntries(["authorization", "content-type", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : [])));
-    const answer = await fetch(`${target}${req.url}`, { method: req.method, headers, body: body || undefined, signal: upstream.signal }).catch(() => null);
+    const headers = Object.fromEntries(
+      ["authorization", "content-type", "accept"].flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : [])),
+    );
+    const answer = await fetch(`${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: body || undefined,
+      signal: upstream.signal,
+    }).catch(() => null);
     if (!answer?.body) return res.writeHead(502).end();
     res.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !HOP_HEADERS.has(name))));
     res.flushHeaders();

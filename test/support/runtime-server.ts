@@ -69,7 +69,14 @@ export async function startRuntimeTestServer(): Promise<TRuntimeTestServer> {
     user,
     async engage({ scope, target, reason = "test halt", by = "ciso@tollgate.local" }) {
       const who = await user(by);
-      const view = await runAudited(db, (tx) => engageKillSwitchForUser({ tx, actor: actorOf(who), user: who, input: { scope, target: scope === "GLOBAL" ? "*" : target, reason } }));
+      const view = await runAudited(db, (tx) =>
+        engageKillSwitchForUser({
+          tx,
+          actor: actorOf(who),
+          user: who,
+          input: { scope, target: scope === "GLOBAL" ? "*" : target, reason },
+        }),
+      );
       return view.id;
     },
     async release(id) {

@@ -14,9 +14,9 @@ export default async function DashboardPage() {
       <PageHeader title="Dashboard" description="Risk across every governed automation, at a glance." />
       <EmptyState title="Nothing to chart yet">
         <p>
-          Once workflows are registered and their automations report runs, this page shows the inventory by status, environment and
-          approval tier, shadow workflows, restricted data flowing to models, pending approvals against their deadlines, engaged kill
-          switches and the riskiest workflows.
+          Once workflows are registered and their automations report runs, this page shows the inventory by status, environment and approval
+          tier, shadow workflows, restricted data flowing to models, pending approvals against their deadlines, engaged kill switches and
+          the riskiest workflows.
         </p>
       </EmptyState>
     </>

@@ -21,7 +21,10 @@ export default async function ShadowWorkflowsPage() {
       />
       {list.items.length === 0 ? (
         <EmptyState title="No shadow workflows">
-          <p>When an automation calls Tollgate with a workflow key nobody registered, the key appears here with when it was seen and what it tried to call.</p>
+          <p>
+            When an automation calls Tollgate with a workflow key nobody registered, the key appears here with when it was seen and what it
+            tried to call.
+          </p>
         </EmptyState>
       ) : (
         <ShadowWorkflowsTable list={list} canRegister={hasPermission(access.user.roles, "workflows:create")} />

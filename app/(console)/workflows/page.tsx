@@ -46,14 +46,18 @@ export default async function WorkflowsPage({ searchParams }: TProps) {
       {list.total === 0 && !filtered ? (
         <EmptyState title="No workflows registered yet">
           <p>
-            Owners register automations here: their purpose, environment, accountable people, the data classes that flow through them, the models
-            they use and the tools they may call. Automations that call Tollgate without being registered appear as shadow workflows.
+            Owners register automations here: their purpose, environment, accountable people, the data classes that flow through them, the
+            models they use and the tools they may call. Automations that call Tollgate without being registered appear as shadow workflows.
           </p>
         </EmptyState>
       ) : (
         <section className="card" aria-label="Registered workflows">
           <WorkflowFilters query={query} owners={owners} />
-          {list.items.length ? <WorkflowsTable workflows={list.items} query={query} /> : <p className="empty-inline">No workflows match these filters.</p>}
+          {list.items.length ? (
+            <WorkflowsTable workflows={list.items} query={query} />
+          ) : (
+            <p className="empty-inline">No workflows match these filters.</p>
+          )}
           <WorkflowPagination list={list} query={query} />
         </section>
       )}

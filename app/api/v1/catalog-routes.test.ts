@@ -14,14 +14,18 @@ function routeFiles(dir: string): string[] {
     return entry.name === "route.ts" ? [path.join(dir, entry.name)] : [];
   });
 }
-const pathOf = (file: string) => `/api/v1/${path.relative(API_ROOT, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+const pathOf = (file: string) =>
+  `/api/v1/${path.relative(API_ROOT, path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
 
 type TServed = { key: string; operation: unknown };
 
 /** What the route modules serve: each exported method's handler and the catalog entry it was defined from. */
 async function served(): Promise<TServed[]> {
   const modules = await Promise.all(
-    routeFiles(API_ROOT).map(async (file) => ({ route: pathOf(file), module: (await import(/* @vite-ignore */ file)) as Record<string, unknown> })),
+    routeFiles(API_ROOT).map(async (file) => ({
+      route: pathOf(file),
+      module: (await import(/* @vite-ignore */ file)) as Record<string, unknown>,
+    })),
   );
   return modules.flatMap(({ route, module }) =>
     METHODS.flatMap((method) => {
@@ -37,7 +41,9 @@ function drift(operations: readonly TApiOperation[], routes: readonly TServed[])
   const listed = new Map(operations.map((op) => [`${op.method} ${op.path}`, op]));
   const byKey = new Map(routes.map((r) => [r.key, r]));
   return [
-    ...routes.filter((r) => listed.get(r.key) !== r.operation).map((r) => `${r.key} is served from an entry that is not the catalog's ${r.key}`),
+    ...routes
+      .filter((r) => listed.get(r.key) !== r.operation)
+      .map((r) => `${r.key} is served from an entry that is not the catalog's ${r.key}`),
     ...[...listed.keys()].filter((key) => !byKey.has(key)).map((key) => `${key} is in the catalog but no route module serves it`),
   ];
 }
@@ -55,7 +61,9 @@ describe("the route modules under app/api/v1", () => {
   it("notice an entry no route serves, and a route serving an entry the catalog does not list", async () => {
     const routes = await served();
     const withoutOne = consoleOperations.filter((op) => op.id !== "getWorkflow");
-    expect(drift(withoutOne, routes)).toEqual(["GET /api/v1/workflows/{id} is served from an entry that is not the catalog's GET /api/v1/workflows/{id}"]);
+    expect(drift(withoutOne, routes)).toEqual([
+      "GET /api/v1/workflows/{id} is served from an entry that is not the catalog's GET /api/v1/workflows/{id}",
+    ]);
     const elsewhere = consoleOperations.map((op) => (op.id === "getWorkflow" ? { ...op, path: "/api/v1/flows/{id}" as const } : op));
     expect(drift(elsewhere, routes)).toContain("GET /api/v1/flows/{id} is in the catalog but no route module serves it");
   });

@@ -13,7 +13,11 @@ export function useVoteOnApproval() {
   const queryClient = useQueryClient();
   return useMutation<TApprovalVoteOutcome, ApiError, { id: string; vote: TApprovalVote }>({
     mutationFn: ({ id, vote }) =>
-      apiFetch(apiPath(voteOnApprovalOperation, { id }), { method: voteOnApprovalOperation.method, body: vote, schema: ZApprovalVoteOutcome }),
+      apiFetch(apiPath(voteOnApprovalOperation, { id }), {
+        method: voteOnApprovalOperation.method,
+        body: vote,
+        schema: ZApprovalVoteOutcome,
+      }),
     // On a refusal too: someone else may have decided first.
     onSettled: () =>
       Promise.all([

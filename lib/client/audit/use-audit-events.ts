@@ -13,7 +13,11 @@ export function useAuditEvents(options: { filters?: TAuditFilters; initialPage?:
   return useInfiniteQuery({
     queryKey: queryKeys.audit.events(filters),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch(apiPath(listAuditEventsOperation), { query: { ...filters, limit: AUDIT_PAGE_DEFAULT, cursor: pageParam }, schema: ZAuditEventPage, signal }),
+      apiFetch(apiPath(listAuditEventsOperation), {
+        query: { ...filters, limit: AUDIT_PAGE_DEFAULT, cursor: pageParam },
+        schema: ZAuditEventPage,
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     initialData: options.initialPage && unfiltered ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,

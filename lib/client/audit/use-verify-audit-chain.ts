@@ -8,6 +8,7 @@ import { apiPath } from "../api-path";
 /** Runs a full chain verification on the server; it changes nothing, so nothing is invalidated. */
 export function useVerifyAuditChain() {
   return useMutation<TAuditChainVerdict, ApiError, void>({
-    mutationFn: () => apiFetch(apiPath(verifyAuditChainOperation), { method: verifyAuditChainOperation.method, schema: ZAuditChainVerdict }),
+    mutationFn: () =>
+      apiFetch(apiPath(verifyAuditChainOperation), { method: verifyAuditChainOperation.method, schema: ZAuditChainVerdict }),
   });
 }

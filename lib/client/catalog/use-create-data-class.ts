@@ -7,7 +7,8 @@ import { useCatalogMutation } from "./use-catalog-mutation";
 
 export function useCreateDataClass() {
   return useCatalogMutation(
-    (input: TCreateDataClass) => apiFetch(apiPath(createDataClassOperation), { method: createDataClassOperation.method, body: input, schema: ZDataClassView }),
+    (input: TCreateDataClass) =>
+      apiFetch(apiPath(createDataClassOperation), { method: createDataClassOperation.method, body: input, schema: ZDataClassView }),
     [catalogKeys.dataClasses()],
   );
 }

@@ -7,7 +7,8 @@ import { useCatalogMutation } from "./use-catalog-mutation";
 
 export function useCreateModel() {
   return useCatalogMutation(
-    (input: TCreateModel) => apiFetch(apiPath(createModelOperation), { method: createModelOperation.method, body: input, schema: ZModelView }),
+    (input: TCreateModel) =>
+      apiFetch(apiPath(createModelOperation), { method: createModelOperation.method, body: input, schema: ZModelView }),
     [catalogKeys.models()],
   );
 }

@@ -7,7 +7,8 @@ import { useCatalogMutation } from "./use-catalog-mutation";
 
 export function useDeleteDataClass() {
   return useCatalogMutation(
-    ({ id }: { id: string }) => apiFetch(apiPath(deleteDataClassOperation, { id }), { method: deleteDataClassOperation.method, schema: z.undefined() }),
+    ({ id }: { id: string }) =>
+      apiFetch(apiPath(deleteDataClassOperation, { id }), { method: deleteDataClassOperation.method, schema: z.undefined() }),
     [catalogKeys.dataClasses()],
   );
 }

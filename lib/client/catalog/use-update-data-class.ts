@@ -8,7 +8,11 @@ import { useCatalogMutation } from "./use-catalog-mutation";
 export function useUpdateDataClass() {
   return useCatalogMutation(
     ({ id, input }: { id: string; input: TUpdateDataClass }) =>
-      apiFetch(apiPath(updateDataClassOperation, { id }), { method: updateDataClassOperation.method, body: input, schema: ZDataClassUpdated }),
+      apiFetch(apiPath(updateDataClassOperation, { id }), {
+        method: updateDataClassOperation.method,
+        body: input,
+        schema: ZDataClassUpdated,
+      }),
     [catalogKeys.dataClasses()],
   );
 }

@@ -14,7 +14,11 @@ export function useProposeWorkflowChange() {
   const queryClient = useQueryClient();
   return useMutation<TChangeRequestView, ApiError, TPermissionEditVariables>({
     mutationFn: ({ workflowId, edit }) =>
-      apiFetch(apiPath(proposeWorkflowChangeOperation, { id: workflowId }), { method: proposeWorkflowChangeOperation.method, body: edit, schema: ZChangeRequestView }),
+      apiFetch(apiPath(proposeWorkflowChangeOperation, { id: workflowId }), {
+        method: proposeWorkflowChangeOperation.method,
+        body: edit,
+        schema: ZChangeRequestView,
+      }),
     onSettled: async (_data, _error, { workflowId }) => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: permissionKeys.workflow(workflowId) }),

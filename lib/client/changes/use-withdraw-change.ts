@@ -9,7 +9,11 @@ import { invalidateClosedChange } from "./invalidate-closed-change";
 export function useWithdrawChange() {
   const queryClient = useQueryClient();
   return useMutation<TChangeRequestView, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(withdrawChangeRequestOperation, { id }), { method: withdrawChangeRequestOperation.method, schema: ZChangeRequestView }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(withdrawChangeRequestOperation, { id }), {
+        method: withdrawChangeRequestOperation.method,
+        schema: ZChangeRequestView,
+      }),
     onSettled: () => invalidateClosedChange(queryClient),
   });
 }

@@ -10,7 +10,8 @@ import { changeKeys } from "./keys";
 export function useWorkflowChangeRequests(options: { workflowId: string; initialData?: TChangeRequestList }) {
   return useQuery<TChangeRequestList, ApiError>({
     queryKey: changeKeys.workflow(options.workflowId),
-    queryFn: ({ signal }) => apiFetch(apiPath(listWorkflowChangeRequestsOperation, { id: options.workflowId }), { schema: ZChangeRequestList, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiPath(listWorkflowChangeRequestsOperation, { id: options.workflowId }), { schema: ZChangeRequestList, signal }),
     initialData: options.initialData,
   });
 }

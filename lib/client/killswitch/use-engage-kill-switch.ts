@@ -9,7 +9,8 @@ import { invalidateKillSwitches } from "./keys";
 export function useEngageKillSwitch() {
   const queryClient = useQueryClient();
   return useMutation<TEngagedKillSwitch, ApiError, TEngageKillSwitch>({
-    mutationFn: (input) => apiFetch(apiPath(engageKillSwitchOperation), { method: engageKillSwitchOperation.method, body: input, schema: ZEngagedKillSwitch }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(engageKillSwitchOperation), { method: engageKillSwitchOperation.method, body: input, schema: ZEngagedKillSwitch }),
     // On a conflict too: someone else may have engaged it first.
     onSettled: () => invalidateKillSwitches(queryClient),
   });

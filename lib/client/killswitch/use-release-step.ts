@@ -24,7 +24,11 @@ export function useReleaseStep(step: TReleaseStep) {
   const operation = OPERATION[step];
   return useMutation<TKillSwitchView, ApiError, { id: string; reason?: string }>({
     mutationFn: ({ id, reason }) =>
-      apiFetch(apiPath(operation, { id }), { method: operation.method, body: "body" in operation ? { reason } : undefined, schema: ZKillSwitchView }),
+      apiFetch(apiPath(operation, { id }), {
+        method: operation.method,
+        body: "body" in operation ? { reason } : undefined,
+        schema: ZKillSwitchView,
+      }),
     // On a conflict too: the other Security person may have acted first.
     onSettled: () => invalidateKillSwitches(queryClient),
   });

@@ -13,10 +13,17 @@ export function useApplyPermissions() {
   const queryClient = useQueryClient();
   return useMutation<TPermissionsApplied, ApiError, TPermissionEditVariables>({
     mutationFn: ({ workflowId, edit }) =>
-      apiFetch(apiPath(applyWorkflowPermissionsOperation, { id: workflowId }), { method: applyWorkflowPermissionsOperation.method, body: edit, schema: ZPermissionsApplied }),
+      apiFetch(apiPath(applyWorkflowPermissionsOperation, { id: workflowId }), {
+        method: applyWorkflowPermissionsOperation.method,
+        body: edit,
+        schema: ZPermissionsApplied,
+      }),
     // On a conflict too: the editor must see the version that beat theirs.
     onSettled: async (_data, _error, { workflowId }) => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: permissionKeys.workflow(workflowId) }), invalidateWorkflow(queryClient, workflowId)]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: permissionKeys.workflow(workflowId) }),
+        invalidateWorkflow(queryClient, workflowId),
+      ]);
     },
   });
 }

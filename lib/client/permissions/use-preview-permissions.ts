@@ -11,6 +11,10 @@ export type TPermissionEditVariables = { workflowId: string; edit: TPermissionEd
 export function usePreviewPermissions() {
   return useMutation<TPermissionPreview, ApiError, TPermissionEditVariables>({
     mutationFn: ({ workflowId, edit }) =>
-      apiFetch(apiPath(previewPermissionEditOperation, { id: workflowId }), { method: previewPermissionEditOperation.method, body: edit, schema: ZPermissionPreview }),
+      apiFetch(apiPath(previewPermissionEditOperation, { id: workflowId }), {
+        method: previewPermissionEditOperation.method,
+        body: edit,
+        schema: ZPermissionPreview,
+      }),
   });
 }

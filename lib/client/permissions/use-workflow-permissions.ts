@@ -9,7 +9,8 @@ import { permissionKeys } from "./keys";
 export function useWorkflowPermissions(options: { workflowId: string; initialData?: TWorkflowPermissions }) {
   return useQuery<TWorkflowPermissions, ApiError>({
     queryKey: permissionKeys.workflow(options.workflowId),
-    queryFn: ({ signal }) => apiFetch(apiPath(readWorkflowPermissionsOperation, { id: options.workflowId }), { schema: ZWorkflowPermissions, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch(apiPath(readWorkflowPermissionsOperation, { id: options.workflowId }), { schema: ZWorkflowPermissions, signal }),
     initialData: options.initialData,
   });
 }

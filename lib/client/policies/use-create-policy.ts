@@ -7,7 +7,8 @@ import { useCatalogMutation } from "../catalog/use-catalog-mutation";
 
 export function useCreatePolicy() {
   return useCatalogMutation(
-    (input: TCreatePolicy) => apiFetch(apiPath(createPolicyOperation), { method: createPolicyOperation.method, body: input, schema: ZPolicyChangeOpened }),
+    (input: TCreatePolicy) =>
+      apiFetch(apiPath(createPolicyOperation), { method: createPolicyOperation.method, body: input, schema: ZPolicyChangeOpened }),
     [catalogKeys.policies()],
   );
 }

@@ -8,7 +8,11 @@ import { useCatalogMutation } from "../catalog/use-catalog-mutation";
 export function useProposePolicyChange() {
   return useCatalogMutation(
     ({ id, input }: { id: string; input: TProposePolicyChange }) =>
-      apiFetch(apiPath(proposePolicyChangeOperation, { id }), { method: proposePolicyChangeOperation.method, body: input, schema: ZPolicyChangeOpened }),
+      apiFetch(apiPath(proposePolicyChangeOperation, { id }), {
+        method: proposePolicyChangeOperation.method,
+        body: input,
+        schema: ZPolicyChangeOpened,
+      }),
     [catalogKeys.policies()],
   );
 }

@@ -11,10 +11,17 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation<TIssuedToken, ApiError, { workflowId: string; input: TCreateToken }>({
     mutationFn: ({ workflowId, input }) =>
-      apiFetch(apiPath(createServiceTokenOperation, { id: workflowId }), { method: createServiceTokenOperation.method, body: input, schema: ZIssuedToken }),
+      apiFetch(apiPath(createServiceTokenOperation, { id: workflowId }), {
+        method: createServiceTokenOperation.method,
+        body: input,
+        schema: ZIssuedToken,
+      }),
     onSuccess: async (_data, { workflowId }) => {
       // Readiness counts the workflow's valid tokens.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }), invalidateWorkflow(queryClient, workflowId)]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }),
+        invalidateWorkflow(queryClient, workflowId),
+      ]);
     },
   });
 }

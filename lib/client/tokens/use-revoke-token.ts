@@ -11,10 +11,16 @@ export function useRevokeToken() {
   const queryClient = useQueryClient();
   return useMutation<TTokenView, ApiError, { workflowId: string; tokenId: string }>({
     mutationFn: ({ workflowId, tokenId }) =>
-      apiFetch(apiPath(revokeServiceTokenOperation, { id: workflowId, tokenId }), { method: revokeServiceTokenOperation.method, schema: ZTokenView }),
+      apiFetch(apiPath(revokeServiceTokenOperation, { id: workflowId, tokenId }), {
+        method: revokeServiceTokenOperation.method,
+        schema: ZTokenView,
+      }),
     onSettled: async (_data, _error, { workflowId }) => {
       // Readiness counts the workflow's valid tokens.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }), invalidateWorkflow(queryClient, workflowId)]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }),
+        invalidateWorkflow(queryClient, workflowId),
+      ]);
     },
   });
 }

@@ -18,7 +18,10 @@ export function useRotateToken() {
       }),
     onSettled: async (_data, _error, { workflowId }) => {
       // Readiness counts the workflow's valid tokens.
-      await Promise.all([queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }), invalidateWorkflow(queryClient, workflowId)]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: tokenKeys.workflow(workflowId) }),
+        invalidateWorkflow(queryClient, workflowId),
+      ]);
     },
   });
 }

@@ -13,8 +13,16 @@ export function useImportInventory() {
   return useMutation<TImportResult, ApiError, TImportInput>({
     mutationFn: (input) =>
       input.kind === "json"
-        ? apiFetch(apiPath(importInventoryOperation), { method: importInventoryOperation.method, body: input.document, schema: ZImportResult })
-        : apiFetch(apiPath(importInventoryCsvOperation), { method: importInventoryCsvOperation.method, body: { entity: input.entity, csv: input.csv }, schema: ZImportResult }),
+        ? apiFetch(apiPath(importInventoryOperation), {
+            method: importInventoryOperation.method,
+            body: input.document,
+            schema: ZImportResult,
+          })
+        : apiFetch(apiPath(importInventoryCsvOperation), {
+            method: importInventoryCsvOperation.method,
+            body: { entity: input.entity, csv: input.csv },
+            schema: ZImportResult,
+          }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }

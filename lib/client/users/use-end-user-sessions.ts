@@ -10,7 +10,8 @@ import { queryKeys } from "../query-keys";
 export function useEndUserSessions() {
   const queryClient = useQueryClient();
   return useMutation<TSessionsEnded, ApiError, { id: string; email: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(endUserSessionsOperation, { id }), { method: endUserSessionsOperation.method, schema: ZSessionsEnded }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(endUserSessionsOperation, { id }), { method: endUserSessionsOperation.method, schema: ZSessionsEnded }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.audit.all() }),
   });
 }

@@ -11,7 +11,8 @@ export type TUpdateUserVariables = { id: string; input: TUpdateUser };
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation<TUserView, ApiError, TUpdateUserVariables>({
-    mutationFn: ({ id, input }) => apiFetch(apiPath(updateUserOperation, { id }), { method: updateUserOperation.method, body: input, schema: ZUserView }),
+    mutationFn: ({ id, input }) =>
+      apiFetch(apiPath(updateUserOperation, { id }), { method: updateUserOperation.method, body: input, schema: ZUserView }),
     // Refetch on a conflict too: the editor must see the version that beat theirs.
     onSettled: async () => {
       await Promise.all([

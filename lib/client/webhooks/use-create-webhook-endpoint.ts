@@ -9,7 +9,12 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useCreateWebhookEndpoint() {
   const queryClient = useQueryClient();
   return useMutation<TIssuedWebhookSecret, ApiError, TCreateWebhookEndpoint>({
-    mutationFn: (input) => apiFetch(apiPath(createWebhookEndpointOperation), { method: createWebhookEndpointOperation.method, body: input, schema: ZIssuedWebhookSecret }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(createWebhookEndpointOperation), {
+        method: createWebhookEndpointOperation.method,
+        body: input,
+        schema: ZIssuedWebhookSecret,
+      }),
     onSuccess: () => invalidateWebhooks(queryClient),
   });
 }

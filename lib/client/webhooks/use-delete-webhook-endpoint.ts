@@ -9,7 +9,8 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useDeleteWebhookEndpoint() {
   const queryClient = useQueryClient();
   return useMutation<undefined, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(deleteWebhookEndpointOperation, { id }), { method: deleteWebhookEndpointOperation.method, schema: z.undefined() }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(deleteWebhookEndpointOperation, { id }), { method: deleteWebhookEndpointOperation.method, schema: z.undefined() }),
     onSettled: () => invalidateWebhooks(queryClient),
   });
 }

@@ -9,7 +9,11 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useRetryWebhookDelivery() {
   const queryClient = useQueryClient();
   return useMutation<TWebhookDeliveryView, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(retryWebhookDeliveryOperation, { id }), { method: retryWebhookDeliveryOperation.method, schema: ZWebhookDeliveryView }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(retryWebhookDeliveryOperation, { id }), {
+        method: retryWebhookDeliveryOperation.method,
+        schema: ZWebhookDeliveryView,
+      }),
     // Refetch on a conflict too: the log then shows why there was nothing to retry.
     onSettled: () => invalidateWebhooks(queryClient),
   });

@@ -9,7 +9,11 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useRotateWebhookSecret() {
   const queryClient = useQueryClient();
   return useMutation<TIssuedWebhookSecret, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(rotateWebhookSecretOperation, { id }), { method: rotateWebhookSecretOperation.method, schema: ZIssuedWebhookSecret }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(rotateWebhookSecretOperation, { id }), {
+        method: rotateWebhookSecretOperation.method,
+        schema: ZIssuedWebhookSecret,
+      }),
     onSettled: () => invalidateWebhooks(queryClient),
   });
 }

@@ -9,7 +9,8 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useSendTestWebhook() {
   const queryClient = useQueryClient();
   return useMutation<TWebhookDeliveryView, ApiError, { id: string }>({
-    mutationFn: ({ id }) => apiFetch(apiPath(sendTestWebhookOperation, { id }), { method: sendTestWebhookOperation.method, schema: ZWebhookDeliveryView }),
+    mutationFn: ({ id }) =>
+      apiFetch(apiPath(sendTestWebhookOperation, { id }), { method: sendTestWebhookOperation.method, schema: ZWebhookDeliveryView }),
     onSuccess: () => invalidateWebhooks(queryClient),
   });
 }

@@ -9,7 +9,12 @@ import { invalidateWebhooks } from "./invalidate-webhooks";
 export function useUpdateWebhookEndpoint() {
   const queryClient = useQueryClient();
   return useMutation<TWebhookEndpointView, ApiError, { id: string; input: TUpdateWebhookEndpoint }>({
-    mutationFn: ({ id, input }) => apiFetch(apiPath(updateWebhookEndpointOperation, { id }), { method: updateWebhookEndpointOperation.method, body: input, schema: ZWebhookEndpointView }),
+    mutationFn: ({ id, input }) =>
+      apiFetch(apiPath(updateWebhookEndpointOperation, { id }), {
+        method: updateWebhookEndpointOperation.method,
+        body: input,
+        schema: ZWebhookEndpointView,
+      }),
     onSettled: () => invalidateWebhooks(queryClient),
   });
 }

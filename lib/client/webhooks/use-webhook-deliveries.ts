@@ -15,7 +15,11 @@ export function useWebhookDeliveries(options: { filters?: TDeliveryFilters; init
   return useInfiniteQuery({
     queryKey: webhookKeys.deliveries(filters),
     queryFn: ({ pageParam, signal }) =>
-      apiFetch(apiPath(listWebhookDeliveriesOperation), { query: { ...filters, limit: WEBHOOK_DELIVERY_PAGE_DEFAULT, cursor: pageParam }, schema: ZWebhookDeliveryPage, signal }),
+      apiFetch(apiPath(listWebhookDeliveriesOperation), {
+        query: { ...filters, limit: WEBHOOK_DELIVERY_PAGE_DEFAULT, cursor: pageParam },
+        schema: ZWebhookDeliveryPage,
+        signal,
+      }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: TWebhookDeliveryPage) => last.nextCursor ?? undefined,
     initialData: options.initialPage && unfiltered ? { pages: [options.initialPage], pageParams: [undefined] } : undefined,

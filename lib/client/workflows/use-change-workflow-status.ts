@@ -10,7 +10,12 @@ import { workflowKeys } from "./keys";
 export function useChangeWorkflowStatus(id: string) {
   const queryClient = useQueryClient();
   return useMutation<TWorkflowDetail, ApiError, TChangeWorkflowStatus>({
-    mutationFn: (input) => apiFetch(apiPath(changeWorkflowStatusOperation, { id }), { method: changeWorkflowStatusOperation.method, body: input, schema: ZWorkflowDetail }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(changeWorkflowStatusOperation, { id }), {
+        method: changeWorkflowStatusOperation.method,
+        body: input,
+        schema: ZWorkflowDetail,
+      }),
     // A refused activation changes nothing but still refreshes the checklist beside the button.
     onSuccess: (saved) => queryClient.setQueryData(workflowKeys.detail(id), saved),
     onSettled: () => invalidateWorkflow(queryClient, id),

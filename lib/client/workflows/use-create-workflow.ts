@@ -10,7 +10,8 @@ import { workflowKeys } from "./keys";
 export function useCreateWorkflow() {
   const queryClient = useQueryClient();
   return useMutation<TWorkflowDetail, ApiError, TCreateWorkflow>({
-    mutationFn: (input) => apiFetch(apiPath(createWorkflowOperation), { method: createWorkflowOperation.method, body: input, schema: ZWorkflowDetail }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(createWorkflowOperation), { method: createWorkflowOperation.method, body: input, schema: ZWorkflowDetail }),
     onSuccess: async (created) => {
       queryClient.setQueryData(workflowKeys.detail(created.id), created);
       await queryClient.invalidateQueries({ queryKey: queryKeys.audit.all() });

@@ -10,7 +10,8 @@ import { workflowKeys } from "./keys";
 export function useReplaceRaci(id: string) {
   const queryClient = useQueryClient();
   return useMutation<TWorkflowDetail, ApiError, TReplaceRaci>({
-    mutationFn: (input) => apiFetch(apiPath(replaceRaciOperation, { id }), { method: replaceRaciOperation.method, body: input, schema: ZWorkflowDetail }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(replaceRaciOperation, { id }), { method: replaceRaciOperation.method, body: input, schema: ZWorkflowDetail }),
     onSuccess: (saved) => queryClient.setQueryData(workflowKeys.detail(id), saved),
     onSettled: () => invalidateWorkflow(queryClient, id),
   });

@@ -10,7 +10,8 @@ import { workflowKeys } from "./keys";
 export function useUpdateWorkflow(id: string) {
   const queryClient = useQueryClient();
   return useMutation<TWorkflowDetail, ApiError, TUpdateWorkflow>({
-    mutationFn: (input) => apiFetch(apiPath(updateWorkflowOperation, { id }), { method: updateWorkflowOperation.method, body: input, schema: ZWorkflowDetail }),
+    mutationFn: (input) =>
+      apiFetch(apiPath(updateWorkflowOperation, { id }), { method: updateWorkflowOperation.method, body: input, schema: ZWorkflowDetail }),
     // Refetch on a conflict too: the editor must see the version that beat theirs.
     onSuccess: (saved) => queryClient.setQueryData(workflowKeys.detail(id), saved),
     onSettled: () => invalidateWorkflow(queryClient, id),

@@ -33,7 +33,8 @@ export const engageKillSwitchOperation = defineOperation({
   method: "POST",
   path: "/api/v1/killswitch",
   tag: "killswitch",
-  summary: "Halt everything, a workflow, a tool, a model or a provider, with a reason (an owner: their own workflows only); answers once every live gate denies what it halts (or after 5 s, saying how many do)",
+  summary:
+    "Halt everything, a workflow, a tool, a model or a provider, with a reason (an owner: their own workflows only); answers once every live gate denies what it halts (or after 5 s, saying how many do)",
   body: ZEngageKillSwitch,
   status: 201,
   response: ZEngagedKillSwitch,

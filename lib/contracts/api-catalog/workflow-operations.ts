@@ -1,4 +1,10 @@
-import { ZPermissionEdit, ZPermissionPreview, ZPermissionsApplied, ZWorkflowIdParams as ZWorkflowIdParamsOfChanges, ZWorkflowPermissions } from "../changes";
+import {
+  ZPermissionEdit,
+  ZPermissionPreview,
+  ZPermissionsApplied,
+  ZWorkflowIdParams as ZWorkflowIdParamsOfChanges,
+  ZWorkflowPermissions,
+} from "../changes";
 import {
   ZChangeWorkflowStatus,
   ZCreateWorkflow,

@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { ZApprovalHistoryQuery, ZApprovalQueueQuery, type TApprovalHistoryQuery, type TApprovalQueueQuery } from "@/lib/contracts/approvals-console";
+import {
+  ZApprovalHistoryQuery,
+  ZApprovalQueueQuery,
+  type TApprovalHistoryQuery,
+  type TApprovalQueueQuery,
+} from "@/lib/contracts/approvals-console";
 import { runAudited } from "../audit/run-audited";
 import type { TSessionUser } from "../authz/principal";
 import { db } from "../db/client";
@@ -14,7 +19,12 @@ const queue = (user: TSessionUser, query: TApprovalQueueQuery = {}) => listAppro
 const history = (query: TApprovalHistoryQuery = {}) => listApprovalHistory({ query: ZApprovalHistoryQuery.parse(query) });
 const vote = (user: TSessionUser, id: string, kind: "APPROVE" | "DENY" = "APPROVE", incidentRef?: string) =>
   runAudited(db, (tx) =>
-    voteOnApproval(tx, { actor: actorFor(user), user, id, vote: { vote: kind, reason: `${kind} for the record`, ...(incidentRef ? { breakGlass: { incidentRef } } : {}) } }),
+    voteOnApproval(tx, {
+      actor: actorFor(user),
+      user,
+      id,
+      vote: { vote: kind, reason: `${kind} for the record`, ...(incidentRef ? { breakGlass: { incidentRef } } : {}) },
+    }),
   );
 const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
 
@@ -31,7 +41,12 @@ describe("the queue", () => {
 
     expect(ids(await queue(approver!))).toEqual([sooner.id, voted.id, later.id]);
     expect(ids(await queue(other!))).toEqual([sooner.id, later.id]);
-    expect((await queue(approver!)).items[1]).toMatchObject({ approvals: 1, approvalsRequired: 2, canVote: true, workflow: { key: gated.workflow.key } });
+    expect((await queue(approver!)).items[1]).toMatchObject({
+      approvals: 1,
+      approvalsRequired: 2,
+      canVote: true,
+      workflow: { key: gated.workflow.key },
+    });
     // The owner, the Responsible person (an approver too) and the token's creator (an admin) see none of them.
     for (const person of [gated.owner, gated.responsible, gated.tokenCreator]) expect((await queue(person)).items).toEqual([]);
     expect((await queue(await givenUser(["AUDITOR"]))).items).toEqual([]);
@@ -82,12 +97,37 @@ describe("the detail", () => {
     const { id } = await givenApproval(gated);
     const { runId } = await db.approvalRequest.findUniqueOrThrow({ where: { id } });
     const run = await db.run.create({
-      data: { workflowId: gated.workflow.id, workflowKey: gated.workflow.key, externalId: runId, startedAt: new Date(), lastEventAt: new Date(), eventCount: 2 },
+      data: {
+        workflowId: gated.workflow.id,
+        workflowKey: gated.workflow.key,
+        externalId: runId,
+        startedAt: new Date(),
+        lastEventAt: new Date(),
+        eventCount: 2,
+      },
     });
     await db.runEvent.createMany({
       data: [
-        { id: randomUUID(), workflowKey: gated.workflow.key, runId: run.id, workflowId: gated.workflow.id, type: "model.call", occurredAt: new Date(Date.now() - 2_000), model: "acme/large/2", data: { prompt: "[REDACTED:email]" } },
-        { id: randomUUID(), workflowKey: gated.workflow.key, runId: run.id, workflowId: gated.workflow.id, type: "tool.call", occurredAt: new Date(Date.now() - 1_000), tool: "stripe.refund", data: {} },
+        {
+          id: randomUUID(),
+          workflowKey: gated.workflow.key,
+          runId: run.id,
+          workflowId: gated.workflow.id,
+          type: "model.call",
+          occurredAt: new Date(Date.now() - 2_000),
+          model: "acme/large/2",
+          data: { prompt: "[REDACTED:email]" },
+        },
+        {
+          id: randomUUID(),
+          workflowKey: gated.workflow.key,
+          runId: run.id,
+          workflowId: gated.workflow.id,
+          type: "tool.call",
+          occurredAt: new Date(Date.now() - 1_000),
+          tool: "stripe.refund",
+          data: {},
+        },
       ],
     });
     await vote(approver!, id);
@@ -117,7 +157,11 @@ describe("the detail", () => {
     expect(detail.runEvents.map((e) => e.type)).toEqual(["model.call", "tool.call"]);
     expect(detail.earlier.map((e) => e.id)).toEqual([earlier.id]);
     expect(detail.trail.map((t) => t.action)).toEqual(["approval.requested", "approval.voted"]);
-    expect((await getApprovalDetail({ user: gated.responsible, id })).viewer).toMatchObject({ canVote: false, canBreakGlass: false, refusal: expect.stringContaining("Responsible in the RACI") });
+    expect((await getApprovalDetail({ user: gated.responsible, id })).viewer).toMatchObject({
+      canVote: false,
+      canBreakGlass: false,
+      refusal: expect.stringContaining("Responsible in the RACI"),
+    });
     const [second] = await givenApprovers(1);
     expect((await getApprovalDetail({ user: second!, id })).viewer).toEqual({ canVote: true, canBreakGlass: false, refusal: null });
     await expect(getApprovalDetail({ user: second!, id: randomUUID() })).rejects.toMatchObject({ code: "not_found" });
@@ -140,7 +184,12 @@ describe("the history", () => {
     const all = await history({ workflow: gated.workflow.key });
     expect(ids(all)).toEqual([glass.id, denied.id, approved.id]);
     expect(ids(all)).not.toContain(pending.id);
-    expect(all.items[0]).toMatchObject({ status: "APPROVED", breakGlass: true, votes: [{ user: { id: security.id }, breakGlass: true }], auditHref: `/audit?target=approval%3A${glass.id}` });
+    expect(all.items[0]).toMatchObject({
+      status: "APPROVED",
+      breakGlass: true,
+      votes: [{ user: { id: security.id }, breakGlass: true }],
+      auditHref: `/audit?target=approval%3A${glass.id}`,
+    });
     expect(ids(await history({ workflow: gated.workflow.key, status: "DENIED" }))).toEqual([denied.id]);
     expect(ids(await history({ approver: approver!.email }))).toEqual([denied.id, approved.id]);
     expect(ids(await history({ workflow: gated.workflow.key, tool: "email.send" }))).toEqual([denied.id]);

@@ -70,7 +70,10 @@ function blockingRefusal(user: { id: string; roles: readonly TRole[] }, facts: T
   const voted = facts.votes.find((v) => v.userId === user.id);
   if (!voted) return null;
   const more = facts.approvalsRequired - facts.votes.filter((v) => v.vote === "APPROVE").length;
-  return { message: `You already voted on this request at ${voted.createdAt.toISOString()}; it needs ${more} more approval${more === 1 ? "" : "s"} from someone else`, as: "conflict" };
+  return {
+    message: `You already voted on this request at ${voted.createdAt.toISOString()}; it needs ${more} more approval${more === 1 ? "" : "s"} from someone else`,
+    as: "conflict",
+  };
 }
 
 /** The same rules decide what the console offers a viewer and whether their vote counts. */

@@ -39,7 +39,8 @@ export async function cancelApprovalsForKillSwitch(
      WHERE w.id = a.workflow_id AND a.status = 'PENDING' AND a.expires_at > ${now} AND ${covers(killSwitch.scope, killSwitch.target)}
     RETURNING a.id::text AS id`;
   const ids = cancelled.map((row) => row.id);
-  for (const id of ids) await recordAuditEvent(tx, actor, { action: "approval.cancelled", target: { type: "approval", id }, data: { reason } });
+  for (const id of ids)
+    await recordAuditEvent(tx, actor, { action: "approval.cancelled", target: { type: "approval", id }, data: { reason } });
   await announceApprovals(tx, "approval.decided", ids);
   return ids.length;
 }

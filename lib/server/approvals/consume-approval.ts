@@ -6,7 +6,13 @@ export type TConsumeApprovalResult =
   | { ok: true }
   | {
       ok: false;
-      code: "approval_not_found" | "approval_pending" | "approval_arguments_mismatch" | "approval_denied" | "approval_expired" | "approval_already_used";
+      code:
+        | "approval_not_found"
+        | "approval_pending"
+        | "approval_arguments_mismatch"
+        | "approval_denied"
+        | "approval_expired"
+        | "approval_already_used";
       message: string;
     };
 
@@ -28,7 +34,16 @@ export async function consumeApproval(
 
   const row = await tx.approvalRequest.findFirst({
     where: { id, workflowId },
-    select: { tool: true, argumentsHash: true, status: true, expiresAt: true, approvalsRequired: true, outcomeReason: true, consumedAt: true, _count: { select: { votes: { where: { vote: "APPROVE" } } } } },
+    select: {
+      tool: true,
+      argumentsHash: true,
+      status: true,
+      expiresAt: true,
+      approvalsRequired: true,
+      outcomeReason: true,
+      consumedAt: true,
+      _count: { select: { votes: { where: { vote: "APPROVE" } } } },
+    },
   });
   const askAgain = "decide again without approvalId to open a new request";
   if (!row) return { ok: false, code: "approval_not_found", message: `No approval request ${id} exists for this workflow; ${askAgain}` };
@@ -41,7 +56,11 @@ export async function consumeApproval(
     };
   }
   if (isPastDeadline(row, now) || row.status === "EXPIRED") {
-    return { ok: false, code: "approval_expired", message: `Approval ${id} expired at ${row.expiresAt.toISOString()} without a decision, which counts as denied; ${askAgain}` };
+    return {
+      ok: false,
+      code: "approval_expired",
+      message: `Approval ${id} expired at ${row.expiresAt.toISOString()} without a decision, which counts as denied; ${askAgain}`,
+    };
   }
   if (row.status === "PENDING") {
     const missing = row.approvalsRequired - row._count.votes;
@@ -53,7 +72,11 @@ export async function consumeApproval(
   }
   if (row.status === "DENIED" || row.status === "CANCELLED") {
     const how = row.status === "DENIED" ? "was denied" : "was cancelled";
-    return { ok: false, code: "approval_denied", message: `Approval ${id} ${how}: ${row.outcomeReason ?? "no reason recorded"}; do not run this call` };
+    return {
+      ok: false,
+      code: "approval_denied",
+      message: `Approval ${id} ${how}: ${row.outcomeReason ?? "no reason recorded"}; do not run this call`,
+    };
   }
   return {
     ok: false,

@@ -37,14 +37,32 @@ const DETAIL_SELECT = {
   breakGlass: true,
   consumedAt: true,
   workflow: {
-    select: { id: true, key: true, name: true, environment: true, status: true, purpose: true, runbook: true, owner: PERSON, raci: { select: { user: PERSON, function: true, role: true } } },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      environment: true,
+      status: true,
+      purpose: true,
+      runbook: true,
+      owner: PERSON,
+      raci: { select: { user: PERSON, function: true, role: true } },
+    },
   },
   token: { select: { prefix: true, name: true, createdBy: PERSON } },
-  votes: { select: { user: PERSON, vote: true, reason: true, breakGlass: true, incidentRef: true, createdAt: true }, orderBy: { createdAt: "asc" } },
+  votes: {
+    select: { user: PERSON, vote: true, reason: true, breakGlass: true, incidentRef: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  },
 } satisfies Prisma.ApprovalRequestSelect;
 
 /** One request with everything an approver needs to decide it, and what this viewer may do with it. */
-export async function getApprovalDetail(options: { tx?: TTx; user: { id: string; roles: readonly TRole[] }; id: string; now?: Date }): Promise<TApprovalDetail> {
+export async function getApprovalDetail(options: {
+  tx?: TTx;
+  user: { id: string; roles: readonly TRole[] };
+  id: string;
+  now?: Date;
+}): Promise<TApprovalDetail> {
   const { user, id } = options;
   const tx = options.tx ?? defaultDb;
   const now = options.now ?? new Date();

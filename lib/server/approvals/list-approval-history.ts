@@ -9,7 +9,11 @@ const DECIDED = ["APPROVED", "DENIED", "EXPIRED", "CANCELLED"] as const;
 const text = (value: string) => ({ contains: value, mode: "insensitive" }) as const;
 
 /** Decided requests, newest first, searchable; each links to its trail in the audit log. */
-export async function listApprovalHistory(options: { tx?: TTx; query: TApprovalHistoryQueryInput; now?: Date }): Promise<TApprovalHistoryPage> {
+export async function listApprovalHistory(options: {
+  tx?: TTx;
+  query: TApprovalHistoryQueryInput;
+  now?: Date;
+}): Promise<TApprovalHistoryPage> {
   const { query } = options;
   const tx = options.tx ?? defaultDb;
   const after = query.cursor ? decodeApprovalCursor(query.cursor) : null;
@@ -20,7 +24,15 @@ export async function listApprovalHistory(options: { tx?: TTx; query: TApprovalH
       query.tool ? { tool: query.tool } : {},
       query.approver ? { votes: { some: { user: { email: text(query.approver) } } } } : {},
       query.q
-        ? { OR: [{ workflow: { key: text(query.q) } }, { workflow: { name: text(query.q) } }, { tool: text(query.q) }, { runId: text(query.q) }, { outcomeReason: text(query.q) }] }
+        ? {
+            OR: [
+              { workflow: { key: text(query.q) } },
+              { workflow: { name: text(query.q) } },
+              { tool: text(query.q) },
+              { runId: text(query.q) },
+              { outcomeReason: text(query.q) },
+            ],
+          }
         : {},
       after ? { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] } : {},
     ],

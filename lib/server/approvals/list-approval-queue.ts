@@ -46,7 +46,12 @@ export async function listApprovalQueue(options: {
   const after = query.cursor ? decodeApprovalCursor(query.cursor) : null;
   const page = after ? { OR: [{ expiresAt: { gt: after.at } }, { expiresAt: after.at, id: { gt: after.id } }] } : {};
   const [rows, total] = await Promise.all([
-    tx.approvalRequest.findMany({ where: { AND: [where, page] }, select: QUEUE_SELECT, orderBy: [{ expiresAt: "asc" }, { id: "asc" }], take: query.limit + 1 }),
+    tx.approvalRequest.findMany({
+      where: { AND: [where, page] },
+      select: QUEUE_SELECT,
+      orderBy: [{ expiresAt: "asc" }, { id: "asc" }],
+      take: query.limit + 1,
+    }),
     tx.approvalRequest.count({ where }),
   ]);
   const more = rows.length > query.limit;

@@ -45,10 +45,19 @@ async function escalate(tx: TTx, now: Date): Promise<number> {
 }
 
 /** Audits each swept request and announces them (webhooks), in the sweep's transaction. */
-async function recordSwept(tx: TTx, rows: TSwept[], action: "approval.expired" | "approval.escalated", announce: Parameters<typeof announceApprovals>[1]): Promise<number> {
+async function recordSwept(
+  tx: TTx,
+  rows: TSwept[],
+  action: "approval.expired" | "approval.escalated",
+  announce: Parameters<typeof announceApprovals>[1],
+): Promise<number> {
   for (const { id, expiresAt } of rows) {
     await recordAuditEvent(tx, SWEEPER, { action, target: { type: "approval", id }, data: { expiresAt: expiresAt.toISOString() } });
   }
-  await announceApprovals(tx, announce, rows.map((r) => r.id));
+  await announceApprovals(
+    tx,
+    announce,
+    rows.map((r) => r.id),
+  );
   return rows.length;
 }

@@ -31,11 +31,16 @@ describe("many approvers deciding one request at once", () => {
     const approvers = await givenApprovers(20);
     const { id } = await givenApproval(gated, { tier: "T3" });
 
-    const results = await voteAtOnce(id, approvers.map((user) => ({ user, kind: "APPROVE" })));
+    const results = await voteAtOnce(
+      id,
+      approvers.map((user) => ({ user, kind: "APPROVE" })),
+    );
     const fulfilled = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
     expect(fulfilled.map((f) => f.status).sort()).toEqual(["APPROVED", "PENDING"]);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(18);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict", detail: expect.stringContaining("already approved") });
+    for (const r of results)
+      if (r.status === "rejected")
+        expect(r.reason).toMatchObject({ code: "conflict", detail: expect.stringContaining("already approved") });
 
     const final = await db.approvalRequest.findUniqueOrThrow({ where: { id }, include: { votes: true } });
     expect(final.status).toBe("APPROVED");
@@ -49,7 +54,10 @@ describe("many approvers deciding one request at once", () => {
     const people = await givenApprovers(16);
     const { id } = await givenApproval(gated, { tier: "T3" });
 
-    const results = await voteAtOnce(id, people.map((user, i) => ({ user, kind: i % 2 ? "DENY" : "APPROVE" })));
+    const results = await voteAtOnce(
+      id,
+      people.map((user, i) => ({ user, kind: i % 2 ? "DENY" : "APPROVE" })),
+    );
     const decisive = results.flatMap((r) => (r.status === "fulfilled" && r.value.status !== "PENDING" ? [r.value.status] : []));
     expect(decisive).toHaveLength(1);
 

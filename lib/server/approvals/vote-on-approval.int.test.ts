@@ -3,11 +3,22 @@ import type { TApprovalVote } from "@/lib/contracts/approvals";
 import { runAudited } from "../audit/run-audited";
 import type { TSessionUser } from "../authz/principal";
 import { db } from "../db/client";
-import { actorFor, auditActionsOf, deliveriesOf, givenApproval, givenApprovers, givenGatedWorkflow, givenUser, givenWebhookEndpoint } from "@/test/fixtures/approvals";
+import {
+  actorFor,
+  auditActionsOf,
+  deliveriesOf,
+  givenApproval,
+  givenApprovers,
+  givenGatedWorkflow,
+  givenUser,
+  givenWebhookEndpoint,
+} from "@/test/fixtures/approvals";
 import { voteOnApproval } from "./vote-on-approval";
 
 const vote = (user: TSessionUser, id: string, body: Partial<TApprovalVote> = {}, now?: Date) =>
-  runAudited(db, (tx) => voteOnApproval(tx, { actor: actorFor(user), user, id, vote: { vote: "APPROVE", reason: "Matches the ticket", ...body }, now }));
+  runAudited(db, (tx) =>
+    voteOnApproval(tx, { actor: actorFor(user), user, id, vote: { vote: "APPROVE", reason: "Matches the ticket", ...body }, now }),
+  );
 const row = (id: string) => db.approvalRequest.findUniqueOrThrow({ where: { id }, include: { votes: true } });
 
 /** Everything a refused vote must leave as it was. */
@@ -32,7 +43,11 @@ describe("counting votes by tier", () => {
     const gated = await givenGatedWorkflow();
     const [first, second] = await givenApprovers(2);
     const { id } = await givenApproval(gated, { tier: "T3" });
-    await expect(vote(first!, id)).resolves.toMatchObject({ status: "PENDING", approvals: 1, message: expect.stringContaining("1 more approval") });
+    await expect(vote(first!, id)).resolves.toMatchObject({
+      status: "PENDING",
+      approvals: 1,
+      message: expect.stringContaining("1 more approval"),
+    });
     expect((await row(id)).status).toBe("PENDING");
     await expect(vote(first!, id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("You already voted") });
     await expect(vote(second!, id)).resolves.toMatchObject({ status: "APPROVED", approvals: 2 });
@@ -44,7 +59,9 @@ describe("counting votes by tier", () => {
     const [first, second, third] = await givenApprovers(3);
     const { id } = await givenApproval(gated, { tier: "T3" });
     await vote(first!, id);
-    await expect(vote(second!, id, { vote: "DENY", reason: "Refund exceeds the order total" })).resolves.toMatchObject({ status: "DENIED" });
+    await expect(vote(second!, id, { vote: "DENY", reason: "Refund exceeds the order total" })).resolves.toMatchObject({
+      status: "DENIED",
+    });
     expect(await row(id)).toMatchObject({ status: "DENIED", outcomeReason: "Refund exceeds the order total" });
     await expect(vote(third!, id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("already denied") });
   });
@@ -59,7 +76,11 @@ describe("separation of duties", () => {
     const gated = await givenGatedWorkflow();
     const user = gated[who];
     // Give them the right to decide, so only separation of duties stands in the way.
-    const voter = await db.user.update({ where: { id: user.id }, data: { roles: [...new Set([...user.roles, "APPROVER" as const])] }, select: { id: true, email: true, name: true, roles: true } });
+    const voter = await db.user.update({
+      where: { id: user.id },
+      data: { roles: [...new Set([...user.roles, "APPROVER" as const])] },
+      select: { id: true, email: true, name: true, roles: true },
+    });
     const { id } = await givenApproval(gated, { tier: "T2" });
     const before = await snapshot(id);
     await expect(vote(voter, id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining(message) });
@@ -117,7 +138,10 @@ describe("break-glass", () => {
     const security = await givenUser(["SECURITY"]);
     const { id } = await givenApproval(gated, { tier: "T3" });
     const before = await snapshot(id);
-    await expect(vote(approver!, id, { breakGlass: { incidentRef: "INC-1" } })).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("approvals:break_glass") });
+    await expect(vote(approver!, id, { breakGlass: { incidentRef: "INC-1" } })).rejects.toMatchObject({
+      code: "forbidden",
+      detail: expect.stringContaining("approvals:break_glass"),
+    });
     await expect(vote(security, id, { breakGlass: { incidentRef: " " } })).rejects.toMatchObject({
       code: "validation_failed",
       fieldProblems: [{ path: "body.breakGlass.incidentRef", message: expect.stringContaining("incident reference") }],
@@ -128,9 +152,16 @@ describe("break-glass", () => {
 
   it("still honours separation of duties", async () => {
     const gated = await givenGatedWorkflow();
-    const voter = await db.user.update({ where: { id: gated.owner.id }, data: { roles: ["OWNER", "SECURITY"] }, select: { id: true, email: true, name: true, roles: true } });
+    const voter = await db.user.update({
+      where: { id: gated.owner.id },
+      data: { roles: ["OWNER", "SECURITY"] },
+      select: { id: true, email: true, name: true, roles: true },
+    });
     const { id } = await givenApproval(gated, { tier: "T3" });
-    await expect(vote(voter, id, { breakGlass: { incidentRef: "INC-2" } })).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("separation of duties") });
+    await expect(vote(voter, id, { breakGlass: { incidentRef: "INC-2" } })).rejects.toMatchObject({
+      code: "forbidden",
+      detail: expect.stringContaining("separation of duties"),
+    });
   });
 });
 
@@ -140,7 +171,10 @@ describe("bad input changes nothing", () => {
     const [approver] = await givenApprovers(1);
     const { id } = await givenApproval(gated, { tier: "T2" });
     const before = await snapshot(id);
-    await expect(vote(approver!, id, { reason: "  " })).rejects.toMatchObject({ code: "validation_failed", fieldProblems: [{ path: "body.reason" }] });
+    await expect(vote(approver!, id, { reason: "  " })).rejects.toMatchObject({
+      code: "validation_failed",
+      fieldProblems: [{ path: "body.reason" }],
+    });
     expect(await snapshot(id)).toEqual(before);
   });
 
@@ -150,13 +184,19 @@ describe("bad input changes nothing", () => {
     const decided = await givenApproval(gated, { tier: "T2" });
     await vote(first!, decided.id);
     const before = await snapshot(decided.id);
-    await expect(vote(second!, decided.id, { vote: "DENY" })).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("already approved") });
+    await expect(vote(second!, decided.id, { vote: "DENY" })).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("already approved"),
+    });
     expect(await snapshot(decided.id)).toEqual(before);
 
     const late = await givenApproval(gated, { tier: "T2" });
     const pastDeadline = new Date(late.expiresAt.getTime() + 1);
     const lateBefore = await snapshot(late.id);
-    await expect(vote(second!, late.id, {}, pastDeadline)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("expired") });
+    await expect(vote(second!, late.id, {}, pastDeadline)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("expired"),
+    });
     expect(await snapshot(late.id)).toEqual(lateBefore);
   });
 });

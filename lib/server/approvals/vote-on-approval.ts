@@ -29,7 +29,10 @@ export async function voteOnApproval(
   const breakGlass = vote.breakGlass ?? null;
   if (breakGlass) {
     if (!rights.canBreakGlass) {
-      throw new AppError(rights.refusedAs ?? "forbidden", rights.refusal ?? "Break-glass needs the approvals:break_glass permission (Security), which your roles do not grant");
+      throw new AppError(
+        rights.refusedAs ?? "forbidden",
+        rights.refusal ?? "Break-glass needs the approvals:break_glass permission (Security), which your roles do not grant",
+      );
     }
     if (vote.vote !== "APPROVE") throw new AppError("bad_request", "Break-glass only approves; to deny, vote DENY without it");
   } else if (!rights.canVote) {
@@ -37,7 +40,15 @@ export async function voteOnApproval(
   }
 
   await tx.approvalVote.create({
-    data: { approvalId: id, userId: user.id, vote: vote.vote, reason: vote.reason, breakGlass: breakGlass !== null, incidentRef: breakGlass?.incidentRef ?? null, createdAt: now },
+    data: {
+      approvalId: id,
+      userId: user.id,
+      vote: vote.vote,
+      reason: vote.reason,
+      breakGlass: breakGlass !== null,
+      incidentRef: breakGlass?.incidentRef ?? null,
+      createdAt: now,
+    },
   });
   await recordAuditEvent(tx, actor, {
     action: "approval.voted",
@@ -54,8 +65,15 @@ export async function voteOnApproval(
     const more = facts.approvalsRequired - approvals;
     return { ...outcome, message: `Your approval is recorded; it needs ${more} more approval${more === 1 ? "" : "s"} from someone else` };
   }
-  await tx.approvalRequest.update({ where: { id }, data: { status, decidedAt: now, outcomeReason: vote.reason, breakGlass: breakGlass !== null } });
-  await recordAuditEvent(tx, actor, { action: "approval.decided", target: { type: "approval", id }, data: { status, reason: vote.reason, breakGlass: breakGlass !== null } });
+  await tx.approvalRequest.update({
+    where: { id },
+    data: { status, decidedAt: now, outcomeReason: vote.reason, breakGlass: breakGlass !== null },
+  });
+  await recordAuditEvent(tx, actor, {
+    action: "approval.decided",
+    target: { type: "approval", id },
+    data: { status, reason: vote.reason, breakGlass: breakGlass !== null },
+  });
   await announceApprovals(tx, "approval.decided", [id]);
   const message =
     status === "DENIED"

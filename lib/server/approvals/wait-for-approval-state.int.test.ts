@@ -28,7 +28,9 @@ describe("waiting on a request", () => {
     await notificationHub().start();
     await db.$queryRaw`SELECT 1`; // the waiter's first read goes out right behind the LISTEN
 
-    await runAudited(db, (tx) => voteOnApproval(tx, { actor: actorFor(approver!), user: approver!, id, vote: { vote: "APPROVE", reason: "Fine" } }));
+    await runAudited(db, (tx) =>
+      voteOnApproval(tx, { actor: actorFor(approver!), user: approver!, id, vote: { vote: "APPROVE", reason: "Fine" } }),
+    );
     const committed = Date.now();
     await expect(waiting).resolves.toMatchObject({ status: "APPROVED", approvals: 1 });
     expect(Date.now() - committed).toBeLessThan(1_000);
@@ -40,7 +42,9 @@ describe("waiting on a request", () => {
     const { id } = await givenApproval(gated, { tier: "T3" });
     const started = Date.now();
     const waiting = waitForApprovalState({ id, workflowId: gated.workflow.id, waitSeconds: 2 });
-    await runAudited(db, (tx) => voteOnApproval(tx, { actor: actorFor(approver!), user: approver!, id, vote: { vote: "APPROVE", reason: "Fine" } }));
+    await runAudited(db, (tx) =>
+      voteOnApproval(tx, { actor: actorFor(approver!), user: approver!, id, vote: { vote: "APPROVE", reason: "Fine" } }),
+    );
     await expect(waiting).resolves.toMatchObject({ status: "PENDING", approvals: 1 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
   });
@@ -48,7 +52,9 @@ describe("waiting on a request", () => {
   it("answers expired at the deadline, and stops early when the caller goes away", async () => {
     const gated = await givenGatedWorkflow();
     const { id } = await givenApproval(gated, { tier: "T2", now: new Date(Date.now() - 60 * 60_000 + 1_000) });
-    await expect(waitForApprovalState({ id, workflowId: gated.workflow.id, waitSeconds: 30 })).resolves.toMatchObject({ status: "EXPIRED" });
+    await expect(waitForApprovalState({ id, workflowId: gated.workflow.id, waitSeconds: 30 })).resolves.toMatchObject({
+      status: "EXPIRED",
+    });
 
     const fresh = await givenApproval(gated, { tier: "T2" });
     const controller = new AbortController();

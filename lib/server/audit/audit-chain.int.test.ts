@@ -12,9 +12,7 @@ afterAll(() => raw.end());
 
 async function appendEvents(count: number) {
   for (let i = 0; i < count; i++) {
-    await runAudited(db, (tx) =>
-      recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `u${i}` }, data: {} }),
-    );
+    await runAudited(db, (tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", target: { type: "user", id: `u${i}` }, data: {} }));
   }
 }
 
@@ -107,9 +105,7 @@ describe("audit log", () => {
 
   it("rejects an event that does not match its typed schema", async () => {
     await expect(
-      runAudited(db, (tx) =>
-        recordAuditEvent(tx, actor, { action: "user.roles.changed", data: { before: ["ROOT"], after: [] } } as never),
-      ),
+      runAudited(db, (tx) => recordAuditEvent(tx, actor, { action: "user.roles.changed", data: { before: ["ROOT"], after: [] } } as never)),
     ).rejects.toThrow();
     expect(await db.auditEvent.count()).toBe(0);
   });
@@ -117,6 +113,8 @@ describe("audit log", () => {
 
 describe("audit outside runAudited", () => {
   it("refuses to record an event in a transaction that would never write it", async () => {
-    await expect(db.$transaction((tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", data: {} }))).rejects.toThrow(/outside runAudited/);
+    await expect(db.$transaction((tx) => recordAuditEvent(tx, actor, { action: "user.unlocked", data: {} }))).rejects.toThrow(
+      /outside runAudited/,
+    );
   });
 });

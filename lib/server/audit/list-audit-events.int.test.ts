@@ -54,7 +54,13 @@ describe("listAuditEvents", () => {
 
   it("serves events as JSON-safe views", async () => {
     const [event] = (await list({ limit: 1 })).events;
-    expect(event).toMatchObject({ seq: "7", actorLabel: "alice@example.test", action: "user.unlocked", targetType: "user", targetId: "u7" });
+    expect(event).toMatchObject({
+      seq: "7",
+      actorLabel: "alice@example.test",
+      action: "user.unlocked",
+      targetType: "user",
+      targetId: "u7",
+    });
     expect(typeof event?.occurredAt).toBe("string");
   });
 });

@@ -26,7 +26,9 @@ function whereOf(query: TAuditEventsQueryInput): Prisma.AuditEventWhereInput {
   if (query.actor) where.push({ OR: [{ actorId: query.actor }, { actorLabel: { equals: query.actor, mode: "insensitive" } }] });
   if (query.target) {
     const split = query.target.indexOf(":");
-    where.push(split > 0 ? { targetType: query.target.slice(0, split), targetId: query.target.slice(split + 1) } : { targetId: query.target });
+    where.push(
+      split > 0 ? { targetType: query.target.slice(0, split), targetId: query.target.slice(split + 1) } : { targetId: query.target },
+    );
   }
   return { AND: where };
 }

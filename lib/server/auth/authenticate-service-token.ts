@@ -26,7 +26,10 @@ export function tokenHashOf(authorization: string | null): string {
 }
 
 export async function findServiceToken(tokenHash: string): Promise<TServiceTokenRecord | null> {
-  const found = await db.serviceToken.findUnique({ where: { tokenHash }, include: { workflow: { select: { key: true, environment: true } } } });
+  const found = await db.serviceToken.findUnique({
+    where: { tokenHash },
+    include: { workflow: { select: { key: true, environment: true } } },
+  });
   if (!found) return null;
   return {
     tokenId: found.id,

@@ -24,7 +24,11 @@ export async function countSignInFailure(options: {
 }): Promise<void> {
   const { tx, keys, now, actor, email, address, userId } = options;
   const { AUTH_THROTTLE_WINDOW_MINUTES, AUTH_ADDRESS_MAX_FAILURES, AUTH_ACCOUNT_MAX_FAILURES } = env();
-  const limits = { windowMinutes: AUTH_THROTTLE_WINDOW_MINUTES, addressMaxFailures: AUTH_ADDRESS_MAX_FAILURES, accountMaxFailures: AUTH_ACCOUNT_MAX_FAILURES };
+  const limits = {
+    windowMinutes: AUTH_THROTTLE_WINDOW_MINUTES,
+    addressMaxFailures: AUTH_ADDRESS_MAX_FAILURES,
+    accountMaxFailures: AUTH_ACCOUNT_MAX_FAILURES,
+  };
   const windowStart = new Date(now.getTime() - AUTH_THROTTLE_WINDOW_MINUTES * 60_000);
 
   for (const { scope, key } of keys) {
@@ -37,7 +41,8 @@ export async function countSignInFailure(options: {
         blocked_until = CASE WHEN sign_in_throttles.window_started_at <= ${windowStart} THEN NULL ELSE sign_in_throttles.blocked_until END
       RETURNING failures, window_started_at`;
     if (!counted) continue;
-    const blockAfter = (failures: number) => computeSignInBlock({ scope, failures, windowStartedAt: counted.window_started_at, now, limits });
+    const blockAfter = (failures: number) =>
+      computeSignInBlock({ scope, failures, windowStartedAt: counted.window_started_at, now, limits });
     const until = blockAfter(counted.failures);
     if (!until) continue;
     await tx.signInThrottle.update({ where: { key }, data: { blockedUntil: until } });

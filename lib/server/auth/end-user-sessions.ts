@@ -36,6 +36,10 @@ export async function endUserSessions(options: {
     data: { endedAt: now, endReason: STORED[reason] },
   });
   if (count === 0 && !options.auditNone) return { sessions: 0 };
-  await recordAuditEvent(tx, actor, { action: "auth.sessions.ended", target: { type: "user", id: userId }, data: { reason, sessions: count } });
+  await recordAuditEvent(tx, actor, {
+    action: "auth.sessions.ended",
+    target: { type: "user", id: userId },
+    data: { reason, sessions: count },
+  });
   return { sessions: count };
 }

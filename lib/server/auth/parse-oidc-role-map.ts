@@ -10,10 +10,18 @@ export type TOidcRoleMap = ReadonlyMap<string, readonly TRole[]>;
  */
 export function parseOidcRoleMap(spec: string): TOidcRoleMap {
   const map = new Map<string, TRole[]>();
-  for (const entry of spec.split(/[,\n]/).map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(/[,\n]/)
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const at = entry.lastIndexOf("=");
     const value = entry.slice(0, at).trim();
-    const role = ZRole.safeParse(entry.slice(at + 1).trim().toUpperCase());
+    const role = ZRole.safeParse(
+      entry
+        .slice(at + 1)
+        .trim()
+        .toUpperCase(),
+    );
     if (at < 1 || !value || !role.success) {
       throw new Error(`OIDC_ROLE_MAP entry "${entry}" must look like claim-value=ROLE, ROLE one of ${ROLES.join(", ")}`);
     }

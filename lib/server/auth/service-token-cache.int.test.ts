@@ -9,7 +9,8 @@ const db = getDb();
 beforeAll(() => seedDemoData({ db }));
 afterAll(() => db.$disconnect());
 
-const lastUsed = (token: string) => db.serviceToken.findUniqueOrThrow({ where: { tokenHash: hashServiceToken(token) } }).then((t) => t.lastUsedAt);
+const lastUsed = (token: string) =>
+  db.serviceToken.findUniqueOrThrow({ where: { tokenHash: hashServiceToken(token) } }).then((t) => t.lastUsedAt);
 
 describe("the run-time token cache", () => {
   it("records tokens' last use together, once a minute per token, and never moves it backwards", async () => {
@@ -35,7 +36,10 @@ describe("the run-time token cache", () => {
     // Another instance that recorded an earlier use does not rewind it.
     const other = new ServiceTokenCache();
     await other.authenticate(`Bearer ${first}`, "DECIDE", new Date(at.getTime() + 200_000));
-    await db.serviceToken.updateMany({ where: { tokenHash: hashServiceToken(first) }, data: { lastUsedAt: new Date(at.getTime() + 300_000) } });
+    await db.serviceToken.updateMany({
+      where: { tokenHash: hashServiceToken(first) },
+      data: { lastUsedAt: new Date(at.getTime() + 300_000) },
+    });
     await other.flushTouches();
     expect(await lastUsed(first)).toEqual(new Date(at.getTime() + 300_000));
   });

@@ -1,7 +1,14 @@
 import "server-only";
 import type { TTokenScope } from "@/lib/contracts/tokens";
 import type { TServicePrincipal } from "../authz/principal";
-import { LAST_USED_RESOLUTION_MS, checkServiceToken, findServiceToken, tokenHashOf, touchServiceTokens, type TServiceTokenRecord } from "./authenticate-service-token";
+import {
+  LAST_USED_RESOLUTION_MS,
+  checkServiceToken,
+  findServiceToken,
+  tokenHashOf,
+  touchServiceTokens,
+  type TServiceTokenRecord,
+} from "./authenticate-service-token";
 
 /**
  * Uses due to be recorded are written together, one statement this often. One Prisma update per
@@ -63,6 +70,9 @@ export class ServiceTokenCache {
     this.touched.set(found.tokenId, now.getTime());
     this.due.push(found.tokenId);
     this.dueAt = now;
-    this.flusher ??= setTimeout(() => void this.flushTouches().catch((error: unknown) => console.error("could not record tokens' last use", error)), TOUCH_FLUSH_MS).unref();
+    this.flusher ??= setTimeout(
+      () => void this.flushTouches().catch((error: unknown) => console.error("could not record tokens' last use", error)),
+      TOUCH_FLUSH_MS,
+    ).unref();
   }
 }

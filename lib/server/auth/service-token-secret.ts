@@ -13,7 +13,12 @@ export function hashServiceToken(token: string): string {
 }
 
 export function generateServiceToken(): { token: string; prefix: string; tokenHash: string } {
-  const prefix = randomBytes(8).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 10).padEnd(10, "0");
+  const prefix = randomBytes(8)
+    .toString("base64url")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "0")
+    .slice(0, 10)
+    .padEnd(10, "0");
   const token = `tg_${prefix}_${randomBytes(32).toString("base64url")}`;
   return { token, prefix, tokenHash: hashServiceToken(token) };
 }

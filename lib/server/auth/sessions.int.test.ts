@@ -18,15 +18,21 @@ afterAll(async () => {
 });
 
 async function givenUser(roles: TRole[] = ["OWNER", "APPROVER"]) {
-  return db.user.create({ data: { email: `s-${randomUUID()}@example.test`, name: "Session Person", roles }, select: { id: true, updatedAt: true } });
+  return db.user.create({
+    data: { email: `s-${randomUUID()}@example.test`, name: "Session Person", roles },
+    select: { id: true, updatedAt: true },
+  });
 }
 
 const open = (userId: string, now = new Date()) => runAudited(db, (tx) => startSession({ tx, userId, method: "password", now }));
 const read = (sessionId: string, userId: string, now?: Date) => readSessionUser({ sessionId, userId, now });
 const row = (id: string) => db.userSession.findUniqueOrThrow({ where: { id } });
-const update = (id: string, input: TUpdateUser) => runAudited(db, (tx) => updateUser({ tx, actor: admin, id, input: ZUpdateUser.parse(input) }));
+const update = (id: string, input: TUpdateUser) =>
+  runAudited(db, (tx) => updateUser({ tx, actor: admin, id, input: ZUpdateUser.parse(input) }));
 const endedEvents = (userId: string) =>
-  db.auditEvent.findMany({ where: { action: "auth.sessions.ended", targetId: userId }, orderBy: { seq: "asc" } }).then((rows) => rows.map((r) => r.data));
+  db.auditEvent
+    .findMany({ where: { action: "auth.sessions.ended", targetId: userId }, orderBy: { seq: "asc" } })
+    .then((rows) => rows.map((r) => r.data));
 
 describe("server-side sessions", () => {
   it("reads the user of a live session, and nobody for another user's id or an unknown session", async () => {
@@ -99,7 +105,9 @@ describe("server-side sessions", () => {
   it("leaves sessions open when a refused update rolls back", async () => {
     const user = await givenUser();
     const sid = await open(user.id);
-    await expect(update(user.id, { disabled: true, expectedUpdatedAt: new Date(0).toISOString() })).rejects.toMatchObject({ code: "conflict" });
+    await expect(update(user.id, { disabled: true, expectedUpdatedAt: new Date(0).toISOString() })).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await read(sid, user.id)).not.toBeNull();
   });
 
@@ -111,6 +119,8 @@ describe("server-side sessions", () => {
     expect([await read(a, user.id), await read(b, user.id)]).toEqual([null, null]);
     expect(await read(c, bystander.id)).not.toBeNull();
     expect(await endedEvents(user.id)).toEqual([{ reason: "revoked", sessions: 2 }]);
-    await expect(runAudited(db, (tx) => endSessionsOfUser({ tx, actor: admin, id: randomUUID() }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runAudited(db, (tx) => endSessionsOfUser({ tx, actor: admin, id: randomUUID() }))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });

@@ -42,15 +42,21 @@ export async function signInWithOidc(options: { claims: unknown; requestId?: str
   const rawEmail = (options.claims as { email?: unknown } | null)?.email;
   const email = parsed.success ? parsed.data.email : typeof rawEmail === "string" ? rawEmail.slice(0, 320) : "";
   const { OIDC_ROLE_CLAIM, OIDC_ROLE_MAP } = env();
-  const roles = parsed.success ? resolveOidcRoles({ claims: parsed.data, claim: OIDC_ROLE_CLAIM, roleMap: parseOidcRoleMap(OIDC_ROLE_MAP) }) : [];
+  const roles = parsed.success
+    ? resolveOidcRoles({ claims: parsed.data, claim: OIDC_ROLE_CLAIM, roleMap: parseOidcRoleMap(OIDC_ROLE_MAP) })
+    : [];
 
   return runAudited(db, async (tx) => {
     const failed = async (reason: TFailureReason & TOidcSignInFailure["reason"], userId?: string): Promise<TOidcSignInResult> => {
-      await recordAuditEvent(tx, { type: "anonymous", id: null, label: email || "unknown", requestId }, {
-        action: "auth.sign_in.failed",
-        target: userId ? { type: "user", id: userId } : undefined,
-        data: { method: "oidc", email, reason },
-      });
+      await recordAuditEvent(
+        tx,
+        { type: "anonymous", id: null, label: email || "unknown", requestId },
+        {
+          action: "auth.sign_in.failed",
+          target: userId ? { type: "user", id: userId } : undefined,
+          data: { method: "oidc", email, reason },
+        },
+      );
       return { ok: false, failure: { reason } };
     };
     if (!parsed.success) return failed("invalid_profile");
@@ -92,11 +98,15 @@ export async function signInWithOidc(options: { claims: unknown; requestId?: str
       if (rolesChanged) await recordAuditEvent(tx, SYSTEM, { action: "user.roles.changed", target, data: { before, after: roles } });
     }
     const sessionId = await startSession({ tx, userId: user.id, method: "oidc", now });
-    await recordAuditEvent(tx, { type: "user", id: user.id, label: user.email, requestId }, {
-      action: "auth.sign_in.succeeded",
-      target: { type: "user", id: user.id },
-      data: { method: "oidc" },
-    });
+    await recordAuditEvent(
+      tx,
+      { type: "user", id: user.id, label: user.email, requestId },
+      {
+        action: "auth.sign_in.succeeded",
+        target: { type: "user", id: user.id },
+        data: { method: "oidc" },
+      },
+    );
     return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles }, sessionId };
   });
 }

@@ -50,7 +50,11 @@ describe("signInWithPassword", () => {
   it("signs in with the right password, opens a server-side session and audits it as the user", async () => {
     const user = await createUser();
     const result = await attempt(user.email, PASSWORD, freshAddress());
-    expect(result).toEqual({ ok: true, user: { id: user.id, email: user.email, name: "Test User", roles: ["OWNER"] }, sessionId: expect.any(String) });
+    expect(result).toEqual({
+      ok: true,
+      user: { id: user.id, email: user.email, name: "Test User", roles: ["OWNER"] },
+      sessionId: expect.any(String),
+    });
     const session = await db.userSession.findUniqueOrThrow({ where: { id: result.ok ? result.sessionId : "" } });
     expect(session).toMatchObject({ userId: user.id, method: "password", endedAt: null });
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(8 * 60 * 60 * 1000);
@@ -101,9 +105,17 @@ describe("signInWithPassword", () => {
     for (let i = 0; i < 6; i += 1) {
       known.push(observed(await attempt(user.email, WRONG, knownFrom)));
       stranger.push(observed(await attempt(unknown, WRONG, unknownFrom)));
-      if (i === 3) await Promise.all([waitOut(`account_address:${user.email}|${knownFrom}`), waitOut(`account_address:${unknown}|${unknownFrom}`)]);
+      if (i === 3)
+        await Promise.all([waitOut(`account_address:${user.email}|${knownFrom}`), waitOut(`account_address:${unknown}|${unknownFrom}`)]);
     }
-    expect(known).toEqual(["invalid_credentials", "invalid_credentials", "throttled:1", "throttled:1", "invalid_credentials", "throttled:2"]);
+    expect(known).toEqual([
+      "invalid_credentials",
+      "invalid_credentials",
+      "throttled:1",
+      "throttled:1",
+      "invalid_credentials",
+      "throttled:2",
+    ]);
     expect(stranger).toEqual(known);
     expect(await counter(`account:${unknown}`)).toMatchObject({ failures: 3 });
   });
@@ -115,10 +127,14 @@ describe("signInWithPassword", () => {
     const refused = await attempt(user.email, PASSWORD, hammering);
     expect(refused).toMatchObject({ ok: false, failure: { reason: "throttled" } });
     const { windowStartedAt } = await db.signInThrottle.findUniqueOrThrow({ where: { key: `address:${hammering}` } });
-    expect(refused.ok ? null : "retryAt" in refused.failure && refused.failure.retryAt).toEqual(new Date(windowStartedAt.getTime() + 15 * 60_000));
+    expect(refused.ok ? null : "retryAt" in refused.failure && refused.failure.retryAt).toEqual(
+      new Date(windowStartedAt.getTime() + 15 * 60_000),
+    );
     // The owner, elsewhere, is not affected.
     expect(observed(await attempt(user.email, PASSWORD, freshAddress()))).toBe("ok");
-    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "auth.sign_in.throttled", data: { path: ["address"], equals: hammering } } });
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { action: "auth.sign_in.throttled", data: { path: ["address"], equals: hammering } },
+    });
     expect(event.data).toMatchObject({ scope: "address", failures: ADDRESS_MAX });
   });
 
@@ -134,7 +150,14 @@ describe("signInWithPassword", () => {
     const user = await createUser();
     const address = freshAddress();
     const long = new Date(Date.now() - 16 * 60_000);
-    await db.signInThrottle.create({ data: { key: `address:${address}`, failures: ADDRESS_MAX, windowStartedAt: long, blockedUntil: new Date(long.getTime() + 15 * 60_000) } });
+    await db.signInThrottle.create({
+      data: {
+        key: `address:${address}`,
+        failures: ADDRESS_MAX,
+        windowStartedAt: long,
+        blockedUntil: new Date(long.getTime() + 15 * 60_000),
+      },
+    });
     expect(observed(await attempt(user.email, WRONG, address))).toBe("invalid_credentials");
     expect(await counter(`address:${address}`)).toMatchObject({ failures: 1, blockedUntil: null });
   });

@@ -11,8 +11,7 @@ import { signInThrottleKeys, type TThrottleScope } from "./sign-in-throttle-keys
 import { startSession } from "./start-session";
 
 export type TPasswordSignInFailure =
-  | { reason: "invalid_input" | "invalid_credentials" | "disabled" }
-  | { reason: "throttled" | "account_throttled"; retryAt: Date };
+  { reason: "invalid_input" | "invalid_credentials" | "disabled" } | { reason: "throttled" | "account_throttled"; retryAt: Date };
 export type TPasswordSignInResult = { ok: true; user: TSessionUser; sessionId: string } | { ok: false; failure: TPasswordSignInFailure };
 
 type TFailureReason = Extract<TAuditEvent, { action: "auth.sign_in.failed" }>["data"]["reason"];
@@ -60,11 +59,15 @@ export async function signInWithPassword(options: {
     // Read the clock only once the locks are held: a queued attempt must see the latest counts.
     const now = new Date();
     const failed = (reason: TFailureReason, userId?: string) =>
-      recordAuditEvent(tx, { type: "anonymous", id: null, label: email, requestId }, {
-        action: "auth.sign_in.failed",
-        target: userId ? { type: "user", id: userId } : undefined,
-        data: { method: "password", email, reason },
-      });
+      recordAuditEvent(
+        tx,
+        { type: "anonymous", id: null, label: email, requestId },
+        {
+          action: "auth.sign_in.failed",
+          target: userId ? { type: "user", id: userId } : undefined,
+          data: { method: "password", email, reason },
+        },
+      );
 
     const block = await activeBlock(tx, keys, now);
     if (block) {
@@ -92,11 +95,15 @@ export async function signInWithPassword(options: {
     // Sign-in bookkeeping keeps updatedAt, the profile's version for admins' edits.
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now, updatedAt: user.updatedAt } });
     const sessionId = await startSession({ tx, userId: user.id, method: "password", now });
-    await recordAuditEvent(tx, { type: "user", id: user.id, label: user.email, requestId }, {
-      action: "auth.sign_in.succeeded",
-      target: { type: "user", id: user.id },
-      data: { method: "password" },
-    });
+    await recordAuditEvent(
+      tx,
+      { type: "user", id: user.id, label: user.email, requestId },
+      {
+        action: "auth.sign_in.succeeded",
+        target: { type: "user", id: user.id },
+        data: { method: "password" },
+      },
+    );
     return { ok: true, user: { id: user.id, email: user.email, name: user.name, roles: user.roles }, sessionId };
   });
 }

@@ -7,7 +7,12 @@ import { actorOf } from "./principal";
 import { runAudited } from "../audit/run-audited";
 
 /** A refusal is evidence too: who tried what, without the permission for it. */
-export async function recordAccessDenied(options: { user: TSessionUser; permission: TPermission; resource: string; requestId: string | null }) {
+export async function recordAccessDenied(options: {
+  user: TSessionUser;
+  permission: TPermission;
+  resource: string;
+  requestId: string | null;
+}) {
   await runAudited(db, (tx) =>
     recordAuditEvent(tx, actorOf({ kind: "user", user: options.user }, options.requestId), {
       action: "access.denied",

@@ -38,12 +38,26 @@ export async function checkHealth(): Promise<THealth> {
     applied = new Set(rows.map((r) => r.migration_name));
   } catch {
     const pending = files.map((f) => f.name);
-    return { status: "degraded", reasons: ["The database cannot be reached"], database: "unreachable", migrations: { applied: 0, pending }, decisionRecording: null };
+    return {
+      status: "degraded",
+      reasons: ["The database cannot be reached"],
+      database: "unreachable",
+      migrations: { applied: 0, pending },
+      decisionRecording: null,
+    };
   }
   const pending = files.map((f) => f.name).filter((name) => !applied.has(name));
-  const reasons = pending.length ? [`${pending.length} migration${pending.length === 1 ? " is" : "s are"} not applied: ${pending.join(", ")}`] : [];
+  const reasons = pending.length
+    ? [`${pending.length} migration${pending.length === 1 ? " is" : "s are"} not applied: ${pending.join(", ")}`]
+    : [];
   const decisionRecording = pending.length ? null : await readDecisionRecording(reasons);
-  return { status: reasons.length ? "degraded" : "ok", reasons, database: "reachable", migrations: { applied: applied.size, pending }, decisionRecording };
+  return {
+    status: reasons.length ? "degraded" : "ok",
+    reasons,
+    database: "reachable",
+    migrations: { applied: applied.size, pending },
+    decisionRecording,
+  };
 }
 
 async function readDecisionRecording(reasons: string[]): Promise<TDecisionRecordingHealth | null> {
@@ -59,9 +73,17 @@ async function readDecisionRecording(reasons: string[]): Promise<TDecisionRecord
     if (!row) return null;
     if (row.failing) {
       const which = row.failing === 1 ? "1 gate cannot" : `${row.failing} gates cannot`;
-      reasons.push(`${which} record decisions and deny every call (${row.unrecorded} decisions unrecorded): ${(row.problems ?? []).join("; ")}`);
+      reasons.push(
+        `${which} record decisions and deny every call (${row.unrecorded} decisions unrecorded): ${(row.problems ?? []).join("; ")}`,
+      );
     }
-    return { status: row.failing ? "failing" : "ok", gates: row.gates, gatesFailing: row.failing, unrecordedDecisions: row.unrecorded, refusedLastHour: row.refused };
+    return {
+      status: row.failing ? "failing" : "ok",
+      gates: row.gates,
+      gatesFailing: row.failing,
+      unrecordedDecisions: row.unrecorded,
+      refusedLastHour: row.refused,
+    };
   } catch {
     reasons.push("The gates' recording state cannot be read");
     return null;

@@ -45,7 +45,14 @@ async function migrationsDir(migrations: Record<string, string>): Promise<string
   return dir;
 }
 
-type TRecord = { migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null; applied_steps_count: number; id: string };
+type TRecord = {
+  migration_name: string;
+  checksum: string;
+  finished_at: Date | null;
+  rolled_back_at: Date | null;
+  applied_steps_count: number;
+  id: string;
+};
 
 const records = (url: string) =>
   withClient(url, async (c) => (await c.query<TRecord>(`SELECT * FROM "_prisma_migrations" ORDER BY migration_name`)).rows);
@@ -57,9 +64,16 @@ describe("migrateDatabase", () => {
   it("applies every migration in prisma/migrations and records it as Prisma does", async () => {
     const url = await emptyDatabase();
     const entries = await readdir(DEFAULT_MIGRATIONS_DIR, { withFileTypes: true });
-    const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    const names = entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
     const checksums = await Promise.all(
-      names.map(async (n) => createHash("sha256").update(await readFile(path.join(DEFAULT_MIGRATIONS_DIR, n, "migration.sql"))).digest("hex")),
+      names.map(async (n) =>
+        createHash("sha256")
+          .update(await readFile(path.join(DEFAULT_MIGRATIONS_DIR, n, "migration.sql")))
+          .digest("hex"),
+      ),
     );
 
     expect(await migrateDatabase({ databaseUrl: url })).toEqual({ applied: names, alreadyApplied: 0 });
@@ -88,7 +102,11 @@ describe("migrateDatabase", () => {
     const dir = await migrationsDir({ "1_a": "CREATE TABLE a (id int);", "3_c": "CREATE TABLE c (id int);" });
     await migrateDatabase({ databaseUrl: url, migrationsDir: dir });
     // "2_b" sorts before the edited one, so a runner that checks while applying would apply it first.
-    await writeMigrations(dir, { "2_b": "CREATE TABLE b (id int);", "3_c": "CREATE TABLE c (id bigint);", "4_d": "CREATE TABLE d (id int);" });
+    await writeMigrations(dir, {
+      "2_b": "CREATE TABLE b (id int);",
+      "3_c": "CREATE TABLE c (id bigint);",
+      "4_d": "CREATE TABLE d (id int);",
+    });
 
     const attempt = migrateDatabase({ databaseUrl: url, migrationsDir: dir });
     await expect(attempt).rejects.toBeInstanceOf(MigrationError);

@@ -13,7 +13,12 @@ export function sqlPool(): pg.Pool {
   if (!holder.tollgatePool) {
     // Idle connections are kept: reopening one on the hot path costs a backend start and a SCRAM
     // exchange (thousands of PBKDF2 rounds on both sides) on the cores that answer decisions.
-    holder.tollgatePool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 8, idleTimeoutMillis: 0, application_name: "tollgate-runtime" });
+    holder.tollgatePool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 8,
+      idleTimeoutMillis: 0,
+      application_name: "tollgate-runtime",
+    });
     holder.tollgatePool.on("error", logIdleConnectionError);
   }
   return holder.tollgatePool;

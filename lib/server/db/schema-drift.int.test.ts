@@ -32,7 +32,10 @@ async function loadDatamodel(schemaFile: string): Promise<DMMF.Datamodel> {
     await copyFile(schemaFile, path.join(dir, "schema", "schema.prisma"));
     await writeFile(path.join(dir, "dump.cjs"), DUMP_GENERATOR);
     const provider = JSON.stringify(`${process.execPath} ${path.join(dir, "dump.cjs")}`);
-    await writeFile(path.join(dir, "schema", "dump.prisma"), `generator dump {\n  provider = ${provider}\n  output = ${JSON.stringify(path.join(dir, "out"))}\n}\n`);
+    await writeFile(
+      path.join(dir, "schema", "dump.prisma"),
+      `generator dump {\n  provider = ${provider}\n  output = ${JSON.stringify(path.join(dir, "out"))}\n}\n`,
+    );
     await promisify(execFile)(
       path.join(process.cwd(), "node_modules", ".bin", "prisma"),
       ["generate", "--schema", path.join(dir, "schema"), "--generator", "dump", "--no-hints"],
@@ -72,7 +75,13 @@ const NATIVE: Record<string, ((args: readonly string[]) => TPgType) | undefined>
   Json: () => ({ dataType: "json", udt: "json" }),
 };
 
-const ACTIONS: Record<string, string> = { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  Cascade: "CASCADE",
+  Restrict: "RESTRICT",
+  NoAction: "NO ACTION",
+  SetNull: "SET NULL",
+  SetDefault: "SET DEFAULT",
+};
 
 // How Postgres prints an identifier inside an expression such as a column default.
 const quoteIdent = (name: string) => (/^[a-z_][a-z0-9_]*$/.test(name) ? name : `"${name.replaceAll('"', '""')}"`);
@@ -86,7 +95,8 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
 
   const columnType = (model: string, f: DMMF.Field): string => {
     const [native, args = []] = f.nativeType ?? [];
-    const mapped = f.kind === "enum" ? { dataType: "USER-DEFINED", udt: enumName(f.type) } : native ? NATIVE[native]?.(args) : SCALARS[f.type];
+    const mapped =
+      f.kind === "enum" ? { dataType: "USER-DEFINED", udt: enumName(f.type) } : native ? NATIVE[native]?.(args) : SCALARS[f.type];
     if (!mapped) throw new Error(`${model}.${f.name}: no Postgres mapping for ${native ?? f.type}; extend NATIVE/SCALARS`);
     if (f.isList) return `ARRAY _${mapped.udt}`;
     if (f.kind === "enum") return `USER-DEFINED ${mapped.udt}`;
@@ -98,7 +108,7 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
     if (d === undefined) return null;
     if (typeof d === "boolean" || typeof d === "number") return String(d);
     if (typeof d === "string") {
-      const value = f.kind === "enum" ? dm.enums.find((e) => e.name === f.type)?.values.find((v) => v.name === d)?.dbName ?? d : d;
+      const value = f.kind === "enum" ? (dm.enums.find((e) => e.name === f.type)?.values.find((v) => v.name === d)?.dbName ?? d) : d;
       const cast = f.kind === "enum" ? quoteIdent(enumName(f.type)) : f.type === "String" && !f.nativeType ? "text" : null;
       if (cast) return `'${value.replaceAll("'", "''")}'::${cast}`;
     } else if ("name" in d) {
@@ -122,12 +132,18 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
         const onDelete = ACTIONS[f.relationOnDelete ?? (optional ? "SetNull" : "Restrict")];
         const onUpdate = ACTIONS[f.relationOnUpdate ?? "Cascade"];
         const to = (f.relationToFields ?? []).map((name) => columnOf(f.type, name)).join(", ");
-        shape.set(`foreign key ${table}(${from.map((name) => columnOf(m.name, name)).join(", ")})`, `-> ${tableOf(f.type)}(${to}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`);
+        shape.set(
+          `foreign key ${table}(${from.map((name) => columnOf(m.name, name)).join(", ")})`,
+          `-> ${tableOf(f.type)}(${to}) ON DELETE ${onDelete} ON UPDATE ${onUpdate}`,
+        );
         continue;
       }
       const nullable = f.isList || !f.isRequired; // Prisma creates list columns without NOT NULL
       const defaultValue = columnDefault(m.name, f);
-      shape.set(`column ${table}.${f.dbName ?? f.name}`, `${columnType(m.name, f)} ${nullable ? "NULL" : "NOT NULL"}${defaultValue ? ` DEFAULT ${defaultValue}` : ""}`);
+      shape.set(
+        `column ${table}.${f.dbName ?? f.name}`,
+        `${columnType(m.name, f)} ${nullable ? "NULL" : "NOT NULL"}${defaultValue ? ` DEFAULT ${defaultValue}` : ""}`,
+      );
     }
   }
   for (const index of dm.indexes) {
@@ -139,7 +155,18 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
   return shape;
 }
 
-type TColumnRow = { table: string; column: string; data_type: string; udt: string; nullable: boolean; default: string | null; length: number | null; precision: number | null; scale: number | null; datetime: number | null };
+type TColumnRow = {
+  table: string;
+  column: string;
+  data_type: string;
+  udt: string;
+  nullable: boolean;
+  default: string | null;
+  length: number | null;
+  precision: number | null;
+  scale: number | null;
+  datetime: number | null;
+};
 
 async function databaseShape(client: pg.ClientBase): Promise<TShape> {
   const shape: TShape = new Map();
@@ -161,10 +188,22 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
     WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> '_prisma_migrations'`);
   for (const c of columns.rows) {
-    const args = /^(timestamp|time) /.test(c.data_type) ? c.datetime : c.data_type === "numeric" && c.precision !== null ? `${c.precision},${c.scale}` : c.length;
-    const type = c.data_type === "ARRAY" || c.data_type === "USER-DEFINED" ? `${c.data_type} ${c.udt}` : args !== null ? `${c.data_type}(${args})` : c.data_type;
+    const args = /^(timestamp|time) /.test(c.data_type)
+      ? c.datetime
+      : c.data_type === "numeric" && c.precision !== null
+        ? `${c.precision},${c.scale}`
+        : c.length;
+    const type =
+      c.data_type === "ARRAY" || c.data_type === "USER-DEFINED"
+        ? `${c.data_type} ${c.udt}`
+        : args !== null
+          ? `${c.data_type}(${args})`
+          : c.data_type;
     const defaultValue = c.default?.startsWith("nextval(") ? "autoincrement()" : c.default;
-    shape.set(`column ${c.table}.${c.column}`, `${type} ${c.nullable ? "NULL" : "NOT NULL"}${defaultValue ? ` DEFAULT ${defaultValue}` : ""}`);
+    shape.set(
+      `column ${c.table}.${c.column}`,
+      `${type} ${c.nullable ? "NULL" : "NOT NULL"}${defaultValue ? ` DEFAULT ${defaultValue}` : ""}`,
+    );
   }
 
   const columnList = (rel: string, keys: string) =>
@@ -180,14 +219,24 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
   }
 
   const ACTION_CODES: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
-  const keys = await client.query<{ table: string; columns: string; ref_table: string; ref_columns: string; on_delete: string; on_update: string }>(`
+  const keys = await client.query<{
+    table: string;
+    columns: string;
+    ref_table: string;
+    ref_columns: string;
+    on_delete: string;
+    on_update: string;
+  }>(`
     SELECT s.relname AS table, ${columnList("k.conrelid", "k.conkey")} AS columns, r.relname AS ref_table,
       ${columnList("k.confrelid", "k.confkey")} AS ref_columns, k.confdeltype AS on_delete, k.confupdtype AS on_update
     FROM pg_constraint k JOIN pg_class s ON s.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
       JOIN pg_namespace n ON n.oid = k.connamespace
     WHERE k.contype = 'f' AND n.nspname = 'public'`);
   for (const k of keys.rows) {
-    shape.set(`foreign key ${k.table}(${k.columns})`, `-> ${k.ref_table}(${k.ref_columns}) ON DELETE ${ACTION_CODES[k.on_delete]} ON UPDATE ${ACTION_CODES[k.on_update]}`);
+    shape.set(
+      `foreign key ${k.table}(${k.columns})`,
+      `-> ${k.ref_table}(${k.ref_columns}) ON DELETE ${ACTION_CODES[k.on_delete]} ON UPDATE ${ACTION_CODES[k.on_update]}`,
+    );
   }
   return shape;
 }
@@ -255,7 +304,12 @@ describe("schema drift", () => {
     const name = user?.fields.find((f) => f.name === "name");
     if (!user || !name) throw new Error("schema.prisma has no User.name to copy");
     const nickname = { ...name, name: "nickname", isRequired: false };
-    const edited = { ...datamodel, models: [...datamodel.models.filter((m) => m !== user), { ...user, fields: [...user.fields, nickname] }] };
-    expect(drift(expectedShape(edited), await databaseShape(client))).toEqual(["missing from the database: column users.nickname text NULL"]);
+    const edited = {
+      ...datamodel,
+      models: [...datamodel.models.filter((m) => m !== user), { ...user, fields: [...user.fields, nickname] }],
+    };
+    expect(drift(expectedShape(edited), await databaseShape(client))).toEqual([
+      "missing from the database: column users.nickname text NULL",
+    ]);
   });
 });

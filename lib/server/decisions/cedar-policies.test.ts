@@ -10,7 +10,11 @@ const refund = (args: Record<string, unknown> = {}, dataClasses: string[] = []) 
   arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD", ...args },
   dataClasses,
 });
-const email = { tool: "email.send", arguments: { to: "ada@example.com", subject: "Hi", body: "Refund done" }, dataClasses: ["support-tickets"] };
+const email = {
+  tool: "email.send",
+  arguments: { to: "ada@example.com", subject: "Hi", body: "Refund done" },
+  dataClasses: ["support-tickets"],
+};
 
 describe("Cedar forbids only: permit by default", () => {
   it("forbids nothing without policies, and evaluates nothing", () => {
@@ -20,14 +24,19 @@ describe("Cedar forbids only: permit by default", () => {
   });
 
   it("gives permit policies no effect: they neither allow nor join the slice", () => {
-    const snapshot = givenSnapshot({ policies: [policy("only-permits", "permit (principal, action, resource) when { context.tier == \"T0\" };")] });
+    const snapshot = givenSnapshot({
+      policies: [policy("only-permits", 'permit (principal, action, resource) when { context.tier == "T0" };')],
+    });
     expect(sliceOf(snapshot, "stripe.refund")).toBeNull();
     expect(decideWith({ snapshot, request: refund() }).outcome).toBe("require_approval");
   });
 
   it("keeps the built-in permit out of the reasons and the policy ids collision-free", () => {
     const snapshot = givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] });
-    expect(Object.keys(sliceOf(snapshot, "stripe.refund")?.staticPolicies ?? {}).sort()).toEqual(["no-restricted-money-in-prod", CEDAR_DEFAULT_PERMIT_ID]);
+    expect(Object.keys(sliceOf(snapshot, "stripe.refund")?.staticPolicies ?? {}).sort()).toEqual([
+      "no-restricted-money-in-prod",
+      CEDAR_DEFAULT_PERMIT_ID,
+    ]);
   });
 });
 
@@ -48,7 +57,9 @@ describe("the PRODUCT.md example: forbid MONEY_MOVEMENT on RESTRICTED data in pr
   it("lets the same refund on INTERNAL data through to approval, and the same workflow in STAGING", () => {
     expect(decideWith({ snapshot: prod, request: refund({}, ["support-tickets"]) }).outcome).toBe("require_approval");
     const staging = givenSnapshot({ environment: "STAGING", policies: [NO_RESTRICTED_MONEY_IN_PROD] });
-    expect(decideWith({ snapshot: staging, token: { environment: "STAGING" }, request: refund({}, ["payment-cards"]) }).outcome).toBe("require_approval");
+    expect(decideWith({ snapshot: staging, token: { environment: "STAGING" }, request: refund({}, ["payment-cards"]) }).outcome).toBe(
+      "require_approval",
+    );
   });
 
   it("sends Cedar only the context attributes the policies read", () => {
@@ -60,7 +71,10 @@ describe("the PRODUCT.md example: forbid MONEY_MOVEMENT on RESTRICTED data in pr
     expect(["zendesk.ticket.read", "crm.contact.update", "email.send"].map((t) => sliceOf(prod, t))).toEqual([null, null, null]);
     // Cedar keeps `unknown && false` as a residual (the left side might error), so only a
     // condition that tests the known facts first is pruned for a STAGING workflow.
-    const factsFirst = policy("prod-first", 'forbid (principal, action, resource) when { context.environment == "PROD" && context.maxSensitivity == "RESTRICTED" };');
+    const factsFirst = policy(
+      "prod-first",
+      'forbid (principal, action, resource) when { context.environment == "PROD" && context.maxSensitivity == "RESTRICTED" };',
+    );
     expect(sliceOf(givenSnapshot({ environment: "STAGING", policies: [factsFirst] }), "stripe.refund")).toBeNull();
     expect(sliceOf(givenSnapshot({ environment: "STAGING", policies: [NO_RESTRICTED_MONEY_IN_PROD] }), "stripe.refund")).not.toBeNull();
   });
@@ -81,7 +95,8 @@ describe("policy scope and slicing", () => {
   });
 
   it("names the one policy of several in a text that forbade", () => {
-    const text = 'forbid (principal, action, resource) when { context.tier == "T9" };\nforbid (principal, action, resource) when { context has amount && context.amount > 100000 };';
+    const text =
+      'forbid (principal, action, resource) when { context.tier == "T9" };\nforbid (principal, action, resource) when { context has amount && context.amount > 100000 };';
     const snapshot = givenSnapshot({ policies: [policy("limits", text, 4)] });
     expect(decideWith({ snapshot, request: refund({ amount: 12_000 }) }).outcome).toBe("require_approval");
     const big = givenSnapshot({ policies: [policy("limits", text.replace("100000", "10000"), 4)] });
@@ -100,21 +115,33 @@ describe("policy scope and slicing", () => {
 
   it("shares one pre-parsed set between workflows facing the same policies, and names new content anew", () => {
     const a = sliceOf(givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] }), "stripe.refund");
-    expect(sliceOf(givenSnapshot({ id: "another", key: "vendor-payments", policies: [NO_RESTRICTED_MONEY_IN_PROD] }), "stripe.refund")).toBe(a);
-    const edited = givenSnapshot({ policies: [{ ...NO_RESTRICTED_MONEY_IN_PROD, version: 2, text: NO_RESTRICTED_MONEY_IN_PROD.text.replace("RESTRICTED", "CONFIDENTIAL") }] });
+    expect(
+      sliceOf(givenSnapshot({ id: "another", key: "vendor-payments", policies: [NO_RESTRICTED_MONEY_IN_PROD] }), "stripe.refund"),
+    ).toBe(a);
+    const edited = givenSnapshot({
+      policies: [
+        { ...NO_RESTRICTED_MONEY_IN_PROD, version: 2, text: NO_RESTRICTED_MONEY_IN_PROD.text.replace("RESTRICTED", "CONFIDENTIAL") },
+      ],
+    });
     expect(sliceOf(edited, "stripe.refund")?.policySetId).not.toBe(a?.policySetId);
     expect(decideWith({ request: refund({}, ["payment-cards"]), snapshot: edited }).outcome).toBe("require_approval");
-    expect(decideWith({ request: refund({}, ["payment-cards"]), snapshot: givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] }) }).outcome).toBe("deny");
+    expect(
+      decideWith({ request: refund({}, ["payment-cards"]), snapshot: givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] }) }).outcome,
+    ).toBe("deny");
   });
 });
 
 describe("fail closed", () => {
   it("forbids when a policy errors instead of skipping it as Cedar would", () => {
-    const snapshot = givenSnapshot({ policies: [policy("careless", "forbid (principal, action, resource) when { context.amount > 100000 };", 2)] });
+    const snapshot = givenSnapshot({
+      policies: [policy("careless", "forbid (principal, action, resource) when { context.amount > 100000 };", 2)],
+    });
     expect([...snapshot.tools.values()].every((t) => t.cedar !== null)).toBe(true);
     const decision = decideWith({ snapshot });
     expect(decision.outcome).toBe("deny");
-    expect(decision.reasons[0]?.message).toMatch(/^Policy careless \(v2\) failed to evaluate \(.*amount.*\), and a policy that cannot be evaluated forbids$/);
+    expect(decision.reasons[0]?.message).toMatch(
+      /^Policy careless \(v2\) failed to evaluate \(.*amount.*\), and a policy that cannot be evaluated forbids$/,
+    );
     expect(decideWith({ snapshot, request: refund({ amount: 12_000 }) }).outcome).toBe("require_approval");
   });
 
@@ -126,7 +153,9 @@ describe("fail closed", () => {
   });
 
   it("sends every attribute when a policy uses the context as a whole", () => {
-    const snapshot = givenSnapshot({ policies: [policy("whole", 'forbid (principal, action, resource) when { context == {"environment": "DEV"} };')] });
+    const snapshot = givenSnapshot({
+      policies: [policy("whole", 'forbid (principal, action, resource) when { context == {"environment": "DEV"} };')],
+    });
     expect(sliceOf(snapshot, "zendesk.ticket.read")?.contextAttributes.size).toBe(CEDAR_CONTEXT_ATTRIBUTES.length);
     expect(decideWith({ snapshot }).outcome).toBe("allow");
   });
@@ -134,8 +163,19 @@ describe("fail closed", () => {
 
 describe("buildCedarContext", () => {
   it("leaves a fractional amount out, since Cedar integers cannot hold it", () => {
-    const facts = { environment: "PROD" as const, consequence: "MONEY_MOVEMENT", tier: "T3", sensitivity: "RESTRICTED" as const, dataClasses: [], tags: new Set<never>(), detectedTags: new Set<never>(), model: "a/b/c" };
-    expect(buildCedarContext({ attributes: new Set(["amount", "provider", "sensitivityRank"]), facts: { ...facts, args: { amount: 12.5 } } })).toEqual({ provider: "a", sensitivityRank: 3 });
+    const facts = {
+      environment: "PROD" as const,
+      consequence: "MONEY_MOVEMENT",
+      tier: "T3",
+      sensitivity: "RESTRICTED" as const,
+      dataClasses: [],
+      tags: new Set<never>(),
+      detectedTags: new Set<never>(),
+      model: "a/b/c",
+    };
+    expect(
+      buildCedarContext({ attributes: new Set(["amount", "provider", "sensitivityRank"]), facts: { ...facts, args: { amount: 12.5 } } }),
+    ).toEqual({ provider: "a", sensitivityRank: 3 });
     expect(buildCedarContext({ attributes: new Set(["amount"]), facts: { ...facts, args: { amount: 1250 } } })).toEqual({ amount: 1250 });
   });
 });

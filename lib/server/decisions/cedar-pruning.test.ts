@@ -11,24 +11,50 @@ import { sensitivityRank, type TDataTag, type TSensitivity } from "./types";
 // isAuthorized over every policy with the full context.
 const POLICIES = [
   NO_RESTRICTED_MONEY_IN_PROD,
-  { key: "t3-on-pci", version: 1, text: 'forbid (principal, action, resource) when { context.tier == "T3" && context.tags.contains("PCI") };' },
+  {
+    key: "t3-on-pci",
+    version: 1,
+    text: 'forbid (principal, action, resource) when { context.tier == "T3" && context.tags.contains("PCI") };',
+  },
   { key: "big-amounts", version: 1, text: "forbid (principal, action, resource) when { context has amount && context.amount > 40000 };" },
-  { key: "no-gpt-email", version: 1, text: 'forbid (principal, action, resource == Tool::"email.send") when { context.provider == "openai" };' },
+  {
+    key: "no-gpt-email",
+    version: 1,
+    text: 'forbid (principal, action, resource == Tool::"email.send") when { context.provider == "openai" };',
+  },
   { key: "other-flow", version: 1, text: 'forbid (principal == Workflow::"ticket-triage", action, resource);' },
-  { key: "ranked", version: 1, text: 'forbid (principal, action, resource) unless { context.sensitivityRank < 3 || context.consequence == "READ" };' },
-  { key: "write-in-staging", version: 1, text: 'forbid (principal == Workflow::"support-refunds", action, resource) when { context.environment == "STAGING" && context.consequence == "WRITE" };' },
+  {
+    key: "ranked",
+    version: 1,
+    text: 'forbid (principal, action, resource) unless { context.sensitivityRank < 3 || context.consequence == "READ" };',
+  },
+  {
+    key: "write-in-staging",
+    version: 1,
+    text: 'forbid (principal == Workflow::"support-refunds", action, resource) when { context.environment == "STAGING" && context.consequence == "WRITE" };',
+  },
 ];
 
 const CALLS = [
   { tool: "zendesk.ticket.read", consequence: "READ", tier: "T0", arguments: { ticketId: "ZD-1" } },
   { tool: "crm.contact.update", consequence: "WRITE", tier: "T1", arguments: { contactId: "c-1", fields: { amount: 45000 } } },
-  { tool: "email.send", consequence: "EXTERNAL_COMMUNICATION", tier: "T2", arguments: { to: "ada@example.com", subject: "Hi", body: "Done" } },
+  {
+    tool: "email.send",
+    consequence: "EXTERNAL_COMMUNICATION",
+    tier: "T2",
+    arguments: { to: "ada@example.com", subject: "Hi", body: "Done" },
+  },
   { tool: "stripe.refund", consequence: "MONEY_MOVEMENT", tier: "T3", arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD" } },
   { tool: "stripe.refund", consequence: "MONEY_MOVEMENT", tier: "T3", arguments: { chargeId: "ch_1", amount: 45_000, currency: "USD" } },
 ];
 const CLASS_SETS = [[], ["support-tickets"], ["payment-cards"], ["support-tickets", "payment-cards"]];
 
-function forbiddenByReference(call: (typeof CALLS)[number], environment: "PROD" | "STAGING", dataClasses: string[], model: string): boolean {
+function forbiddenByReference(
+  call: (typeof CALLS)[number],
+  environment: "PROD" | "STAGING",
+  dataClasses: string[],
+  model: string,
+): boolean {
   const declared = [DATA_CLASSES.tickets, DATA_CLASSES.cards];
   const classes = declared.filter((c) => dataClasses.includes(c.key));
   // DLP findings count as the most sensitive declared class carrying their tag.
@@ -36,12 +62,20 @@ function forbiddenByReference(call: (typeof CALLS)[number], environment: "PROD" 
   const detected = declared.filter((c) => c.tags.some((t) => detectedTags.has(t)));
   const rank = Math.max(0, ...[...classes, ...detected].map((c) => sensitivityRank(c.sensitivity)));
   const tags = new Set<TDataTag>([...classes.flatMap((c) => [...c.tags]), ...detectedTags]);
-  const facts = { environment, consequence: call.consequence, tier: call.tier, sensitivity: (["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const)[rank] as TSensitivity };
+  const facts = {
+    environment,
+    consequence: call.consequence,
+    tier: call.tier,
+    sensitivity: (["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const)[rank] as TSensitivity,
+  };
   const answer = isAuthorized({
     principal: { type: "Workflow", id: "support-refunds" },
     action: { type: "Action", id: "call" },
     resource: { type: "Tool", id: call.tool },
-    context: buildCedarContext({ attributes: new Set(CEDAR_CONTEXT_ATTRIBUTES), facts: { ...facts, dataClasses, tags, detectedTags, model, args: call.arguments } }),
+    context: buildCedarContext({
+      attributes: new Set(CEDAR_CONTEXT_ATTRIBUTES),
+      facts: { ...facts, dataClasses, tags, detectedTags, model, args: call.arguments },
+    }),
     policies: { staticPolicies: Object.fromEntries([["permit", CEDAR_DEFAULT_PERMIT], ...POLICIES.map((p) => [p.key, p.text])]) },
     entities: [],
   });

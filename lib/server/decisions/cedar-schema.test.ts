@@ -17,7 +17,11 @@ describe("DECISION_CEDAR_SCHEMA: the documented model is the one decide sends", 
 
   it("validates the PRODUCT.md example and catches an unguarded optional amount", () => {
     expect(check(NO_RESTRICTED_MONEY_IN_PROD.text)).toEqual([]);
-    expect(check('forbid (principal == Workflow::"support-refunds", action == Action::"call", resource == Tool::"stripe.refund") when { context has amount && context.amount > 100000 && context.sensitivityRank >= 2 };')).toEqual([]);
+    expect(
+      check(
+        'forbid (principal == Workflow::"support-refunds", action == Action::"call", resource == Tool::"stripe.refund") when { context has amount && context.amount > 100000 && context.sensitivityRank >= 2 };',
+      ),
+    ).toEqual([]);
     expect(check("forbid (principal, action, resource) when { context.amount > 100000 };")[0]).toMatch(/optional attribute `amount`/);
   });
 

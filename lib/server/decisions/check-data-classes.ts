@@ -23,13 +23,18 @@ const WHAT: Partial<Record<TDlpKind, string>> = {
   ssn: "a US social security number",
 };
 const what = (finding: TDlpFinding) => WHAT[finding.kind] ?? `a credential (${finding.kind})`;
-const where = (finding: TDlpFinding) => `${formatArgumentPath({ segments: finding.path, root: "arguments" })}${finding.inKey ? " (in a key)" : ""}`;
+const where = (finding: TDlpFinding) =>
+  `${formatArgumentPath({ segments: finding.path, root: "arguments" })}${finding.inKey ? " (in a key)" : ""}`;
 
 /**
  * Rule 5: every data class the call names must be declared by the workflow, and a DLP scan of the
  * arguments must find no tag the workflow's declared classes do not carry.
  */
-export function checkDataClasses(options: { snapshot: TCompiledWorkflowSnapshot; dataClasses: readonly string[]; args: unknown }): TDataInvolved {
+export function checkDataClasses(options: {
+  snapshot: TCompiledWorkflowSnapshot;
+  dataClasses: readonly string[];
+  args: unknown;
+}): TDataInvolved {
   const { snapshot, dataClasses, args } = options;
   const reasons: TDecisionReason[] = [];
   const tags = new Set<TDataTag>();
@@ -38,7 +43,11 @@ export function checkDataClasses(options: { snapshot: TCompiledWorkflowSnapshot;
   for (const key of dataClasses) {
     const declared = snapshot.dataClasses.get(key);
     if (!declared) {
-      reasons.push({ rule: 5, code: "data_class_not_declared", message: `Data class ${key} is not declared by workflow ${snapshot.workflowKey}` });
+      reasons.push({
+        rule: 5,
+        code: "data_class_not_declared",
+        message: `Data class ${key} is not declared by workflow ${snapshot.workflowKey}`,
+      });
       continue;
     }
     for (const tag of declared.tags) tags.add(tag);
@@ -50,7 +59,11 @@ export function checkDataClasses(options: { snapshot: TCompiledWorkflowSnapshot;
 
   const scan = scanForSensitiveData({ value: args, maxFindings: 20 });
   if (scan.depthExceeded) {
-    reasons.push({ rule: 5, code: "dlp_scan_incomplete", message: `The arguments nest deeper than ${MAX_DEPTH} levels, so the DLP scan could not read all of them` });
+    reasons.push({
+      rule: 5,
+      code: "dlp_scan_incomplete",
+      message: `The arguments nest deeper than ${MAX_DEPTH} levels, so the DLP scan could not read all of them`,
+    });
   }
   for (const tag of scan.tags) {
     const first = scan.findings.find((f) => f.tag === tag);

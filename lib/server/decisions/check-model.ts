@@ -17,7 +17,9 @@ export function checkModel(options: {
   if (!approved) {
     const listed = [...snapshot.models.keys()];
     const suffix = listed.length ? `; it lists ${listed.join(", ")}` : "; it lists no models";
-    return [{ rule: 6, code: "model_not_approved", message: `Model ${model} is not approved for workflow ${snapshot.workflowKey}${suffix}` }];
+    return [
+      { rule: 6, code: "model_not_approved", message: `Model ${model} is not approved for workflow ${snapshot.workflowKey}${suffix}` },
+    ];
   }
   if (approved.status === "SUSPENDED") {
     return [{ rule: 6, code: "model_suspended", message: `Model ${model} is suspended from the approved-model catalog` }];

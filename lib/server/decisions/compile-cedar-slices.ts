@@ -56,7 +56,10 @@ export function compileCedarSlices(options: {
   for (const { key, version, text } of options.policies) {
     const read = readCedarPolicies({ text });
     if (!read.ok) problems.push({ key, version, message: read.message });
-    else read.policies.forEach((p, i) => candidates.push({ key, version, id: read.policies.length === 1 ? key : `${key}#${i + 1}`, text: p.text, json: p.json }));
+    else
+      read.policies.forEach((p, i) =>
+        candidates.push({ key, version, id: read.policies.length === 1 ? key : `${key}#${i + 1}`, text: p.text, json: p.json }),
+      );
   }
   const byTool = new Map<string, TCedarSlice | null>();
   for (const tool of options.tools) {

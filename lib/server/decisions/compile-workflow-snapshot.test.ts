@@ -30,7 +30,9 @@ describe("compileWorkflowSnapshot", () => {
   it("ignores a contract's $id, so a new version under the same $id still compiles", () => {
     const v1 = { ...TOOLS.ticketRead.argumentSchema, $id: "https://tollgate.example/tools/ticket-read" };
     const v2 = { ...v1, properties: { ticketId: { type: "string", minLength: 3 } } };
-    const tool = (argumentSchema: object) => [{ ...TOOLS.ticketRead, argumentSchema, argumentConstraints: null, ratePerMinute: null, tier: "T0" as const }];
+    const tool = (argumentSchema: object) => [
+      { ...TOOLS.ticketRead, argumentSchema, argumentConstraints: null, ratePerMinute: null, tier: "T0" as const },
+    ];
     expect(givenSnapshot({ tools: tool(v1) }).tools.get("zendesk.ticket.read")?.contract.problem).toBeNull();
     const snapshot = givenSnapshot({ tools: tool(v2) });
     expect(snapshot.tools.get("zendesk.ticket.read")?.contract.problem).toBeNull();
@@ -40,7 +42,15 @@ describe("compileWorkflowSnapshot", () => {
   });
 
   it("denies every call to a tool whose contract cannot be compiled (fail closed)", () => {
-    const tools = [{ ...TOOLS.ticketRead, argumentSchema: { type: "object", properties: { ticketId: { type: "no-such-type" } } }, argumentConstraints: null, ratePerMinute: null, tier: "T0" as const }];
+    const tools = [
+      {
+        ...TOOLS.ticketRead,
+        argumentSchema: { type: "object", properties: { ticketId: { type: "no-such-type" } } },
+        argumentConstraints: null,
+        ratePerMinute: null,
+        tier: "T0" as const,
+      },
+    ];
     const decision = decideWith({ snapshot: givenSnapshot({ tools }) });
     expect(decision.reasons).toHaveLength(1);
     expect(decision.reasons[0]).toMatchObject({ rule: 4, code: "arguments_violate_contract" });

@@ -22,7 +22,10 @@ describe("decide: the first rule that fires names the reason", () => {
     const decision = decideWith({
       snapshot: givenSnapshot({ status: "PAUSED" }),
       token: { environment: "DEV" },
-      killSwitches: givenKillSwitches([["GLOBAL", "*"], ["TOOL", "stripe.refund"]]),
+      killSwitches: givenKillSwitches([
+        ["GLOBAL", "*"],
+        ["TOOL", "stripe.refund"],
+      ]),
       rateLimiter: spentLimiter(),
       request: { tool: "stripe.refund", arguments: { amount: -1 }, model: MISTRAL },
     });
@@ -30,26 +33,40 @@ describe("decide: the first rule that fires names the reason", () => {
   });
 
   it("reports both rule-2 findings together, and nothing after them", () => {
-    const decision = decideWith({ snapshot: givenSnapshot({ status: "RETIRED" }), token: { environment: "DEV" }, request: { model: MISTRAL } });
+    const decision = decideWith({
+      snapshot: givenSnapshot({ status: "RETIRED" }),
+      token: { environment: "DEV" },
+      request: { model: MISTRAL },
+    });
     expect(decision.reasons.map((r) => r.code)).toEqual(["workflow_not_active", "token_environment_mismatch"]);
   });
 
   it("reports rule 4 before the DLP finding of rule 5 and the model of rule 6", () => {
     const snapshot = givenSnapshot({ dataClasses: [] });
-    const decision = decideWith({ snapshot, request: { arguments: { ticketId: "", note: "4242 4242 4242 4242" }, dataClasses: ["payment-cards"], model: MISTRAL } });
+    const decision = decideWith({
+      snapshot,
+      request: { arguments: { ticketId: "", note: "4242 4242 4242 4242" }, dataClasses: ["payment-cards"], model: MISTRAL },
+    });
     expect(rules(decision)).toEqual([4]);
   });
 
   it("reports rule 7 over a custom policy that would also forbid", () => {
     const snapshot = givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] });
-    const decision = decideWith({ snapshot, rateLimiter: spentLimiter(), request: { tool: "stripe.refund", arguments: { chargeId: "c", amount: 1, currency: "USD" }, dataClasses: ["payment-cards"] } });
+    const decision = decideWith({
+      snapshot,
+      rateLimiter: spentLimiter(),
+      request: { tool: "stripe.refund", arguments: { chargeId: "c", amount: 1, currency: "USD" }, dataClasses: ["payment-cards"] },
+    });
     expect(decision).toMatchObject({ outcome: "deny", retryAfterSeconds: 42 });
     expect(rules(decision)).toEqual([7]);
   });
 
   it("reports a custom policy (8) over the approval its tier would need (9)", () => {
     const snapshot = givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] });
-    const decision = decideWith({ snapshot, request: { tool: "stripe.refund", arguments: { chargeId: "c", amount: 1, currency: "USD" }, dataClasses: ["payment-cards"] } });
+    const decision = decideWith({
+      snapshot,
+      request: { tool: "stripe.refund", arguments: { chargeId: "c", amount: 1, currency: "USD" }, dataClasses: ["payment-cards"] },
+    });
     expect(decision.outcome).toBe("deny");
     expect(rules(decision)).toEqual([8]);
   });
@@ -80,6 +97,10 @@ describe("decide: a rate-limit token is taken only once rules 1–6 pass", () =>
   it("is keyed by workflow and tool", () => {
     const rateLimiter = { tryTake: vi.fn<TRateLimiter["tryTake"]>(() => ({ ok: true })) };
     decideWith({ snapshot, rateLimiter, now: 1_000 });
-    expect(rateLimiter.tryTake).toHaveBeenCalledWith({ key: "7f7c1b1e-0000-4000-8000-000000000001/zendesk.ticket.read", perMinute: 1, now: 1_000 });
+    expect(rateLimiter.tryTake).toHaveBeenCalledWith({
+      key: "7f7c1b1e-0000-4000-8000-000000000001/zendesk.ticket.read",
+      perMinute: 1,
+      now: 1_000,
+    });
   });
 });

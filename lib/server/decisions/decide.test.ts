@@ -1,12 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { ZDecisionResponse } from "@/lib/contracts/decisions";
 import { createInMemoryRateLimiter } from "./create-in-memory-rate-limiter";
-import { CLAUDE, DATA_CLASSES, decideWith, givenKillSwitches, givenSnapshot, GPT, MISTRAL, NO_RESTRICTED_MONEY_IN_PROD, TOOLS } from "@/test/fixtures/decisions";
+import {
+  CLAUDE,
+  DATA_CLASSES,
+  decideWith,
+  givenKillSwitches,
+  givenSnapshot,
+  GPT,
+  MISTRAL,
+  NO_RESTRICTED_MONEY_IN_PROD,
+  TOOLS,
+} from "@/test/fixtures/decisions";
 
 // Each test sends a call that exactly one rule catches, so removing that rule turns the expected
 // deny into an allow or a require_approval and the test fails.
 const codes = (d: { reasons: { code: string }[] }) => d.reasons.map((r) => r.code);
-const refund = (args: Record<string, unknown>, dataClasses: string[] = []) => ({ tool: "stripe.refund", arguments: { chargeId: "ch_1", currency: "USD", ...args }, dataClasses });
+const refund = (args: Record<string, unknown>, dataClasses: string[] = []) => ({
+  tool: "stripe.refund",
+  arguments: { chargeId: "ch_1", currency: "USD", ...args },
+  dataClasses,
+});
 
 describe("decide: the baseline call passes every rule", () => {
   it("allows a T0 ticket read and answers in the contract's shape", () => {
@@ -14,7 +28,12 @@ describe("decide: the baseline call passes every rule", () => {
     expect(decision.outcome).toBe("allow");
     expect(decision.reasons).toEqual([{ rule: 10, code: "allowed", message: "Allowed: zendesk.ticket.read is T0 and no rule stops it" }]);
     expect(ZDecisionResponse.parse(decision)).toEqual(decision);
-    expect(decision).toMatchObject({ workflowKey: "support-refunds", registryVersion: "r42", tier: "T0", decidedAt: "2026-03-15T10:00:00.000Z" });
+    expect(decision).toMatchObject({
+      workflowKey: "support-refunds",
+      registryVersion: "r42",
+      tier: "T0",
+      decidedAt: "2026-03-15T10:00:00.000Z",
+    });
   });
 
   it("keeps the caller's decision id for idempotent retries", () => {
@@ -43,12 +62,21 @@ describe("rule 1: kill switches", () => {
     const decision = decideWith({ killSwitches: { engaged: () => null, unknown: "the NOTIFY connection is down" } });
     expect(decision.outcome).toBe("deny");
     expect(decision.reasons).toEqual([
-      { rule: 1, code: "kill_switch_state_unknown", message: expect.stringContaining("the NOTIFY connection is down") as unknown as string },
+      {
+        rule: 1,
+        code: "kill_switch_state_unknown",
+        message: expect.stringContaining("the NOTIFY connection is down") as unknown as string,
+      },
     ]);
   });
 
   it("ignores switches on other tools, models and providers", () => {
-    const killSwitches = givenKillSwitches([["TOOL", "stripe.refund"], ["MODEL", GPT], ["PROVIDER", "openai"], ["WORKFLOW", "ticket-triage"]]);
+    const killSwitches = givenKillSwitches([
+      ["TOOL", "stripe.refund"],
+      ["MODEL", GPT],
+      ["PROVIDER", "openai"],
+      ["WORKFLOW", "ticket-triage"],
+    ]);
     expect(decideWith({ killSwitches }).outcome).toBe("allow");
   });
 });
@@ -57,14 +85,20 @@ describe("rule 2: workflow state and token environment", () => {
   it.each(["DRAFT", "PAUSED", "RETIRED"] as const)("denies a %s workflow", (status) => {
     const decision = decideWith({ snapshot: givenSnapshot({ status }) });
     expect(decision.outcome).toBe("deny");
-    expect(decision.reasons).toEqual([{ rule: 2, code: "workflow_not_active", message: `Workflow support-refunds is ${status}; only an ACTIVE workflow may call tools` }]);
+    expect(decision.reasons).toEqual([
+      { rule: 2, code: "workflow_not_active", message: `Workflow support-refunds is ${status}; only an ACTIVE workflow may call tools` },
+    ]);
   });
 
   it("denies a token issued for another environment", () => {
     const decision = decideWith({ token: { environment: "STAGING" } });
     expect(decision.outcome).toBe("deny");
     expect(decision.reasons).toEqual([
-      { rule: 2, code: "token_environment_mismatch", message: "This service token is for STAGING, but workflow support-refunds runs in PROD" },
+      {
+        rule: 2,
+        code: "token_environment_mismatch",
+        message: "This service token is for STAGING, but workflow support-refunds runs in PROD",
+      },
     ]);
   });
 });
@@ -73,7 +107,9 @@ describe("rule 3: allowlist", () => {
   it("denies a tool the workflow does not allowlist, with a null tier", () => {
     const decision = decideWith({ request: { tool: "jira.issue.create", arguments: { project: "OPS", summary: "x" } } });
     expect(decision).toMatchObject({ outcome: "deny", tier: null });
-    expect(decision.reasons).toEqual([{ rule: 3, code: "tool_not_allowed", message: "Tool jira.issue.create is not on the allowlist of workflow support-refunds" }]);
+    expect(decision.reasons).toEqual([
+      { rule: 3, code: "tool_not_allowed", message: "Tool jira.issue.create is not on the allowlist of workflow support-refunds" },
+    ]);
   });
 });
 
@@ -105,7 +141,9 @@ describe("rule 4: arguments", () => {
 describe("rule 5: data classes and DLP", () => {
   it("denies a data class the workflow did not declare", () => {
     const decision = decideWith({ request: { dataClasses: ["support-tickets", "health-records"] } });
-    expect(decision.reasons).toEqual([{ rule: 5, code: "data_class_not_declared", message: "Data class health-records is not declared by workflow support-refunds" }]);
+    expect(decision.reasons).toEqual([
+      { rule: 5, code: "data_class_not_declared", message: "Data class health-records is not declared by workflow support-refunds" },
+    ]);
   });
 
   it("denies a card number in the arguments of a workflow that declares no PCI class", () => {
@@ -137,7 +175,11 @@ describe("rule 6: models", () => {
   it("denies a model the workflow does not list", () => {
     const decision = decideWith({ request: { model: "google/gemini-2.5-pro/001" } });
     expect(decision.reasons).toEqual([
-      { rule: 6, code: "model_not_approved", message: `Model google/gemini-2.5-pro/001 is not approved for workflow support-refunds; it lists ${CLAUDE}, ${GPT}, ${MISTRAL}` },
+      {
+        rule: 6,
+        code: "model_not_approved",
+        message: `Model google/gemini-2.5-pro/001 is not approved for workflow support-refunds; it lists ${CLAUDE}, ${GPT}, ${MISTRAL}`,
+      },
     ]);
   });
 
@@ -160,9 +202,13 @@ describe("rule 6: models", () => {
   });
 
   it("counts data DLP finds, weighed as the declared class that carries its tag", () => {
-    const decision = decideWith({ request: { model: GPT, dataClasses: [], arguments: { ticketId: "ZD-1", note: "card 4242424242424242" } } });
+    const decision = decideWith({
+      request: { model: GPT, dataClasses: [], arguments: { ticketId: "ZD-1", note: "card 4242424242424242" } },
+    });
     expect(codes(decision)).toEqual(["model_not_approved_for_sensitivity"]);
-    expect(decision.reasons[0]?.message).toContain("RESTRICTED data (a card number at arguments.note, PCI data the workflow declares as RESTRICTED)");
+    expect(decision.reasons[0]?.message).toContain(
+      "RESTRICTED data (a card number at arguments.note, PCI data the workflow declares as RESTRICTED)",
+    );
   });
 });
 
@@ -175,7 +221,13 @@ describe("rule 7: rate limits", () => {
     expect(at(20).outcome).toBe("allow");
     const limited = at(30);
     expect(limited).toMatchObject({ outcome: "deny", retryAfterSeconds: 30 });
-    expect(limited.reasons).toEqual([{ rule: 7, code: "rate_limited", message: "Workflow support-refunds may call zendesk.ticket.read at most 2 times per minute; retry in 30 s" }]);
+    expect(limited.reasons).toEqual([
+      {
+        rule: 7,
+        code: "rate_limited",
+        message: "Workflow support-refunds may call zendesk.ticket.read at most 2 times per minute; retry in 30 s",
+      },
+    ]);
     expect(at(60).outcome).toBe("allow");
   });
 });
@@ -184,6 +236,8 @@ describe("rule 8: custom policies", () => {
   it("denies what a custom Cedar policy forbids, naming the policy and its version", () => {
     const snapshot = givenSnapshot({ policies: [NO_RESTRICTED_MONEY_IN_PROD] });
     const decision = decideWith({ snapshot, request: refund({ amount: 12_000 }, ["payment-cards"]) });
-    expect(decision.reasons).toEqual([{ rule: 8, code: "policy_forbids", message: "Policy no-restricted-money-in-prod (v1) forbids this call" }]);
+    expect(decision.reasons).toEqual([
+      { rule: 8, code: "policy_forbids", message: "Policy no-restricted-money-in-prod (v1) forbids this call" },
+    ]);
   });
 });

@@ -31,7 +31,10 @@ type TAnswerBase = Omit<TDecisionResponse, "outcome" | "reasons">;
  */
 function answer<O extends TDecisionResponse["outcome"]>(base: TAnswerBase, outcome: O, reasons: TDecisionReason[]) {
   const { decisionId, runId, workflowKey, tool, decidedAt, registryVersion, tier, argumentsHash } = base;
-  return { decisionId, runId, workflowKey, tool, decidedAt, registryVersion, tier, argumentsHash, outcome, reasons } as Extract<TDecisionResponse, { outcome: O }>;
+  return { decisionId, runId, workflowKey, tool, decidedAt, registryVersion, tier, argumentsHash, outcome, reasons } as Extract<
+    TDecisionResponse,
+    { outcome: O }
+  >;
 }
 
 /**
@@ -55,14 +58,21 @@ export function decide(options: TDecideOptions): TDecisionResponse {
   };
   const deny = (reasons: TDecisionReason[]) => answer(base, "deny", reasons);
 
-  let reasons = checkKillSwitches({ killSwitches: options.killSwitches, workflowKey: snapshot.workflowKey, tool: request.tool, model: request.model });
+  let reasons = checkKillSwitches({
+    killSwitches: options.killSwitches,
+    workflowKey: snapshot.workflowKey,
+    tool: request.tool,
+    model: request.model,
+  });
   if (reasons.length) return deny(reasons);
 
   reasons = checkWorkflowState({ snapshot, tokenEnvironment: options.token.environment });
   if (reasons.length) return deny(reasons);
 
   if (!grant) {
-    return deny([{ rule: 3, code: "tool_not_allowed", message: `Tool ${request.tool} is not on the allowlist of workflow ${snapshot.workflowKey}` }]);
+    return deny([
+      { rule: 3, code: "tool_not_allowed", message: `Tool ${request.tool} is not on the allowlist of workflow ${snapshot.workflowKey}` },
+    ]);
   }
 
   reasons = checkArguments({ grant, workflowKey: snapshot.workflowKey, args: request.arguments });
@@ -105,7 +115,10 @@ export function decide(options: TDecideOptions): TDecisionResponse {
     const approvalsRequired = grant.tier === "T3" ? 2 : 1;
     const approvers = approvalsRequired === 1 ? "1 approver" : `${approvalsRequired} distinct approvers`;
     const message = `${grant.key} is ${grant.tier} (${grant.consequence}) for workflow ${snapshot.workflowKey}: ${approvers} must approve these exact arguments (SHA-256 ${base.argumentsHash.slice(0, 12)}…)`;
-    return Object.assign(answer(base, "require_approval", [{ rule: 9, code: "approval_required", message }]), { tier: grant.tier, approvalsRequired });
+    return Object.assign(answer(base, "require_approval", [{ rule: 9, code: "approval_required", message }]), {
+      tier: grant.tier,
+      approvalsRequired,
+    });
   }
 
   return answer(base, "allow", [{ rule: 10, code: "allowed", message: `Allowed: ${grant.key} is ${grant.tier} and no rule stops it` }]);

@@ -11,7 +11,10 @@ const problemsOf = (schema: object, data: unknown) => {
 
 describe("describeSchemaErrors", () => {
   it("names nested paths with array indexes and quoted odd keys", () => {
-    const schema = { type: "object", properties: { items: { type: "array", items: { type: "object", properties: { "unit.price": { type: "number", maximum: 10 } } } } } };
+    const schema = {
+      type: "object",
+      properties: { items: { type: "array", items: { type: "object", properties: { "unit.price": { type: "number", maximum: 10 } } } } },
+    };
     expect(problemsOf(schema, { items: [{ "unit.price": 1 }, { "unit.price": 99 }] })).toEqual([
       { path: 'items[1]["unit.price"]', message: 'arguments.items[1]["unit.price"] = 99 must be <= 10 (maximum in the test contract)' },
     ]);
@@ -20,7 +23,10 @@ describe("describeSchemaErrors", () => {
   it("lists the allowed values of an enum", () => {
     const schema = { type: "object", properties: { permission: { enum: ["read", "write"] } } };
     expect(problemsOf(schema, { permission: "admin" })).toEqual([
-      { path: "permission", message: 'arguments.permission must be equal to one of the allowed values: "read", "write" (enum in the test contract)' },
+      {
+        path: "permission",
+        message: 'arguments.permission must be equal to one of the allowed values: "read", "write" (enum in the test contract)',
+      },
     ]);
   });
 

@@ -24,7 +24,10 @@ function segmentsOf(pointer: string, data: unknown): (string | number)[] {
 }
 
 function valueAt(segments: readonly (string | number)[], data: unknown): unknown {
-  return segments.reduce<unknown>((node, s) => (typeof node === "object" && node !== null ? (node as Record<string | number, unknown>)[s] : undefined), data);
+  return segments.reduce<unknown>(
+    (node, s) => (typeof node === "object" && node !== null ? (node as Record<string | number, unknown>)[s] : undefined),
+    data,
+  );
 }
 
 function describe(error: ErrorObject, data: unknown, owner: string): TSchemaProblem {
@@ -32,7 +35,10 @@ function describe(error: ErrorObject, data: unknown, owner: string): TSchemaProb
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "required" && typeof params.missingProperty === "string") {
     const full = [...segments, params.missingProperty];
-    return { path: formatArgumentPath({ segments: full }), message: `${formatArgumentPath({ segments: full, root: "arguments" })} is required by ${owner}` };
+    return {
+      path: formatArgumentPath({ segments: full }),
+      message: `${formatArgumentPath({ segments: full, root: "arguments" })} is required by ${owner}`,
+    };
   }
   if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
     const full = [...segments, params.additionalProperty];

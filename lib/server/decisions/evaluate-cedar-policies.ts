@@ -34,9 +34,14 @@ function reasonsOf(slice: TCedarSlice, answer: AuthorizationAnswer & { type: "su
     for (const id of diagnostics.reason) reasons.push({ rule: 8, code: "policy_forbids", message: `${named(id)} forbids this call` });
   }
   for (const { policyId, error } of diagnostics.errors) {
-    reasons.push({ rule: 8, code: "policy_forbids", message: `${named(policyId)} failed to evaluate (${error.message}), and a policy that cannot be evaluated forbids` });
+    reasons.push({
+      rule: 8,
+      code: "policy_forbids",
+      message: `${named(policyId)} failed to evaluate (${error.message}), and a policy that cannot be evaluated forbids`,
+    });
   }
-  if (decision === "deny" && reasons.length === 0) reasons.push({ rule: 8, code: "policy_forbids", message: "Custom policies forbid this call" });
+  if (decision === "deny" && reasons.length === 0)
+    reasons.push({ rule: 8, code: "policy_forbids", message: "Custom policies forbid this call" });
   return reasons;
 }
 
@@ -70,7 +75,13 @@ export function evaluateCedarPolicies(options: {
     answer = authorize(slice, workflowKey, tool, context);
   }
   if (answer.type === "failure") {
-    return [{ rule: 8, code: "policy_forbids", message: `Custom policies could not be evaluated, so the call is forbidden: ${answer.errors.map((e) => e.message).join("; ")}` }];
+    return [
+      {
+        rule: 8,
+        code: "policy_forbids",
+        message: `Custom policies could not be evaluated, so the call is forbidden: ${answer.errors.map((e) => e.message).join("; ")}`,
+      },
+    ];
   }
   const reasons = reasonsOf(slice, answer);
   if (answers.size >= ANSWER_LIMIT) answers.clear();

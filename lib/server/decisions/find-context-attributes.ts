@@ -4,8 +4,7 @@ import { CEDAR_CONTEXT_ATTRIBUTES, type TCedarContextAttribute } from "./cedar-s
 
 const KNOWN = new Set<string>(CEDAR_CONTEXT_ATTRIBUTES);
 
-const isContext = (node: unknown): boolean =>
-  typeof node === "object" && node !== null && (node as { Var?: unknown }).Var === "context";
+const isContext = (node: unknown): boolean => typeof node === "object" && node !== null && (node as { Var?: unknown }).Var === "context";
 
 function walk(node: unknown, found: Set<TCedarContextAttribute>): boolean {
   if (Array.isArray(node)) return node.every((child) => walk(child, found));
@@ -13,7 +12,8 @@ function walk(node: unknown, found: Set<TCedarContextAttribute>): boolean {
   const record = node as Record<string, unknown>;
   if (isContext(record)) return false;
   for (const [key, value] of Object.entries(record)) {
-    const access = (key === "." || key === "has") && typeof value === "object" && value !== null ? (value as { left?: unknown; attr?: unknown }) : null;
+    const access =
+      (key === "." || key === "has") && typeof value === "object" && value !== null ? (value as { left?: unknown; attr?: unknown }) : null;
     if (access && isContext(access.left)) {
       const attr = Array.isArray(access.attr) ? access.attr[0] : access.attr;
       if (typeof attr === "string" && KNOWN.has(attr)) found.add(attr as TCedarContextAttribute);

@@ -10,12 +10,17 @@ const snapshot = givenSnapshot({ dataClasses: [DATA_CLASSES.tickets] });
 describe("a card number or e-mail used as an object key", () => {
   it("is named in no reason of the argument schema's (rule 4)", () => {
     const decision = decideWith({ snapshot, request: { arguments: { ticketId: "ZD-1", [PAN]: "x" } } });
-    expect(decision.reasons).toEqual([expect.objectContaining({ rule: 4, code: "arguments_violate_contract", path: '["[REDACTED:card]"]' })]);
+    expect(decision.reasons).toEqual([
+      expect.objectContaining({ rule: 4, code: "arguments_violate_contract", path: '["[REDACTED:card]"]' }),
+    ]);
     expect(leaks(decision)).toBe(false);
   });
 
   it("is named in no reason of DLP's (rule 5)", () => {
-    const decision = decideWith({ snapshot, request: { tool: "crm.contact.update", arguments: { contactId: "c-1", fields: { [PAN]: "x" } } } });
+    const decision = decideWith({
+      snapshot,
+      request: { tool: "crm.contact.update", arguments: { contactId: "c-1", fields: { [PAN]: "x" } } },
+    });
     expect(decision.reasons).toEqual([expect.objectContaining({ rule: 5, code: "dlp_undeclared_class" })]);
     expect(decision.reasons[0]?.message).toContain('a card number at arguments.fields["[REDACTED:card]"] (in a key)');
     expect(leaks(decision)).toBe(false);
@@ -29,7 +34,10 @@ describe("a card number or e-mail used as an object key", () => {
   });
 
   it("is not echoed by a numeric limit's reason when the number is a card number", () => {
-    const decision = decideWith({ snapshot, request: { tool: "stripe.refund", arguments: { chargeId: "ch_1", currency: "USD", amount: Number(PAN) } } });
+    const decision = decideWith({
+      snapshot,
+      request: { tool: "stripe.refund", arguments: { chargeId: "ch_1", currency: "USD", amount: Number(PAN) } },
+    });
     expect(decision.reasons.map((r) => r.code)).toContain("arguments_violate_constraints");
     expect(leaks(decision.reasons)).toBe(false);
     const small = decideWith({ request: { tool: "stripe.refund", arguments: { chargeId: "ch_1", currency: "USD", amount: 60_000 } } });

@@ -10,8 +10,33 @@ const BOUND_MS = 200;
 const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
 
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-const FRAGMENTS = ["4111", " ", "-", "@", "a", ".", "+1", "(", ")", "DE89", "eyJ", "://", ":", "-----BEGIN ", "PRIVATE KEY-----", "sk-", "Bearer ", "0", "9", "_", "AKIA", "xoxb-", "tg_", "A"];
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const FRAGMENTS = [
+  "4111",
+  " ",
+  "-",
+  "@",
+  "a",
+  ".",
+  "+1",
+  "(",
+  ")",
+  "DE89",
+  "eyJ",
+  "://",
+  ":",
+  "-----BEGIN ",
+  "PRIVATE KEY-----",
+  "sk-",
+  "Bearer ",
+  "0",
+  "9",
+  "_",
+  "AKIA",
+  "xoxb-",
+  "tg_",
+  "A",
+];
 let fuzz = "";
 while (fuzz.length < MB) fuzz += FRAGMENTS[Math.floor(random() * FRAGMENTS.length)];
 

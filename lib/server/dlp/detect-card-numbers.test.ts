@@ -21,15 +21,12 @@ describe("card numbers", () => {
     expect(found(number)).toEqual([`card:${number}`]);
   });
 
-  it.each([
-    "4111 1111 1111 1111",
-    "4111-1111-1111-1111",
-    "3782 822463 10005",
-    "3056 930902 5904",
-    "4111 1111 1111 1111 003",
-  ])("finds printed groups: %s", (number) => {
-    expect(found(number)).toEqual([`card:${number}`]);
-  });
+  it.each(["4111 1111 1111 1111", "4111-1111-1111-1111", "3782 822463 10005", "3056 930902 5904", "4111 1111 1111 1111 003"])(
+    "finds printed groups: %s",
+    (number) => {
+      expect(found(number)).toEqual([`card:${number}`]);
+    },
+  );
 
   it("finds cards inside sentences, beside other numbers", () => {
     expect(found("Customer read out 4242 4242 4242 4242, exp 12/29, cvc 123.")).toEqual(["card:4242 4242 4242 4242"]);

@@ -31,7 +31,8 @@ export function detectPhoneNumbers(options: { text: string; out: TTextMatch[]; i
   if (international) {
     INTERNATIONAL.lastIndex = 0;
     for (let match = INTERNATIONAL.exec(text); match; match = INTERNATIONAL.exec(text)) {
-      if (plausibleInternational(match[0], text, INTERNATIONAL.lastIndex)) out.push({ kind: "phone", start: match.index, end: INTERNATIONAL.lastIndex });
+      if (plausibleInternational(match[0], text, INTERNATIONAL.lastIndex))
+        out.push({ kind: "phone", start: match.index, end: INTERNATIONAL.lastIndex });
     }
   }
   if (!northAmerican) return;

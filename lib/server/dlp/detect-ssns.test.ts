@@ -5,9 +5,12 @@ const found = (value: unknown) => scanForSensitiveData({ value }).findings.map((
 const spans = (value: string) => scanForSensitiveData({ value }).findings.map((f) => `${f.kind}:${value.slice(f.start, f.end)}`);
 
 describe("US social security numbers", () => {
-  it.each(["536-22-1234", "SSN: 123-45-6789", "her ssn is 219-09-9999.", '{"ssn":"772-31-0415"}'])("finds the dashed form in %s", (text) => {
-    expect(found(text)).toEqual(["ssn"]);
-  });
+  it.each(["536-22-1234", "SSN: 123-45-6789", "her ssn is 219-09-9999.", '{"ssn":"772-31-0415"}'])(
+    "finds the dashed form in %s",
+    (text) => {
+      expect(found(text)).toEqual(["ssn"]);
+    },
+  );
 
   it("finds the exact span", () => {
     expect(spans("applicant 536-22-1234 (verified)")).toEqual(["ssn:536-22-1234"]);

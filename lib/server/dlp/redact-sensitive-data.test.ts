@@ -53,7 +53,10 @@ describe("redactSensitiveData", () => {
   });
 
   it("keeps at most the last four digits of a card, even one sent as a number", () => {
-    expect(redactSensitiveData({ value: { pan: 4111111111111111, cents: 4200 } }).value).toEqual({ pan: "[REDACTED:card:…1111]", cents: 4200 });
+    expect(redactSensitiveData({ value: { pan: 4111111111111111, cents: 4200 } }).value).toEqual({
+      pan: "[REDACTED:card:…1111]",
+      cents: 4200,
+    });
     expect(redactSensitiveData({ value: "3782-822463-10005" }).value).toBe("[REDACTED:card:…0005]");
   });
 
@@ -99,6 +102,8 @@ describe("redactSensitiveData", () => {
 
   it("redacts a whole private key block, however long", () => {
     const pem = `-----BEGIN OPENSSH PRIVATE KEY-----\n${"b3BlbnNzaC1rZXktdjEAAAAA\n".repeat(40)}-----END OPENSSH PRIVATE KEY-----`;
-    expect(redactSensitiveData({ value: { key: `before\n${pem}\nafter` } }).value).toEqual({ key: "before\n[REDACTED:private-key]\nafter" });
+    expect(redactSensitiveData({ value: { key: `before\n${pem}\nafter` } }).value).toEqual({
+      key: "before\n[REDACTED:private-key]\nafter",
+    });
   });
 });

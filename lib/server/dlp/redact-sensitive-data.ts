@@ -17,7 +17,10 @@ type TState = { count: number; truncated: number; ancestors: object[] };
 // Cards keep their last four digits, as receipts do; nothing else keeps anything.
 function placeholder(text: string, { kind, start, end }: TTextMatch): string {
   if (kind !== "card") return `[REDACTED:${kind}]`;
-  return `[REDACTED:card:…${text.slice(start, end).replace(/[^0-9]/g, "").slice(-4)}]`;
+  return `[REDACTED:card:…${text
+    .slice(start, end)
+    .replace(/[^0-9]/g, "")
+    .slice(-4)}]`;
 }
 
 function redactText(state: TState, text: string, spans: readonly TTextMatch[]): string {

@@ -85,7 +85,10 @@ describe("scanForSensitiveData", () => {
     const cyclic: Record<string, unknown> = { a: shared, b: shared };
     cyclic.self = cyclic;
     const scan = scanForSensitiveData({ value: cyclic });
-    expect(scan.findings.map((f) => f.path)).toEqual([["a", "email"], ["b", "email"]]);
+    expect(scan.findings.map((f) => f.path)).toEqual([
+      ["a", "email"],
+      ["b", "email"],
+    ]);
     expect(scan.depthExceeded).toBe(false);
   });
 

@@ -74,7 +74,8 @@ export function surveyText(options: { text: string }): TTextSurvey {
     } else token = 0;
     if (cls & DIGIT) {
       digits++;
-      if (++run === 1 && classAt(text, i - 1) & LETTER && classAt(text, i - 2) & LETTER && classAt(text, i + 1) & DIGIT) flags |= IBAN_START;
+      if (++run === 1 && classAt(text, i - 1) & LETTER && classAt(text, i - 2) & LETTER && classAt(text, i + 1) & DIGIT)
+        flags |= IBAN_START;
       if (run === 13 || (run === 3 && previousRun === 4 && previousRunEnd === i - 3)) flags |= CARD_SHAPE;
       continue;
     }

@@ -8,7 +8,11 @@ export type TKeyVerdict = "own" | "other" | "shadow";
  * Sorts the workflow keys a batch names: the token's own, another registered workflow's (which
  * this token may not report for), or unregistered (a shadow automation). Only foreign keys cost a query.
  */
-export async function classifyWorkflowKeys(pool: pg.Pool, principal: TServicePrincipal, named: readonly (string | undefined)[]): Promise<Map<string, TKeyVerdict>> {
+export async function classifyWorkflowKeys(
+  pool: pg.Pool,
+  principal: TServicePrincipal,
+  named: readonly (string | undefined)[],
+): Promise<Map<string, TKeyVerdict>> {
   const verdicts = new Map<string, TKeyVerdict>([[principal.workflowKey, "own"]]);
   const foreign = [...new Set(named.filter((key): key is string => !!key && key !== principal.workflowKey))];
   if (!foreign.length) return verdicts;

@@ -79,13 +79,28 @@ describe("crash safety", () => {
 
   it("keeps a kill switch engaged across a restart", async () => {
     const ciso = await db.user.findUniqueOrThrow({ where: { email: "ciso@tollgate.local" } });
-    await db.killSwitch.create({ data: { scope: "WORKFLOW", target: "support-refunds", reason: "drill before restart", engagedById: ciso.id, engagedByType: "user", engagedByLabel: ciso.email } });
+    await db.killSwitch.create({
+      data: {
+        scope: "WORKFLOW",
+        target: "support-refunds",
+        reason: "drill before restart",
+        engagedById: ciso.id,
+        engagedByType: "user",
+        engagedByLabel: ciso.email,
+      },
+    });
     await app?.kill9();
     app = await startAppProcess(process.env.DATABASE_URL ?? "");
     const res = await fetch(`${app.url}/api/v1/decisions`, {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({ runId: "r", tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-1" }, dataClasses: ["support-tickets"], model: "anthropic/claude-sonnet-4-5/2025-09-29" }),
+      body: JSON.stringify({
+        runId: "r",
+        tool: "zendesk.ticket.read",
+        arguments: { ticketId: "ZD-1" },
+        dataClasses: ["support-tickets"],
+        model: "anthropic/claude-sonnet-4-5/2025-09-29",
+      }),
     });
     const body = (await res.json()) as { outcome: string; reasons: { code: string; message: string }[] };
     expect(body.outcome).toBe("deny");

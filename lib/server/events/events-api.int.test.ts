@@ -25,19 +25,33 @@ const send = (body: unknown, bearer = token) =>
     headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-const event = (overrides: Record<string, unknown> = {}) => ({ id: randomUUID(), runId: "run-e1", type: "tool_call", occurredAt: new Date().toISOString(), tool: "zendesk.ticket.read", data: {}, ...overrides });
+const event = (overrides: Record<string, unknown> = {}) => ({
+  id: randomUUID(),
+  runId: "run-e1",
+  type: "tool_call",
+  occurredAt: new Date().toISOString(),
+  tool: "zendesk.ticket.read",
+  data: {},
+  ...overrides,
+});
 const stored = () => server.db.runEvent.count();
 
 describe("POST /api/v1/events", () => {
   it("stores a batch once: a retried batch adds nothing and reports duplicates", async () => {
-    const events = [event({ type: "run_started", runId: "run-a" }), event({ runId: "run-a" }), event({ type: "run_ended", runId: "run-a", outcome: "success" })];
+    const events = [
+      event({ type: "run_started", runId: "run-a" }),
+      event({ runId: "run-a" }),
+      event({ type: "run_ended", runId: "run-a", outcome: "success" }),
+    ];
     const first = (await (await send({ events })).json()) as TBatchAnswer;
     expect(first).toMatchObject({ stored: 3, duplicates: 0, rejected: 0 });
     const before = await stored();
     const retry = (await (await send({ events })).json()) as TBatchAnswer;
     expect(retry).toMatchObject({ stored: 0, duplicates: 3, rejected: 0 });
     expect(await stored()).toBe(before);
-    const run = await server.db.run.findUniqueOrThrow({ where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-a" } } });
+    const run = await server.db.run.findUniqueOrThrow({
+      where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-a" } },
+    });
     expect(run).toMatchObject({ eventCount: 3, status: "SUCCEEDED" });
     expect(run.endedAt).not.toBeNull();
     expect(await server.db.runEvent.count({ where: { runId: run.id } })).toBe(3);
@@ -45,7 +59,10 @@ describe("POST /api/v1/events", () => {
 
   it("redacts credentials and personal data before anything is stored", async () => {
     const id = randomUUID();
-    const data = { prompt: "Refund jane.doe@example.com, card 4111 1111 1111 1111", output: "used key sk-live-51HxxTESTabcdefghijklmnopqrstuvwx" };
+    const data = {
+      prompt: "Refund jane.doe@example.com, card 4111 1111 1111 1111",
+      output: "used key sk-live-51HxxTESTabcdefghijklmnopqrstuvwx",
+    };
     await send({ events: [event({ id, data })] });
     const row = await server.db.runEvent.findUniqueOrThrow({ where: { workflowKey_id: { workflowKey: "support-refunds", id } } });
     const text = JSON.stringify(row.data);
@@ -56,11 +73,15 @@ describe("POST /api/v1/events", () => {
 
   it("rejects bad items one by one and keeps the rest", async () => {
     const good = event();
-    const answer = (await (await send({ events: [good, { ...event(), id: "not-a-uuid" }, { ...event(), type: "teleport" }] })).json()) as TBatchAnswer;
+    const answer = (await (
+      await send({ events: [good, { ...event(), id: "not-a-uuid" }, { ...event(), type: "teleport" }] })
+    ).json()) as TBatchAnswer;
     expect(answer).toMatchObject({ stored: 1, rejected: 2 });
     expect(answer.results[1]?.problems?.[0]).toMatchObject({ path: "events.1.id" });
     expect(answer.results[2]?.problems?.[0]).toMatchObject({ path: "events.2.type" });
-    expect(await server.db.runEvent.findUnique({ where: { workflowKey_id: { workflowKey: "support-refunds", id: good.id } } })).not.toBeNull();
+    expect(
+      await server.db.runEvent.findUnique({ where: { workflowKey_id: { workflowKey: "support-refunds", id: good.id } } }),
+    ).not.toBeNull();
   });
 
   it("scopes ids to the workflow: another workflow's id is stored, not answered duplicate", async () => {
@@ -70,7 +91,11 @@ describe("POST /api/v1/events", () => {
     const theirs = (await (await send({ events: [event({ id, runId: "run-scope" })] }, triage)).json()) as TBatchAnswer;
     expect(mine).toMatchObject({ stored: 1, duplicates: 0 });
     expect(theirs).toMatchObject({ stored: 1, duplicates: 0, conflicts: 0 });
-    const rows = await server.db.runEvent.findMany({ where: { id }, select: { workflowKey: true, run: { select: { workflowKey: true } } }, orderBy: { workflowKey: "asc" } });
+    const rows = await server.db.runEvent.findMany({
+      where: { id },
+      select: { workflowKey: true, run: { select: { workflowKey: true } } },
+      orderBy: { workflowKey: "asc" },
+    });
     expect(rows).toEqual([
       { workflowKey: "support-refunds", run: { workflowKey: "support-refunds" } },
       { workflowKey: "ticket-triage", run: { workflowKey: "ticket-triage" } },
@@ -89,10 +114,15 @@ describe("POST /api/v1/events", () => {
     expect(answer).toMatchObject({ stored: 1, duplicates: 1, conflicts: 1, rejected: 0 });
     expect(answer.results.map((r) => r.status)).toEqual(["conflict", "stored", "duplicate"]);
     expect(answer.results[0]?.problems).toEqual([
-      { path: "events.0.id", message: `Event ${original.id} of workflow support-refunds was already received with other content, which is kept: give a new event a new id` },
+      {
+        path: "events.0.id",
+        message: `Event ${original.id} of workflow support-refunds was already received with other content, which is kept: give a new event a new id`,
+      },
     ]);
     expect(await stored()).toBe(before + 1);
-    const row = await server.db.runEvent.findUniqueOrThrow({ where: { workflowKey_id: { workflowKey: "support-refunds", id: original.id } } });
+    const row = await server.db.runEvent.findUniqueOrThrow({
+      where: { workflowKey_id: { workflowKey: "support-refunds", id: original.id } },
+    });
     expect(row.data).toEqual({ prompt: "refund ZD-1" });
   });
 
@@ -104,7 +134,9 @@ describe("POST /api/v1/events", () => {
   });
 
   it("records an unregistered workflow key as a shadow workflow, and refuses another registered workflow's key", async () => {
-    const answer = (await (await send({ events: [event({ workflowKey: "invoice-bot-x", tool: "netsuite.bill.pay" }), event({ workflowKey: "ticket-triage" })] })).json()) as TBatchAnswer;
+    const answer = (await (
+      await send({ events: [event({ workflowKey: "invoice-bot-x", tool: "netsuite.bill.pay" }), event({ workflowKey: "ticket-triage" })] })
+    ).json()) as TBatchAnswer;
     expect(answer.results.map((r) => r.status)).toEqual(["stored", "rejected"]);
     expect(answer.results[1]?.problems?.[0]?.message).toContain("reports with its own token");
     const shadow = await server.db.shadowWorkflow.findUniqueOrThrow({ where: { key: "invoice-bot-x" } });
@@ -119,7 +151,9 @@ describe("POST /api/v1/events", () => {
       const answers = await Promise.all(batches.map(async (events) => ({ status: (await send({ events })).status })));
       expect(answers).toEqual([{ status: 200 }, { status: 200 }]);
     }
-    const run = await server.db.run.findUniqueOrThrow({ where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-shared-0" } } });
+    const run = await server.db.run.findUniqueOrThrow({
+      where: { workflowKey_externalId: { workflowKey: "support-refunds", externalId: "run-shared-0" } },
+    });
     expect(run.eventCount).toBe(6);
   });
 

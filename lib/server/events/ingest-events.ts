@@ -82,11 +82,17 @@ export async function ingestEvents(options: {
     const unstorable = parsed.success ? findInputProblems({ value: parsed.data, path: `events.${index}` }) : [];
     if (parsed.success && !unstorable.length) return void valid.push({ index, event: parsed.data });
     const id = typeof (raw as { id?: unknown } | null)?.id === "string" ? (raw as { id: string }).id : null;
-    const problems = parsed.success ? unstorable : parsed.error.issues.map((issue) => ({ path: [`events`, index, ...issue.path].join("."), message: issue.message }));
+    const problems = parsed.success
+      ? unstorable
+      : parsed.error.issues.map((issue) => ({ path: [`events`, index, ...issue.path].join("."), message: issue.message }));
     results.push({ index, id, status: "rejected", problems });
   });
 
-  const keys = await classifyWorkflowKeys(pool, principal, valid.map((v) => v.event.workflowKey));
+  const keys = await classifyWorkflowKeys(
+    pool,
+    principal,
+    valid.map((v) => v.event.workflowKey),
+  );
   const accepted: TAccepted[] = [];
   const repeats: TAccepted[] = [];
   const seen = new Set<string>();
@@ -98,7 +104,13 @@ export async function ingestEvents(options: {
       results.push({ index, id: event.id, status: "rejected", problems: [{ path: `events.${index}.workflowKey`, message }] });
       continue;
     }
-    const item = { index, event, workflowKey, workflowId: verdict === "own" ? principal.workflowId : null, contentHash: contentHashOf(event, workflowKey) };
+    const item = {
+      index,
+      event,
+      workflowKey,
+      workflowId: verdict === "own" ? principal.workflowId : null,
+      contentHash: contentHashOf(event, workflowKey),
+    };
     const scoped = scopedId(workflowKey, event.id);
     if (seen.has(scoped)) repeats.push(item);
     else accepted.push(item);
@@ -139,18 +151,30 @@ function resendResult({ index, event, workflowKey, contentHash }: TAccepted, kep
 }
 
 async function store(pool: pg.Pool, accepted: TAccepted[]): Promise<Map<string, TStoreOutcome>> {
-  const runs = new Map<string, { workflow_id: string | null; workflow_key: string; external_id: string; first_at: string; last_at: string }>();
+  const runs = new Map<
+    string,
+    { workflow_id: string | null; workflow_key: string; external_id: string; first_at: string; last_at: string }
+  >();
   for (const { event, workflowKey, workflowId } of accepted) {
     const key = `${workflowKey}\u0000${event.runId}`;
     const run = runs.get(key);
-    if (!run) runs.set(key, { workflow_id: workflowId, workflow_key: workflowKey, external_id: event.runId, first_at: event.occurredAt, last_at: event.occurredAt });
+    if (!run)
+      runs.set(key, {
+        workflow_id: workflowId,
+        workflow_key: workflowKey,
+        external_id: event.runId,
+        first_at: event.occurredAt,
+        last_at: event.occurredAt,
+      });
     else if (Date.parse(event.occurredAt) < Date.parse(run.first_at)) run.first_at = event.occurredAt;
   }
 
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const upserted = await client.query<{ id: string; workflow_key: string; external_id: string }>(UPSERT_RUNS, [JSON.stringify([...runs.values()])]);
+    const upserted = await client.query<{ id: string; workflow_key: string; external_id: string }>(UPSERT_RUNS, [
+      JSON.stringify([...runs.values()]),
+    ]);
     const runIds = new Map(upserted.rows.map((row) => [`${row.workflow_key}\u0000${row.external_id}`, row.id]));
     const rows = accepted.map(({ event, workflowKey, workflowId, contentHash }) => {
       const redacted = redactSensitiveData({ value: event.data });
@@ -171,9 +195,16 @@ async function store(pool: pg.Pool, accepted: TAccepted[]): Promise<Map<string, 
         redactions: redacted.count,
       };
     });
-    const inserted = await client.query<{ workflow_key: string; id: string; stored: boolean; earlier_hash: string | null }>(INSERT_EVENTS, [JSON.stringify(rows)]);
+    const inserted = await client.query<{ workflow_key: string; id: string; stored: boolean; earlier_hash: string | null }>(INSERT_EVENTS, [
+      JSON.stringify(rows),
+    ]);
     await client.query("COMMIT");
-    return new Map(inserted.rows.map((row) => [scopedId(row.workflow_key, row.id), row.stored ? { stored: true } : { stored: false, earlierHash: row.earlier_hash }]));
+    return new Map(
+      inserted.rows.map((row) => [
+        scopedId(row.workflow_key, row.id),
+        row.stored ? { stored: true } : { stored: false, earlierHash: row.earlier_hash },
+      ]),
+    );
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -38,6 +38,9 @@ describe("answerClientError", () => {
   it("answers a malformed request as problem+json", async () => {
     const answer = await raw("NOT HTTP AT ALL\r\n\r\n");
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
-    expect(JSON.parse(answer.split("\r\n\r\n")[1] ?? "")).toMatchObject({ code: "bad_request", detail: "The request is not valid HTTP/1.1" });
+    expect(JSON.parse(answer.split("\r\n\r\n")[1] ?? "")).toMatchObject({
+      code: "bad_request",
+      detail: "The request is not valid HTTP/1.1",
+    });
   });
 });

@@ -20,7 +20,15 @@ export function answerClientError(error: TClientError, socket: Duplex): void {
       : new AppError("bad_request", "The request is not valid HTTP/1.1");
   const requestId = randomUUID();
   const text = JSON.stringify(problemBody(problemOf(refusal, { requestId, instance: "", method: "" })));
-  const headers = { ...API_SECURITY_HEADERS, "content-type": PROBLEM_CONTENT_TYPE, "content-length": String(Buffer.byteLength(text)), "x-request-id": requestId, connection: "close" };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join("");
+  const headers = {
+    ...API_SECURITY_HEADERS,
+    "content-type": PROBLEM_CONTENT_TYPE,
+    "content-length": String(Buffer.byteLength(text)),
+    "x-request-id": requestId,
+    connection: "close",
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("");
   socket.end(`HTTP/1.1 400 Bad Request\r\n${head}\r\n${text}`);
 }

@@ -7,7 +7,10 @@ async function redirectOf(answer: Response): Promise<string | null> {
   const location = answer.headers.get("location");
   if (location) return location;
   if (!answer.headers.get("content-type")?.startsWith("application/json")) return null;
-  const body: unknown = await answer.clone().json().catch(() => null);
+  const body: unknown = await answer
+    .clone()
+    .json()
+    .catch(() => null);
   const url = typeof body === "object" && body !== null && "url" in body ? body.url : null;
   return typeof url === "string" ? url : null;
 }

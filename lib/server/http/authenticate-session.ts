@@ -7,7 +7,11 @@ import { recordAccessDenied } from "../authz/record-access-denied";
 import { AppError } from "../errors";
 
 /** The signed-in user, if they hold `permission`; a refusal is itself audited. */
-export async function authenticateSession(options: { permission: TPermission; requestId: string; resource: string }): Promise<TSessionUser> {
+export async function authenticateSession(options: {
+  permission: TPermission;
+  requestId: string;
+  resource: string;
+}): Promise<TSessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to use this endpoint");
   if (!hasPermission(user.roles, options.permission)) {

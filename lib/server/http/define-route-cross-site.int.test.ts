@@ -6,11 +6,26 @@ import { publicOrigin } from "./public-origin";
 
 const context = { params: Promise.resolve({}) };
 let handled = 0;
-const entry = { id: "testThings", method: "POST", path: "/api/v1/things", tag: "meta", summary: "A test route", status: 200, errors: [] } as const;
-const change = defineRoute(defineOperation({ ...entry, auth: "session", permission: "workflows:edit" }), { handler: async () => void handled++ });
+const entry = {
+  id: "testThings",
+  method: "POST",
+  path: "/api/v1/things",
+  tag: "meta",
+  summary: "A test route",
+  status: 200,
+  errors: [],
+} as const;
+const change = defineRoute(defineOperation({ ...entry, auth: "session", permission: "workflows:edit" }), {
+  handler: async () => void handled++,
+});
 const open = defineRoute(defineOperation({ ...entry, auth: "public", method: "GET" }), { handler: async () => ({ ok: true }) });
 
-const postWith = (headers: Record<string, string>) => new Request("http://localhost/api/v1/things", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: "{}" });
+const postWith = (headers: Record<string, string>) =>
+  new Request("http://localhost/api/v1/things", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: "{}",
+  });
 
 describe("defineRoute behind any door", () => {
   it.each([

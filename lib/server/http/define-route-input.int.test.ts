@@ -32,7 +32,11 @@ async function problemOf(response: Response) {
 describe("defineRoute's edge checks", () => {
   it("refuses a NUL in the body, the query or a path parameter, naming the field", async () => {
     const inBody = await problemOf(await route(request('{"name":"a\\u0000"}'), context(Promise.resolve({ id: "x" }))));
-    expect(inBody).toMatchObject({ status: 400, code: "validation_failed", errors: [{ path: "body.name", message: "Contains a NUL character (U+0000), which cannot be stored" }] });
+    expect(inBody).toMatchObject({
+      status: 400,
+      code: "validation_failed",
+      errors: [{ path: "body.name", message: "Contains a NUL character (U+0000), which cannot be stored" }],
+    });
     const inQuery = await problemOf(await route(request('{"name":"a"}', "?q=%00"), context(Promise.resolve({ id: "x" }))));
     expect(inQuery.errors?.[0]?.path).toBe("query.q");
     const inParams = await problemOf(await route(request('{"name":"a"}'), context(Promise.resolve({ id: "x\u0000" }))));
@@ -42,7 +46,9 @@ describe("defineRoute's edge checks", () => {
   it("refuses an unpaired surrogate and a body nested past 64 levels", async () => {
     const surrogate = await problemOf(await route(request('{"name":"\\udc00"}'), context(Promise.resolve({ id: "x" }))));
     expect(surrogate.errors?.[0]).toMatchObject({ path: "body.name", message: expect.stringMatching(/unpaired/) });
-    const deep = await problemOf(await route(request(`{"name":"a","extra":${"[".repeat(5_000)}${"]".repeat(5_000)}}`), context(Promise.resolve({ id: "x" }))));
+    const deep = await problemOf(
+      await route(request(`{"name":"a","extra":${"[".repeat(5_000)}${"]".repeat(5_000)}}`), context(Promise.resolve({ id: "x" }))),
+    );
     expect(deep).toMatchObject({ status: 400, detail: expect.stringMatching(/deeper than 64 levels/) });
   });
 

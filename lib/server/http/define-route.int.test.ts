@@ -18,7 +18,16 @@ async function problemOf(response: Response) {
 }
 
 // What every test route shares; each test adds the auth, schemas, status or audit it is about.
-const entry = { auth: "public", id: "testThings", method: "POST", path: "/api/v1/things", tag: "meta", summary: "A test route", status: 200, errors: [] } as const;
+const entry = {
+  auth: "public",
+  id: "testThings",
+  method: "POST",
+  path: "/api/v1/things",
+  tag: "meta",
+  summary: "A test route",
+  status: 200,
+  errors: [],
+} as const;
 
 const echo = defineRoute(defineOperation({ ...entry, body: z.object({ name: z.string().min(3), count: z.number().int().positive() }) }), {
   maxBodyBytes: 200,
@@ -84,14 +93,22 @@ describe("defineRoute input handling", () => {
 
 describe("defineRoute errors", () => {
   it("shows expected errors and hides unexpected ones", async () => {
-    const expected = defineRoute(entry, { handler: async () => { throw new AppError("conflict", "Version 3 is newer than yours"); } });
+    const expected = defineRoute(entry, {
+      handler: async () => {
+        throw new AppError("conflict", "Version 3 is newer than yours");
+      },
+    });
     expect(await problemOf(await expected(new Request("http://localhost/x"), context()))).toMatchObject({
       status: 409,
       detail: "Version 3 is newer than yours",
     });
 
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const unexpected = defineRoute(entry, { handler: async () => { throw new Error("password=hunter2 at db.internal:5432"); } });
+    const unexpected = defineRoute(entry, {
+      handler: async () => {
+        throw new Error("password=hunter2 at db.internal:5432");
+      },
+    });
     const response = await unexpected(new Request("http://localhost/x"), context());
     const text = await response.clone().text();
     expect(response.status).toBe(500);
@@ -136,7 +153,10 @@ describe("defineRoute audit", () => {
         return { id: user.id };
       },
     });
-    const response = await audited(new Request("http://localhost/x", { method: "POST", headers: { "x-request-id": "req-abc-12345" } }), context());
+    const response = await audited(
+      new Request("http://localhost/x", { method: "POST", headers: { "x-request-id": "req-abc-12345" } }),
+      context(),
+    );
     expect(response.status).toBe(201);
     const { id } = (await response.json()) as { id: string };
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: id } });

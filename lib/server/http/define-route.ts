@@ -64,7 +64,9 @@ export function defineRoute<O extends TConsoleOperation, R>(operation: O, spec: 
       user = await authenticate(operation, request, requestId, url.pathname);
       const params = operation.params ? validate(operation.params, checkInput(await paramsOf(context), "params"), "params") : undefined;
       const query = operation.query ? validate(operation.query, checkInput(queryObject(url), "query"), "query") : undefined;
-      const body = operation.body ? validate(operation.body, await readJsonBody(request, spec.maxBodyBytes ?? env().MAX_BODY_BYTES), "body") : undefined;
+      const body = operation.body
+        ? validate(operation.body, await readJsonBody(request, spec.maxBodyBytes ?? env().MAX_BODY_BYTES), "body")
+        : undefined;
       const actor = actorOf(user ? { kind: "user", user } : null, requestId);
       // The entry's schemas produced these, so they are the types the handler is declared with.
       const base = { params, query, body, who: user, actor, requestId, request } as Omit<TContext<O>, "tx">;
@@ -88,7 +90,8 @@ export function defineRoute<O extends TConsoleOperation, R>(operation: O, spec: 
         return answer;
       }
       const status = operation.status;
-      if (answer === undefined || status === 204) return new Response(null, { status: 204, headers: { "x-request-id": requestId, "cache-control": NO_STORE } });
+      if (answer === undefined || status === 204)
+        return new Response(null, { status: 204, headers: { "x-request-id": requestId, "cache-control": NO_STORE } });
       return Response.json(answer, { status, headers: { "x-request-id": requestId, "cache-control": NO_STORE } });
     } catch (error) {
       const problem = errorResponse(error, requestId, url.pathname, request.method);
@@ -104,7 +107,8 @@ async function paramsOf(context: TNextContext): Promise<Record<string, string | 
   try {
     return await context.params;
   } catch (error) {
-    if (error instanceof URIError) throw new AppError("bad_request", "The path is not valid percent-encoding; encode each segment with encodeURIComponent");
+    if (error instanceof URIError)
+      throw new AppError("bad_request", "The path is not valid percent-encoding; encode each segment with encodeURIComponent");
     throw error;
   }
 }
@@ -112,7 +116,13 @@ async function paramsOf(context: TNextContext): Promise<Record<string, string | 
 async function authenticate(operation: TConsoleOperation, request: Request, requestId: string, path: string): Promise<TSessionUser | null> {
   if (operation.auth === "public") return null;
   // The front door refuses these first; this holds wherever the route is reached from.
-  refuseCrossSite({ method: request.method, origin: request.headers.get("origin"), fetchSite: request.headers.get("sec-fetch-site"), host: request.headers.get("host"), publicOrigin: publicOrigin() });
+  refuseCrossSite({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    fetchSite: request.headers.get("sec-fetch-site"),
+    host: request.headers.get("host"),
+    publicOrigin: publicOrigin(),
+  });
   return authenticateSession({ permission: operation.permission, requestId, resource: path });
 }
 

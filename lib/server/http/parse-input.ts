@@ -99,5 +99,4 @@ export async function readJsonBody(request: Request, maxBytes: number, options: 
   return parseJsonText(Buffer.concat(chunks).toString("utf8"), options);
 }
 
-export const tooLarge = (maxBytes: number) =>
-  new AppError("payload_too_large", `The request body exceeds the limit of ${maxBytes} bytes`);
+export const tooLarge = (maxBytes: number) => new AppError("payload_too_large", `The request body exceeds the limit of ${maxBytes} bytes`);

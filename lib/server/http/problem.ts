@@ -52,7 +52,13 @@ export function problemOf(error: unknown, where: { requestId: string; instance: 
   }
   // Unexpected: the log gets the details, the caller only the request id to quote.
   console.error(
-    JSON.stringify({ level: "error", requestId, method: where.method, path: instance, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    JSON.stringify({
+      level: "error",
+      requestId,
+      method: where.method,
+      path: instance,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    }),
   );
   return { code: "internal", requestId, instance, detail: `Something went wrong on our side; quote request id ${requestId}` };
 }

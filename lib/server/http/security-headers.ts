@@ -6,7 +6,8 @@ export const BASE_SECURITY_HEADERS = {
   // frame-ancestors 'none' in the CSP says the same to current browsers; this one is for older ones.
   "x-frame-options": "DENY",
   "referrer-policy": "strict-origin-when-cross-origin",
-  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()",
+  "permissions-policy":
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=()",
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-resource-policy": "same-origin",
 } as const;
@@ -15,7 +16,11 @@ export const BASE_SECURITY_HEADERS = {
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Every run-time API answer: authenticated by a token, so never stored by a cache. */
-export const API_SECURITY_HEADERS = { ...BASE_SECURITY_HEADERS, "content-security-policy": NON_PAGE_CSP, "cache-control": "no-store" } as const;
+export const API_SECURITY_HEADERS = {
+  ...BASE_SECURITY_HEADERS,
+  "content-security-policy": NON_PAGE_CSP,
+  "cache-control": "no-store",
+} as const;
 
 export const HSTS = "max-age=31536000; includeSubDomains";
 

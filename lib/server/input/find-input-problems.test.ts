@@ -20,7 +20,9 @@ describe("findInputProblems", () => {
 
   it("refuses a bad object key without echoing it", () => {
     const problems = findInputProblems({ value: { data: { "k\u0000": 1 } }, path: "body" });
-    expect(problems).toEqual([{ path: "body.data", message: "A key of this object contains a NUL character (U+0000), which cannot be stored" }]);
+    expect(problems).toEqual([
+      { path: "body.data", message: "A key of this object contains a NUL character (U+0000), which cannot be stored" },
+    ]);
   });
 
   it("accepts surrogate pairs (emoji, astral characters) and ordinary text", () => {

@@ -15,5 +15,7 @@ export type TBackgroundJob = {
 
 /** One line of JSON on stderr for a pass that failed; the next pass retries. */
 export function logJobFailure(job: string, error: unknown): void {
-  console.error(JSON.stringify({ level: "error", component: job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  console.error(
+    JSON.stringify({ level: "error", component: job, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+  );
 }

@@ -27,7 +27,9 @@ describe("startJobs", () => {
 
   it("stops the jobs already started when one fails to start", () => {
     const log: string[] = [];
-    expect(() => startJobs([recordingJob("a", log), recordingJob("b", log, { failToStart: true }), recordingJob("c", log)])).toThrow("b could not start");
+    expect(() => startJobs([recordingJob("a", log), recordingJob("b", log, { failToStart: true }), recordingJob("c", log)])).toThrow(
+      "b could not start",
+    );
     expect(log).toEqual(["start a", "stop a"]);
   });
 

@@ -28,7 +28,13 @@ afterAll(async () => {
   await server.stop();
 });
 
-const CALL = { runId: "run-1", tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-7" }, dataClasses: ["support-tickets"], model: "anthropic/claude-sonnet-4-5/2025-09-29" };
+const CALL = {
+  runId: "run-1",
+  tool: "zendesk.ticket.read",
+  arguments: { ticketId: "ZD-7" },
+  dataClasses: ["support-tickets"],
+  model: "anthropic/claude-sonnet-4-5/2025-09-29",
+};
 const liveGates = () => server.db.gateInstance.count({ where: { vouching: true, seenAt: { gt: new Date(Date.now() - 3_000) } } });
 
 async function decideOnBoth(): Promise<unknown[]> {
@@ -68,11 +74,19 @@ describe("an engage's propagation to every gate", () => {
     });
     const id = await server.engage({ scope: "TOOL", target: "email.send" });
     const started = Date.now();
-    expect(await awaitKillSwitchPropagation({ db: server.db, killSwitchId: id, timeoutMs: 400 })).toEqual({ gates: 3, confirmed: 2, complete: false });
+    expect(await awaitKillSwitchPropagation({ db: server.db, killSwitchId: id, timeoutMs: 400 })).toEqual({
+      gates: 3,
+      confirmed: 2,
+      complete: false,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(400);
     // Once the silent gate stops announcing itself it drops out, and the engage is complete.
     await server.db.gateInstance.update({ where: { id: silent }, data: { seenAt: new Date(Date.now() - 60_000) } });
-    expect(await awaitKillSwitchPropagation({ db: server.db, killSwitchId: id, timeoutMs: 400 })).toEqual({ gates: 2, confirmed: 2, complete: true });
+    expect(await awaitKillSwitchPropagation({ db: server.db, killSwitchId: id, timeoutMs: 400 })).toEqual({
+      gates: 2,
+      confirmed: 2,
+      complete: true,
+    });
     await server.release(id);
   });
 });

@@ -24,7 +24,11 @@ async function countAcks(db: TTx, killSwitchId: string): Promise<{ gates: number
  * already; one that stops announcing itself drops out after a few seconds. Past `timeoutMs` it
  * answers what it has, `complete: false`, for the console to show.
  */
-export async function awaitKillSwitchPropagation(options: { db: TTx; killSwitchId: string; timeoutMs?: number }): Promise<TKillSwitchPropagation> {
+export async function awaitKillSwitchPropagation(options: {
+  db: TTx;
+  killSwitchId: string;
+  timeoutMs?: number;
+}): Promise<TKillSwitchPropagation> {
   const deadline = Date.now() + (options.timeoutMs ?? 5_000);
   for (;;) {
     const { gates, confirmed } = await countAcks(options.db, options.killSwitchId);

@@ -3,7 +3,8 @@ import type { TKillSwitchScope } from "@/lib/contracts/killswitch";
 import type { TTx } from "../db/client";
 import { AppError, notFound } from "../errors";
 
-const notInRegistry = (message: string) => new AppError("validation_failed", "The kill switch's target is not in the registry", [{ path: "body.target", message }]);
+const notInRegistry = (message: string) =>
+  new AppError("validation_failed", "The kill switch's target is not in the registry", [{ path: "body.target", message }]);
 
 /** Refuses a target the registry does not know, whoever halts it. */
 export async function checkKillSwitchTarget(options: { tx: TTx; scope: TKillSwitchScope; target: string }): Promise<void> {
@@ -17,6 +18,7 @@ export async function checkKillSwitchTarget(options: { tx: TTx; scope: TKillSwit
     if (!provider || !model || !version || rest.length) throw notInRegistry(`Name a model as provider/model/version, not "${target}"`);
     if (!(await tx.approvedModel.count({ where: { provider, model, version } }))) throw notInRegistry(`No approved model is ${target}`);
   } else if (scope === "PROVIDER") {
-    if (!(await tx.approvedModel.count({ where: { provider: target } }))) throw notInRegistry(`No approved model comes from a provider named "${target}"`);
+    if (!(await tx.approvedModel.count({ where: { provider: target } })))
+      throw notInRegistry(`No approved model comes from a provider named "${target}"`);
   }
 }

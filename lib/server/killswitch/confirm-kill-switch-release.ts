@@ -14,7 +14,13 @@ import { requireReleasePermission } from "./require-release-permission";
  * A second Security person, not the one who requested it, confirms the release: the switch is
  * released and automations may run again (two-person rule).
  */
-export async function confirmKillSwitchRelease(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; reason?: string }): Promise<TKillSwitchView> {
+export async function confirmKillSwitchRelease(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  id: string;
+  reason?: string;
+}): Promise<TKillSwitchView> {
   const { tx, actor, user, id } = options;
   requireReleasePermission(user, "confirm a release");
   const ks = await lockKillSwitch({ tx, id });

@@ -8,7 +8,12 @@ import { engageKillSwitch } from "./engage-kill-switch";
 import { readKillSwitchView } from "./kill-switch-view";
 
 /** A signed-in person halts something: who may (their roles, their workflows), then the halt, seen as they may see it. */
-export async function engageKillSwitchForUser(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; input: TEngageKillSwitchInput }): Promise<TKillSwitchView> {
+export async function engageKillSwitchForUser(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  input: TEngageKillSwitchInput;
+}): Promise<TKillSwitchView> {
   const { tx, actor, user, input } = options;
   await authorizeKillSwitchEngage({ tx, user, input });
   const { id } = await engageKillSwitch({ tx, actor, input });

@@ -12,7 +12,13 @@ import { requestKillSwitchRelease } from "./request-kill-switch-release";
 
 // Tollgate itself halts a workflow (as a breaker will): no signed-in person, no user row.
 const BREAKER: TAuditActor = { type: "system", id: null, label: "breaker support-refunds error rate", requestId: null };
-const CALL = { runId: "run-1", tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-7" }, dataClasses: ["support-tickets"], model: "anthropic/claude-sonnet-4-5/2025-09-29" };
+const CALL = {
+  runId: "run-1",
+  tool: "zendesk.ticket.read",
+  arguments: { ticketId: "ZD-7" },
+  dataClasses: ["support-tickets"],
+  model: "anthropic/claude-sonnet-4-5/2025-09-29",
+};
 
 let server: TRuntimeTestServer;
 let token: string;
@@ -39,7 +45,11 @@ describe("a kill switch engaged by Tollgate itself", () => {
     expect((await decide()).outcome).toBe("allow");
 
     const { id } = await runAudited(server.db, (tx) =>
-      engageKillSwitch({ tx, actor: BREAKER, input: { scope: "WORKFLOW", target: "support-refunds", reason: "Error rate above 20% for 5 minutes" } }),
+      engageKillSwitch({
+        tx,
+        actor: BREAKER,
+        input: { scope: "WORKFLOW", target: "support-refunds", reason: "Error rate above 20% for 5 minutes" },
+      }),
     );
     expect(await awaitKillSwitchPropagation({ db: server.db, killSwitchId: id })).toMatchObject({ complete: true });
     expect(await decide()).toMatchObject({ outcome: "deny", reasons: [{ code: "kill_switch_engaged" }] });
@@ -50,14 +60,24 @@ describe("a kill switch engaged by Tollgate itself", () => {
       engagedByLabel: "breaker support-refunds error rate",
     });
     const audit = await server.db.auditEvent.findMany({ where: { targetType: "kill_switch", targetId: id } });
-    expect(audit.map((e) => [e.action, e.actorType, e.actorId, e.actorLabel])).toEqual([["killswitch.engaged", "system", null, "breaker support-refunds error rate"]]);
+    expect(audit.map((e) => [e.action, e.actorType, e.actorId, e.actorLabel])).toEqual([
+      ["killswitch.engaged", "system", null, "breaker support-refunds error rate"],
+    ]);
 
     const ciso = await server.user("ciso@tollgate.local");
     const { killSwitches } = await listKillSwitches({ user: ciso, query: { state: "engaged", limit: 50 } });
-    expect(killSwitches.find((ks) => ks.id === id)).toMatchObject({ engagedBy: null, engagedByType: "system", engagedByLabel: "breaker support-refunds error rate" });
+    expect(killSwitches.find((ks) => ks.id === id)).toMatchObject({
+      engagedBy: null,
+      engagedByType: "system",
+      engagedByLabel: "breaker support-refunds error rate",
+    });
 
-    await runAudited(server.db, (tx) => requestKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id, reason: "Vendor fixed the refunds API" }));
-    await expect(runAudited(server.db, (tx) => confirmKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id }))).rejects.toMatchObject({ code: "forbidden" });
+    await runAudited(server.db, (tx) =>
+      requestKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id, reason: "Vendor fixed the refunds API" }),
+    );
+    await expect(
+      runAudited(server.db, (tx) => confirmKillSwitchRelease({ tx, actor: actorOf(ciso), user: ciso, id })),
+    ).rejects.toMatchObject({ code: "forbidden" });
     expect((await decide()).outcome).toBe("deny");
 
     const security = await server.user("security@tollgate.local");
@@ -68,7 +88,9 @@ describe("a kill switch engaged by Tollgate itself", () => {
 
   it("refuses an anonymous engager and leaves nothing behind", async () => {
     const anonymous: TAuditActor = { type: "anonymous", id: null, label: "anonymous", requestId: null };
-    const engaging = runAudited(server.db, (tx) => engageKillSwitch({ tx, actor: anonymous, input: { scope: "GLOBAL", reason: "Nobody in particular" } }));
+    const engaging = runAudited(server.db, (tx) =>
+      engageKillSwitch({ tx, actor: anonymous, input: { scope: "GLOBAL", reason: "Nobody in particular" } }),
+    );
     await expect(engaging).rejects.toMatchObject({ code: "forbidden" });
     expect(await server.db.killSwitch.count({ where: { scope: "GLOBAL", releasedAt: null } })).toBe(0);
   });
@@ -76,7 +98,14 @@ describe("a kill switch engaged by Tollgate itself", () => {
   it("is refused by the database when a non-person's switch names a user", async () => {
     const ciso = await server.user("ciso@tollgate.local");
     const inserting = server.db.killSwitch.create({
-      data: { scope: "TOOL", target: "email.send", reason: "A forged engager", engagedById: ciso.id, engagedByType: "system", engagedByLabel: "breaker" },
+      data: {
+        scope: "TOOL",
+        target: "email.send",
+        reason: "A forged engager",
+        engagedById: ciso.id,
+        engagedByType: "system",
+        engagedByLabel: "breaker",
+      },
     });
     await expect(inserting).rejects.toThrow(/kill_switches_engaged_by_check/);
   });

@@ -27,7 +27,14 @@ describe("engaging a kill switch", () => {
     ] as const;
     for (const [scope, target] of targets) {
       const view = await engage(security, { scope, target, reason: `Incident on ${target}` });
-      expect(view).toMatchObject({ scope, target, reason: `Incident on ${target}`, engagedBy: { id: security.id }, releasedAt: null, releaseRequestedBy: null });
+      expect(view).toMatchObject({
+        scope,
+        target,
+        reason: `Incident on ${target}`,
+        engagedBy: { id: security.id },
+        releasedAt: null,
+        releaseRequestedBy: null,
+      });
       expect((await auditOf(view.id)).map((e) => [e.action, e.actorId, e.data])).toEqual([
         ["killswitch.engaged", security.id, { scope, target, reason: `Incident on ${target}` }],
       ]);
@@ -41,17 +48,33 @@ describe("engaging a kill switch", () => {
     const owner = await givenUser(["OWNER"]);
     const workflow = await givenWorkflow(owner, "Route refunds to the billing queue");
     const view = await engage(owner, { scope: "WORKFLOW", target: workflow.key, reason: "Refunding twice" });
-    expect(view.workflow).toEqual({ id: workflow.id, key: workflow.key, name: "Fixture workflow", runbook: "Route refunds to the billing queue" });
+    expect(view.workflow).toEqual({
+      id: workflow.id,
+      key: workflow.key,
+      name: "Fixture workflow",
+      runbook: "Route refunds to the billing queue",
+    });
   });
 
   it("refuses a target the registry does not know, naming it, and stores nothing", async () => {
     const security = await givenUser(["SECURITY"]);
     const { provider } = await givenCatalogEntries();
-    const field = (message: RegExp) => ({ code: "validation_failed", fieldProblems: [{ path: "body.target", message: expect.stringMatching(message) }] });
-    await expect(engage(security, { scope: "TOOL", target: "no.such.tool", reason: "Testing" })).rejects.toMatchObject(field(/No tool .* "no\.such\.tool"/));
-    await expect(engage(security, { scope: "MODEL", target: `${provider}/large/9`, reason: "Testing" })).rejects.toMatchObject(field(/No approved model is .*\/large\/9/));
-    await expect(engage(security, { scope: "MODEL", target: "just-a-name", reason: "Testing" })).rejects.toMatchObject(field(/provider\/model\/version/));
-    await expect(engage(security, { scope: "PROVIDER", target: "nobody", reason: "Testing" })).rejects.toMatchObject(field(/provider named "nobody"/));
+    const field = (message: RegExp) => ({
+      code: "validation_failed",
+      fieldProblems: [{ path: "body.target", message: expect.stringMatching(message) }],
+    });
+    await expect(engage(security, { scope: "TOOL", target: "no.such.tool", reason: "Testing" })).rejects.toMatchObject(
+      field(/No tool .* "no\.such\.tool"/),
+    );
+    await expect(engage(security, { scope: "MODEL", target: `${provider}/large/9`, reason: "Testing" })).rejects.toMatchObject(
+      field(/No approved model is .*\/large\/9/),
+    );
+    await expect(engage(security, { scope: "MODEL", target: "just-a-name", reason: "Testing" })).rejects.toMatchObject(
+      field(/provider\/model\/version/),
+    );
+    await expect(engage(security, { scope: "PROVIDER", target: "nobody", reason: "Testing" })).rejects.toMatchObject(
+      field(/provider named "nobody"/),
+    );
     await expect(engage(security, { scope: "WORKFLOW", target: "wf-missing", reason: "Testing" })).rejects.toMatchObject({
       code: "not_found",
       detail: 'The workflow "wf-missing" was not found',
@@ -71,12 +94,16 @@ describe("engaging a kill switch", () => {
     await expect(engage(owner, { scope: "TOOL", target: toolKey, reason: "Not mine" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(engage(owner, { scope: "GLOBAL", reason: "Not mine" })).rejects.toMatchObject({ code: "forbidden" });
     for (const roles of [["APPROVER"], ["AUDITOR"]] as const) {
-      await expect(engage(await givenUser([...roles]), { scope: "WORKFLOW", target: theirs.key, reason: "Not mine" })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        engage(await givenUser([...roles]), { scope: "WORKFLOW", target: theirs.key, reason: "Not mine" }),
+      ).rejects.toMatchObject({ code: "forbidden" });
     }
     expect(await db.killSwitch.count({ where: { target: { in: [theirs.key, toolKey] } } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "killswitch.engaged", actorId: owner.id } })).toBe(0);
     const admin = await givenUser(["ADMIN"]);
-    await expect(engage(admin, { scope: "WORKFLOW", target: theirs.key, reason: "Admins halt anything" })).resolves.toMatchObject({ engagedBy: { id: admin.id } });
+    await expect(engage(admin, { scope: "WORKFLOW", target: theirs.key, reason: "Admins halt anything" })).resolves.toMatchObject({
+      engagedBy: { id: admin.id },
+    });
   });
 
   it("refuses to engage what is already engaged, naming the engaged switch", async () => {
@@ -98,7 +125,10 @@ describe("engaging a kill switch", () => {
     const { settled, finishedWhileLocked } = await db.$transaction(async (tx) => {
       await lockKillSwitchTarget({ tx, scope: "TOOL", target: toolKey });
       let finished = false;
-      const both = Promise.allSettled([engage(a, { scope: "TOOL", target: toolKey, reason: "First halt" }), engage(b, { scope: "TOOL", target: toolKey, reason: "Second halt" })]);
+      const both = Promise.allSettled([
+        engage(a, { scope: "TOOL", target: toolKey, reason: "First halt" }),
+        engage(b, { scope: "TOOL", target: toolKey, reason: "Second halt" }),
+      ]);
       void both.then(() => (finished = true));
       await untilWaitingOnLocks({ pool: raw, count: 2, settled: both });
       // Wrapped, so the transaction commits (releasing the lock) without waiting for them.
@@ -135,7 +165,11 @@ describe("engaging a kill switch", () => {
     const view = await engage(owner, { scope: "WORKFLOW", target: halted.key, reason: "Refunding twice" });
     await engage(security, { scope: "PROVIDER", target: provider, reason: "Provider breach" });
     const status = async (id: string) => (await db.approvalRequest.findUniqueOrThrow({ where: { id } })).status;
-    expect([await status(covered.id), await status(elsewhere.id), await status(viaProvider.id)]).toEqual(["CANCELLED", "PENDING", "CANCELLED"]);
+    expect([await status(covered.id), await status(elsewhere.id), await status(viaProvider.id)]).toEqual([
+      "CANCELLED",
+      "PENDING",
+      "CANCELLED",
+    ]);
     const cancellation = await db.auditEvent.findFirstOrThrow({ where: { action: "approval.cancelled", targetId: covered.id } });
     const engaged = (await auditOf(view.id))[0];
     // Same transaction, same commit: the two rows are adjacent in the chain.
@@ -148,8 +182,17 @@ describe("engaging a kill switch", () => {
     const view = await engage(security, { scope: "TOOL", target: toolKey, reason: "Persist me" });
     const fresh = createDb(process.env.DATABASE_URL ?? "");
     try {
-      const engaged = await fresh.killSwitch.findMany({ where: { releasedAt: null }, select: { id: true, scope: true, target: true, reason: true, engagedAt: true } });
-      expect(engaged).toContainEqual({ id: view.id, scope: "TOOL", target: toolKey, reason: "Persist me", engagedAt: new Date(view.engagedAt) });
+      const engaged = await fresh.killSwitch.findMany({
+        where: { releasedAt: null },
+        select: { id: true, scope: true, target: true, reason: true, engagedAt: true },
+      });
+      expect(engaged).toContainEqual({
+        id: view.id,
+        scope: "TOOL",
+        target: toolKey,
+        reason: "Persist me",
+        engagedAt: new Date(view.engagedAt),
+      });
     } finally {
       await fresh.$disconnect();
     }

@@ -11,7 +11,8 @@ import { lockKillSwitchTarget } from "./lock-kill-switch-target";
 
 function engagerOf(actor: TAuditActor): { engagedById: string | null; engagedByType: TKillSwitchEngagerType; engagedByLabel: string } {
   if (actor.type === "user" && actor.id) return { engagedById: actor.id, engagedByType: "user", engagedByLabel: actor.label };
-  if (actor.type === "service" || actor.type === "system") return { engagedById: null, engagedByType: actor.type, engagedByLabel: actor.label };
+  if (actor.type === "service" || actor.type === "system")
+    return { engagedById: null, engagedByType: actor.type, engagedByLabel: actor.label };
   // Every halt names who engaged it, so the two-person release knows what it is undoing.
   throw forbidden("A kill switch is engaged by a person, a service token or Tollgate itself, never anonymously");
 }
@@ -30,10 +31,15 @@ export async function engageKillSwitch(options: { tx: TTx; actor: TAuditActor; i
   await checkKillSwitchTarget({ tx, scope, target });
 
   await lockKillSwitchTarget({ tx, scope, target });
-  const engaged = await tx.killSwitch.findFirst({ where: { scope, target, releasedAt: null }, select: { id: true, scope: true, target: true, reason: true, engagedAt: true, engagedByLabel: true } });
+  const engaged = await tx.killSwitch.findFirst({
+    where: { scope, target, releasedAt: null },
+    select: { id: true, scope: true, target: true, reason: true, engagedAt: true, engagedByLabel: true },
+  });
   if (engaged) {
     const since = `by ${engaged.engagedByLabel} at ${engaged.engagedAt.toISOString()}: "${engaged.reason}"`;
-    throw conflict(`Already engaged: ${describeKillSwitch(engaged)} (kill switch ${engaged.id}, ${since}). It stays engaged until Security releases it.`);
+    throw conflict(
+      `Already engaged: ${describeKillSwitch(engaged)} (kill switch ${engaged.id}, ${since}). It stays engaged until Security releases it.`,
+    );
   }
   const { id } = await tx.killSwitch.create({ data: { scope, target, reason, ...engager }, select: { id: true } });
   await recordAuditEvent(tx, actor, { action: "killswitch.engaged", target: { type: "kill_switch", id }, data: { scope, target, reason } });

@@ -30,7 +30,10 @@ export async function toKillSwitchViews(options: { tx: TTx; user: TSessionUser; 
   const { tx, user, rows } = options;
   const keys = [...new Set(rows.filter((r) => r.scope === "WORKFLOW").map((r) => r.target))];
   const workflows = keys.length
-    ? await tx.workflow.findMany({ where: { AND: [{ key: { in: keys } }, workflowReadWhere(user)] }, select: { id: true, key: true, name: true, runbook: true } })
+    ? await tx.workflow.findMany({
+        where: { AND: [{ key: { in: keys } }, workflowReadWhere(user)] },
+        select: { id: true, key: true, name: true, runbook: true },
+      })
     : [];
   const byKey = new Map(workflows.map((w) => [w.key, w]));
   return rows.map((row) => ({

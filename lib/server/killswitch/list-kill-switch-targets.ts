@@ -13,7 +13,11 @@ export async function listKillSwitchTargets(options: { tx?: TTx; user: TSessionU
   const { user } = options;
   const tx = options.tx ?? db;
   if (!hasPermission(user.roles, "killswitch:engage")) return NOTHING;
-  const workflows = await tx.workflow.findMany({ where: killSwitchEngageWhere(user), select: { key: true, name: true, status: true }, orderBy: { key: "asc" } });
+  const workflows = await tx.workflow.findMany({
+    where: killSwitchEngageWhere(user),
+    select: { key: true, name: true, status: true },
+    orderBy: { key: "asc" },
+  });
   if (!mayHaltAnything(user)) return { ...NOTHING, scopes: ["WORKFLOW"], workflows };
   const tools = await tx.tool.findMany({ select: { key: true, name: true }, orderBy: { key: "asc" } });
   const models = await tx.approvedModel.findMany({

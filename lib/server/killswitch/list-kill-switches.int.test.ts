@@ -6,7 +6,8 @@ import { listKillSwitches } from "./list-kill-switches";
 import { listWorkflowHalts } from "./list-workflow-halts";
 import { confirmRelease, engage, givenCatalogEntries, givenUser, givenWorkflow, requestRelease } from "@/test/fixtures/killswitch";
 
-const list = async (user: TSessionUser, query: TKillSwitchQuery = {}) => (await listKillSwitches({ user, query: ZKillSwitchQuery.parse(query) })).killSwitches;
+const list = async (user: TSessionUser, query: TKillSwitchQuery = {}) =>
+  (await listKillSwitches({ user, query: ZKillSwitchQuery.parse(query) })).killSwitches;
 const ids = (views: { id: string }[]) => views.map((v) => v.id);
 
 describe("listing kill switches", () => {
@@ -24,7 +25,11 @@ describe("listing kill switches", () => {
     expect(ids(await list(security, { state: "released" }))).toEqual([released.id]);
     const all = await list(security, { state: "all" });
     expect(ids(all).indexOf(engaged.id)).toBeLessThan(ids(all).indexOf(released.id));
-    expect(all.find((k) => k.id === engaged.id)).toMatchObject({ releaseRequestedBy: { email: other.email }, releaseReason: "Rolled back the model", releasedAt: null });
+    expect(all.find((k) => k.id === engaged.id)).toMatchObject({
+      releaseRequestedBy: { email: other.email },
+      releaseReason: "Rolled back the model",
+      releasedAt: null,
+    });
   });
 
   it("hides another owner's workflow switches from an OWNER, with its runbook, but shows everything else", async () => {
@@ -55,7 +60,12 @@ describe("listing kill switches", () => {
   });
 
   it("offers each person only what they may halt", async () => {
-    const [owner, other, security, auditor] = [await givenUser(["OWNER"]), await givenUser(["OWNER"]), await givenUser(["SECURITY"]), await givenUser(["AUDITOR"])];
+    const [owner, other, security, auditor] = [
+      await givenUser(["OWNER"]),
+      await givenUser(["OWNER"]),
+      await givenUser(["SECURITY"]),
+      await givenUser(["AUDITOR"]),
+    ];
     const [mine, theirs] = [await givenWorkflow(owner), await givenWorkflow(other)];
     const { toolKey, modelRef, provider } = await givenCatalogEntries();
     const forOwner = await listKillSwitchTargets({ user: owner });

@@ -14,7 +14,11 @@ export async function listKillSwitches(options: { tx?: TTx; user: TSessionUser; 
   const engaged =
     query.state === "released"
       ? []
-      : await tx.killSwitch.findMany({ where: { AND: [scope, { releasedAt: null }] }, select: KILL_SWITCH_VIEW_SELECT, orderBy: { engagedAt: "desc" } });
+      : await tx.killSwitch.findMany({
+          where: { AND: [scope, { releasedAt: null }] },
+          select: KILL_SWITCH_VIEW_SELECT,
+          orderBy: { engagedAt: "desc" },
+        });
   const released =
     query.state === "engaged"
       ? []

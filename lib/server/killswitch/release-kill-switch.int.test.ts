@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db/client";
-import { auditOf, confirmRelease, engage, givenCatalogEntries, givenUser, requestRelease, withdrawRelease } from "@/test/fixtures/killswitch";
+import {
+  auditOf,
+  confirmRelease,
+  engage,
+  givenCatalogEntries,
+  givenUser,
+  requestRelease,
+  withdrawRelease,
+} from "@/test/fixtures/killswitch";
 
 async function givenEngagedTool() {
   const [first, second] = [await givenUser(["SECURITY"]), await givenUser(["SECURITY"])];
@@ -23,14 +31,21 @@ describe("releasing a kill switch (two-person rule)", () => {
     expect((await auditOf(ks.id)).map((e) => [e.action, e.actorId, e.data])).toEqual([
       ["killswitch.engaged", ks.engagedBy?.id, { scope: "TOOL", target: ks.target, reason: "Tool misbehaving" }],
       ["killswitch.release_requested", first.id, { scope: "TOOL", target: ks.target, reason: "Vendor shipped a fix" }],
-      ["killswitch.released", second.id, { scope: "TOOL", target: ks.target, reason: "Verified the fix in staging", requestedById: first.id }],
+      [
+        "killswitch.released",
+        second.id,
+        { scope: "TOOL", target: ks.target, reason: "Verified the fix in staging", requestedById: first.id },
+      ],
     ]);
   });
 
   it("refuses the requester as confirmer, and leaves the switch engaged", async () => {
     const { first, ks } = await givenEngagedTool();
     await requestRelease(first, ks.id);
-    await expect(confirmRelease(first, ks.id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("a different Security person") });
+    await expect(confirmRelease(first, ks.id)).rejects.toMatchObject({
+      code: "forbidden",
+      detail: expect.stringContaining("a different Security person"),
+    });
     expect((await row(ks.id)).releasedAt).toBeNull();
     expect((await auditOf(ks.id)).map((e) => e.action)).not.toContain("killswitch.released");
   });
@@ -38,7 +53,10 @@ describe("releasing a kill switch (two-person rule)", () => {
   it("requires killswitch:release, which only SECURITY holds, for both steps: an ADMIN is refused", async () => {
     const { first, ks } = await givenEngagedTool();
     const admin = await givenUser(["ADMIN"]);
-    await expect(requestRelease(admin, ks.id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("Only a member of Security") });
+    await expect(requestRelease(admin, ks.id)).rejects.toMatchObject({
+      code: "forbidden",
+      detail: expect.stringContaining("Only a member of Security"),
+    });
     await requestRelease(first, ks.id);
     for (const roles of [["ADMIN"], ["OWNER"], ["APPROVER"]] as const) {
       await expect(confirmRelease(await givenUser([...roles]), ks.id)).rejects.toMatchObject({ code: "forbidden" });
@@ -48,13 +66,25 @@ describe("releasing a kill switch (two-person rule)", () => {
 
   it("refuses a confirmation nobody requested, a second request, and anything on a released switch", async () => {
     const { first, second, ks } = await givenEngagedTool();
-    await expect(confirmRelease(second, ks.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("Nobody has requested") });
+    await expect(confirmRelease(second, ks.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("Nobody has requested"),
+    });
     await requestRelease(first, ks.id);
-    await expect(requestRelease(second, ks.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining(`already requested by ${first.email}`) });
+    await expect(requestRelease(second, ks.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining(`already requested by ${first.email}`),
+    });
     await confirmRelease(second, ks.id);
     const third = await givenUser(["SECURITY"]);
-    await expect(confirmRelease(third, ks.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining(`released by ${second.email}`) });
-    await expect(requestRelease(third, ks.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("Already released") });
+    await expect(confirmRelease(third, ks.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining(`released by ${second.email}`),
+    });
+    await expect(requestRelease(third, ks.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("Already released"),
+    });
     expect((await auditOf(ks.id)).filter((e) => e.action === "killswitch.released")).toHaveLength(1);
   });
 
@@ -70,7 +100,11 @@ describe("releasing a kill switch (two-person rule)", () => {
     await expect(withdrawRelease(first, ks.id)).resolves.toMatchObject({ releaseRequestedBy: null, releaseReason: null, releasedAt: null });
     await expect(confirmRelease(second, ks.id)).rejects.toMatchObject({ code: "conflict" });
     await expect(withdrawRelease(first, ks.id)).rejects.toMatchObject({ code: "conflict" });
-    expect((await auditOf(ks.id)).map((e) => e.action)).toEqual(["killswitch.engaged", "killswitch.release_requested", "killswitch.release_withdrawn"]);
+    expect((await auditOf(ks.id)).map((e) => e.action)).toEqual([
+      "killswitch.engaged",
+      "killswitch.release_requested",
+      "killswitch.release_withdrawn",
+    ]);
   });
 
   it("lets the same target be engaged again once released", async () => {

@@ -11,7 +11,13 @@ import { refuseReleased } from "./refuse-released";
 import { requireReleasePermission } from "./require-release-permission";
 
 /** The first of two Security people asks to release an engaged switch; it stays engaged until another confirms. */
-export async function requestKillSwitchRelease(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; reason: string }): Promise<TKillSwitchView> {
+export async function requestKillSwitchRelease(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  id: string;
+  reason: string;
+}): Promise<TKillSwitchView> {
   const { tx, actor, user, id, reason } = options;
   requireReleasePermission(user, "request a release");
   const ks = await lockKillSwitch({ tx, id });
@@ -21,7 +27,14 @@ export async function requestKillSwitchRelease(options: { tx: TTx; actor: TAudit
       `Release was already requested by ${ks.releaseRequestedBy?.email ?? "someone"} at ${ks.releaseRequestedAt.toISOString()}; it awaits a second Security person's confirmation`,
     );
   }
-  await tx.killSwitch.update({ where: { id }, data: { releaseRequestedById: user.id, releaseRequestedAt: new Date(), releaseReason: reason } });
-  await recordAuditEvent(tx, actor, { action: "killswitch.release_requested", target: { type: "kill_switch", id }, data: { scope: ks.scope, target: ks.target, reason } });
+  await tx.killSwitch.update({
+    where: { id },
+    data: { releaseRequestedById: user.id, releaseRequestedAt: new Date(), releaseReason: reason },
+  });
+  await recordAuditEvent(tx, actor, {
+    action: "killswitch.release_requested",
+    target: { type: "kill_switch", id },
+    data: { scope: ks.scope, target: ks.target, reason },
+  });
   return readKillSwitchView({ tx, user, id });
 }

@@ -25,20 +25,35 @@ export type TFrontDoor = { url: string; gate: RuntimeGate; close: () => Promise<
  * can afford neither. `console: false` serves the run-time API alone (tests, benches).
  * `onConsoleExit` hears of a console process that died (the caller decides whether to stop).
  */
-export async function startFrontDoor(options: { port: number; host: string; dev?: boolean; console?: boolean; onConsoleExit?: (code: number | null) => void }): Promise<TFrontDoor> {
+export async function startFrontDoor(options: {
+  port: number;
+  host: string;
+  dev?: boolean;
+  console?: boolean;
+  onConsoleExit?: (code: number | null) => void;
+}): Promise<TFrontDoor> {
   const consoleStarting: Promise<TConsoleProcess | null> =
     options.console === false
       ? Promise.resolve(null)
-      : spawnConsole({ dev: options.dev ?? false, publicHost: options.host, publicPort: options.port, onExit: options.onConsoleExit ?? (() => {}) });
+      : spawnConsole({
+          dev: options.dev ?? false,
+          publicHost: options.host,
+          publicPort: options.port,
+          onExit: options.onConsoleExit ?? (() => {}),
+        });
   // Started side by side: Next's preparation takes seconds, the gate's a few queries.
-  const [gate, consoleProcess] = await Promise.all([RuntimeGate.start({ db: getDb(), pool: sqlPool(), hub: notificationHub() }), consoleStarting]);
+  const [gate, consoleProcess] = await Promise.all([
+    RuntimeGate.start({ db: getDb(), pool: sqlPool(), hub: notificationHub() }),
+    consoleStarting,
+  ]);
   const runtime = createRuntimeHandler(gate);
   const origin = publicOrigin();
   const proxy: TConsoleProxy | null = consoleProcess ? proxyToConsole(consoleProcess.port, { publicOrigin: origin }) : null;
   const stopJobs = startJobs();
 
   const server = createServer((req, res) => {
-    if (servedOverHttps({ publicOrigin: origin, forwardedProto: req.headers["x-forwarded-proto"] })) res.setHeader("strict-transport-security", HSTS);
+    if (servedOverHttps({ publicOrigin: origin, forwardedProto: req.headers["x-forwarded-proto"] }))
+      res.setHeader("strict-transport-security", HSTS);
     // Run-time answers carry their headers in their one writeHead (cheaper on the gate's path).
     if (runtime(req, res)) return;
     // The console's answers keep these unless they set their own (a page's nonce CSP).

@@ -14,7 +14,12 @@ const CONSOLE_NICENESS = 10;
  * pause a decision: with Next in the same process, p99 after a burst of console traffic went
  * from ~8 ms to 16–180 ms. `onExit` hears of a console that stops without being asked to.
  */
-export function spawnConsole(options: { dev: boolean; publicHost: string; publicPort: number; onExit: (code: number | null) => void }): Promise<TConsoleProcess> {
+export function spawnConsole(options: {
+  dev: boolean;
+  publicHost: string;
+  publicPort: number;
+  onExit: (code: number | null) => void;
+}): Promise<TConsoleProcess> {
   const script = path.join(process.cwd(), "scripts", "serve-console.ts");
   const args = [JSON.stringify({ dev: options.dev, publicHost: options.publicHost, publicPort: options.publicPort })];
   const child = fork(script, args, { execArgv: [...SOURCE_NODE_FLAGS], stdio: ["ignore", "inherit", "inherit", "ipc"] });

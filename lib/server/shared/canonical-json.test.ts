@@ -7,6 +7,12 @@ describe("canonicalJson", () => {
   });
 
   it("writes scalars as JSON and undefined as null", () => {
-    expect([canonicalJson(1.5), canonicalJson("é\n"), canonicalJson(true), canonicalJson(null), canonicalJson(undefined)]).toEqual(["1.5", '"é\\n"', "true", "null", "null"]);
+    expect([canonicalJson(1.5), canonicalJson("é\n"), canonicalJson(true), canonicalJson(null), canonicalJson(undefined)]).toEqual([
+      "1.5",
+      '"é\\n"',
+      "true",
+      "null",
+      "null",
+    ]);
   });
 });

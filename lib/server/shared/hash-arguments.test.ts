@@ -5,7 +5,9 @@ import { hashArguments } from "./hash-arguments";
 describe("hashArguments", () => {
   it("is the SHA-256 of the canonical JSON, keys sorted at every depth", () => {
     const canonical = '{"amount":12000,"chargeId":"ch_1","meta":{"a":[2,1],"z":null}}';
-    expect(hashArguments({ args: { meta: { z: null, a: [2, 1] }, chargeId: "ch_1", amount: 12000 } })).toBe(createHash("sha256").update(canonical).digest("hex"));
+    expect(hashArguments({ args: { meta: { z: null, a: [2, 1] }, chargeId: "ch_1", amount: 12000 } })).toBe(
+      createHash("sha256").update(canonical).digest("hex"),
+    );
   });
 
   it("does not depend on key order", () => {

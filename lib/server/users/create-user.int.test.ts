@@ -7,7 +7,8 @@ import { listUsers } from "./list-users";
 import { auditEventsFor, system } from "@/test/fixtures/users";
 import { runAudited } from "../audit/run-audited";
 
-const input = (email: string) => ZCreateUser.parse({ email, name: "New Person", password: "correct horse battery", roles: ["OWNER", "APPROVER"] });
+const input = (email: string) =>
+  ZCreateUser.parse({ email, name: "New Person", password: "correct horse battery", roles: ["OWNER", "APPROVER"] });
 const create = (email: string) => runAudited(db, (tx) => createUser({ tx, actor: system, input: input(email) }));
 
 beforeEach(async () => {
@@ -17,7 +18,13 @@ beforeEach(async () => {
 describe("createUser", () => {
   it("creates the user with a hashed password and audits user.created", async () => {
     const user = await create("  New.Person@Example.test ");
-    expect(user).toMatchObject({ email: "new.person@example.test", name: "New Person", roles: ["APPROVER", "OWNER"], disabled: false, ssoOnly: false });
+    expect(user).toMatchObject({
+      email: "new.person@example.test",
+      name: "New Person",
+      roles: ["APPROVER", "OWNER"],
+      disabled: false,
+      ssoOnly: false,
+    });
     expect(user).not.toHaveProperty("passwordHash");
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });

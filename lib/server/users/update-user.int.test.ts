@@ -28,14 +28,18 @@ describe("updateUser", () => {
     expect(view.roles).toEqual(["OWNER", "AUDITOR"]);
     expect(view.updatedAt).not.toBe(version(user));
     const events = await auditEventsFor(user.id);
-    expect(events.map((e) => [e.action, e.data])).toEqual([["user.updated", { changes: { roles: { before: ["OWNER"], after: ["OWNER", "AUDITOR"] } } }]]);
+    expect(events.map((e) => [e.action, e.data])).toEqual([
+      ["user.updated", { changes: { roles: { before: ["OWNER"], after: ["OWNER", "AUDITOR"] } } }],
+    ]);
   });
 
   it("records name and disabled changes in the same event", async () => {
     const user = await givenUser({ roles: ["OWNER"] });
     await update(user.id, { name: "Renamed", disabled: true, roles: ["OWNER"], expectedUpdatedAt: version(user) });
     const [event] = await auditEventsFor(user.id);
-    expect(event?.data).toEqual({ changes: { name: { before: "Fixture Person", after: "Renamed" }, disabled: { before: false, after: true } } });
+    expect(event?.data).toEqual({
+      changes: { name: { before: "Fixture Person", after: "Renamed" }, disabled: { before: false, after: true } },
+    });
   });
 
   it("refuses an edit of a stale version with 409 naming what changed since", async () => {
@@ -46,7 +50,7 @@ describe("updateUser", () => {
     await expect(stale).rejects.toMatchObject({ code: "conflict" });
     const detail = await stale.catch((error: { detail: string }) => error.detail);
     expect(detail).toContain("roles OWNER → APPROVER (by users test");
-    expect(detail).toContain("Now: name \"Fixture Person\", roles APPROVER, enabled.");
+    expect(detail).toContain('Now: name "Fixture Person", roles APPROVER, enabled.');
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).disabled).toBe(false);
     expect(await auditEventsFor(user.id)).toHaveLength(1);
   });
@@ -57,7 +61,9 @@ describe("updateUser", () => {
   });
 
   it("answers not_found for an unknown user", async () => {
-    await expect(update(randomUUID(), { disabled: true, expectedUpdatedAt: new Date().toISOString() })).rejects.toMatchObject({ code: "not_found" });
+    await expect(update(randomUUID(), { disabled: true, expectedUpdatedAt: new Date().toISOString() })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("never lets the last active administrator lose the ADMIN role or be disabled", async () => {
@@ -76,7 +82,9 @@ describe("updateUser", () => {
     expect(await activeAdmins()).toBe(1);
     expect(await auditEventsFor(admin.id)).toHaveLength(0);
     // Other edits of the last administrator still go through.
-    await expect(update(admin.id, { roles: ["ADMIN", "SECURITY"], expectedUpdatedAt: version(admin) })).resolves.toMatchObject({ roles: ["ADMIN", "SECURITY"] });
+    await expect(update(admin.id, { roles: ["ADMIN", "SECURITY"], expectedUpdatedAt: version(admin) })).resolves.toMatchObject({
+      roles: ["ADMIN", "SECURITY"],
+    });
   });
 
   it("lets an administrator go while another remains", async () => {

@@ -20,7 +20,8 @@ function changesOf(current: TUserRow, input: TUpdateUserInput): TChanges {
   const changes: TChanges = {};
   if (input.name !== undefined && input.name !== current.name) changes.name = { before: current.name, after: input.name };
   if (input.roles !== undefined && !sameRoles(input.roles, current.roles)) changes.roles = { before: current.roles, after: input.roles };
-  if (input.disabled !== undefined && input.disabled !== current.disabled) changes.disabled = { before: current.disabled, after: input.disabled };
+  if (input.disabled !== undefined && input.disabled !== current.disabled)
+    changes.disabled = { before: current.disabled, after: input.disabled };
   return changes;
 }
 

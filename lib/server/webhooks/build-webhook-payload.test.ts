@@ -9,7 +9,9 @@ const build = (type: Parameters<typeof buildWebhookPayload>[0]["type"], override
 
 describe("buildWebhookPayload", () => {
   it("summarises each event in one line", () => {
-    expect(build("approval.created").text).toBe(":hourglass: T3 approval needed: refund.issue on billing-agent — 0/2 approvals, expires 12:30 UTC");
+    expect(build("approval.created").text).toBe(
+      ":hourglass: T3 approval needed: refund.issue on billing-agent — 0/2 approvals, expires 12:30 UTC",
+    );
     expect(build("approval.escalated", { approvals: 1 }).text).toBe(
       ":rotating_light: T3 approval escalated: refund.issue on billing-agent — 1/2 approvals, expires 12:30 UTC",
     );
@@ -39,7 +41,11 @@ describe("buildWebhookPayload", () => {
 
 describe("buildWebhookPayload escaping", () => {
   it("keeps Slack from reading names and reasons as mentions or links", () => {
-    const payload = build("approval.decided", { status: "DENIED", workflowKey: "a<b", reason: "<!channel> see <https://evil.example|here> & more" });
+    const payload = build("approval.decided", {
+      status: "DENIED",
+      workflowKey: "a<b",
+      reason: "<!channel> see <https://evil.example|here> & more",
+    });
     expect(payload.text).toContain("on a&lt;b");
     const blocks = JSON.stringify(payload.blocks);
     expect(blocks).not.toContain("<!channel>");

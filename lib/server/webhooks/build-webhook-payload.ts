@@ -45,7 +45,10 @@ export function buildWebhookPayload(input: { id: string; occurredAt: Date; type:
     blocks: [
       { type: "section", text: { type: "mrkdwn", text } },
       { type: "section", fields },
-      { type: "context", elements: [{ type: "mrkdwn", text: clip(`Approval \`${data.id}\` · arguments \`${data.argumentsHash}\``, 2000) }] },
+      {
+        type: "context",
+        elements: [{ type: "mrkdwn", text: clip(`Approval \`${data.id}\` · arguments \`${data.argumentsHash}\``, 2000) }],
+      },
     ],
     event: type,
     id: input.id,

@@ -6,18 +6,48 @@ type TRule = { rule: string; v4?: readonly TRange[]; v6?: readonly TRange[] };
 
 // First match names the rule, so the metadata addresses come before the ranges holding them.
 const RULES: readonly TRule[] = [
-  { rule: "a cloud metadata address", v4: [["169.254.169.254", 32], ["100.100.100.200", 32]], v6: [["fd00:ec2::254", 128]] },
+  {
+    rule: "a cloud metadata address",
+    v4: [
+      ["169.254.169.254", 32],
+      ["100.100.100.200", 32],
+    ],
+    v6: [["fd00:ec2::254", 128]],
+  },
   { rule: "the unspecified address", v4: [["0.0.0.0", 8]], v6: [["::", 128]] },
   { rule: "a loopback address", v4: [["127.0.0.0", 8]], v6: [["::1", 128]] },
-  { rule: "a private address (RFC 1918)", v4: [["10.0.0.0", 8], ["172.16.0.0", 12], ["192.168.0.0", 16]] },
-  { rule: "a unique local address (fc00::/7)", v6: [["fc00::", 7], ["fec0::", 10]] },
+  {
+    rule: "a private address (RFC 1918)",
+    v4: [
+      ["10.0.0.0", 8],
+      ["172.16.0.0", 12],
+      ["192.168.0.0", 16],
+    ],
+  },
+  {
+    rule: "a unique local address (fc00::/7)",
+    v6: [
+      ["fc00::", 7],
+      ["fec0::", 10],
+    ],
+  },
   { rule: "a link-local address", v4: [["169.254.0.0", 16]], v6: [["fe80::", 10]] },
   { rule: "a carrier-grade NAT address (100.64.0.0/10)", v4: [["100.64.0.0", 10]] },
   { rule: "a multicast address", v4: [["224.0.0.0", 4]], v6: [["ff00::", 8]] },
   {
     rule: "a reserved address",
-    v4: [["240.0.0.0", 4], ["192.0.0.0", 24], ["192.0.2.0", 24], ["198.18.0.0", 15], ["198.51.100.0", 24], ["203.0.113.0", 24]],
-    v6: [["2001:db8::", 32], ["100::", 64]],
+    v4: [
+      ["240.0.0.0", 4],
+      ["192.0.0.0", 24],
+      ["192.0.2.0", 24],
+      ["198.18.0.0", 15],
+      ["198.51.100.0", 24],
+      ["203.0.113.0", 24],
+    ],
+    v6: [
+      ["2001:db8::", 32],
+      ["100::", 64],
+    ],
   },
 ];
 

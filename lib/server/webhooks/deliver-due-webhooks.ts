@@ -57,7 +57,11 @@ async function send(delivery: TClaimed): Promise<TPostResult> {
   try {
     secret = openWebhookSecret(delivery.secretEncrypted, delivery.endpointId);
   } catch {
-    return { ok: false, statusCode: null, error: "The signing secret cannot be decrypted (was TOLLGATE_SECRET_KEY changed?): rotate the endpoint's secret" };
+    return {
+      ok: false,
+      statusCode: null,
+      error: "The signing secret cannot be decrypted (was TOLLGATE_SECRET_KEY changed?): rotate the endpoint's secret",
+    };
   }
   const body = JSON.stringify(delivery.payload);
   // Signed with the wall clock: receivers compare it with theirs.

@@ -8,10 +8,7 @@ import { buildWebhookPayload } from "./build-webhook-payload";
  * The outbox: one delivery per enabled endpoint subscribed to the event, written in the caller's
  * transaction so a rolled-back change announces nothing. Returns how many deliveries were queued.
  */
-export async function enqueueWebhookEvent(
-  tx: TTx,
-  event: { type: TWebhookEventType; data: TApprovalWebhookData },
-): Promise<number> {
+export async function enqueueWebhookEvent(tx: TTx, event: { type: TWebhookEventType; data: TApprovalWebhookData }): Promise<number> {
   const endpoints = await tx.webhookEndpoint.findMany({
     where: { enabled: true, events: { has: event.type } },
     select: { id: true },

@@ -8,7 +8,8 @@ const NAMED: readonly [RegExp, string][] = [
   [/^(metadata|metadata\.google\.internal|metadata\.goog)$/, "a cloud metadata name"],
 ];
 
-export const ALLOW_HINT = "webhooks may not target loopback, private, link-local or metadata addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows them, e.g. for a local receiver)";
+export const ALLOW_HINT =
+  "webhooks may not target loopback, private, link-local or metadata addresses (WEBHOOK_ALLOW_PRIVATE_TARGETS=true allows them, e.g. for a local receiver)";
 
 /**
  * Why a webhook must not go to this URL's host as written (an IP literal in any notation the URL

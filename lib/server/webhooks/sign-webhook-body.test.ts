@@ -30,6 +30,7 @@ describe("verifyWebhookSignature", () => {
     expect(refused({ now: new Date(sentAt.getTime() + 60_000), toleranceSeconds: 30 })).toBe(false);
     // A re-signed timestamp without the secret cannot match.
     expect(refused({ header: header.replace(`t=${timestamp}`, `t=${timestamp + 1}`) })).toBe(false);
-    for (const bad of [null, "", "v1=abc", `t=${timestamp}`, `t=${timestamp},v1=zz`, `t=soon,v1=${"0".repeat(64)}`]) expect(refused({ header: bad })).toBe(false);
+    for (const bad of [null, "", "v1=abc", `t=${timestamp}`, `t=${timestamp},v1=zz`, `t=soon,v1=${"0".repeat(64)}`])
+      expect(refused({ header: bad })).toBe(false);
   });
 });

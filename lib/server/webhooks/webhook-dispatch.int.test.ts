@@ -45,7 +45,11 @@ describe("the webhook outbox", () => {
     const [request] = receiver.received;
     const delivery = await deliveryOf(endpoint.id);
     expect(request?.verdict).toMatchObject({ ok: true });
-    expect(request?.headers).toMatchObject({ "tollgate-event": "approval.created", "tollgate-delivery": delivery.id, "content-type": "application/json" });
+    expect(request?.headers).toMatchObject({
+      "tollgate-event": "approval.created",
+      "tollgate-delivery": delivery.id,
+      "content-type": "application/json",
+    });
     const body = JSON.parse(request?.body ?? "{}") as Record<string, unknown>;
     expect(body).toMatchObject({ event: "approval.created", id: delivery.id, data });
     expect(body.text).toBe(":hourglass: T3 approval needed: refund.issue on billing-agent — 0/2 approvals, expires 12:30 UTC");
@@ -95,10 +99,19 @@ describe("the webhook outbox", () => {
 
     let now = new Date();
     const gaps: number[] = [];
-    for (const [attempt, status] of [[1, 500], [2, 503], [3, 500]] as const) {
+    for (const [attempt, status] of [
+      [1, 500],
+      [2, 503],
+      [3, 500],
+    ] as const) {
       expect(await deliverDueWebhooks(db, now)).toMatchObject({ claimed: 1, retrying: 1 });
       const delivery = await deliveryOf(endpoint.id);
-      expect(delivery).toMatchObject({ status: "PENDING", attempts: attempt, lastStatusCode: status, lastError: `The receiver answered ${status}` });
+      expect(delivery).toMatchObject({
+        status: "PENDING",
+        attempts: attempt,
+        lastStatusCode: status,
+        lastError: `The receiver answered ${status}`,
+      });
       gaps.push(delivery.nextAttemptAt.getTime() - now.getTime());
       // Not due a moment before its time.
       expect(await deliverDueWebhooks(db, new Date(delivery.nextAttemptAt.getTime() - 1_000))).toMatchObject({ claimed: 0 });
@@ -146,7 +159,11 @@ describe("the webhook outbox", () => {
     receiver.answer(302);
     await enqueueCommitted("approval.created");
     await deliverDueWebhooks(db);
-    expect(await deliveryOf(endpoint.id)).toMatchObject({ status: "PENDING", lastStatusCode: 302, lastError: expect.stringContaining("redirect") as string });
+    expect(await deliveryOf(endpoint.id)).toMatchObject({
+      status: "PENDING",
+      lastStatusCode: 302,
+      lastError: expect.stringContaining("redirect") as string,
+    });
     expect(receiver.received).toHaveLength(1);
 
     const closed = await startTestReceiver();
@@ -154,7 +171,11 @@ describe("the webhook outbox", () => {
     const gone = await givenEndpoint(closed.url);
     await enqueueCommitted("approval.created");
     await deliverDueWebhooks(db, new Date(Date.now() + 3_600_000));
-    expect(await deliveryOf(gone.endpoint.id)).toMatchObject({ status: "PENDING", lastStatusCode: null, lastError: expect.stringContaining("ECONNREFUSED") as string });
+    expect(await deliveryOf(gone.endpoint.id)).toMatchObject({
+      status: "PENDING",
+      lastStatusCode: null,
+      lastError: expect.stringContaining("ECONNREFUSED") as string,
+    });
   });
 
   it("never sends one delivery twice when several dispatchers run at once", async () => {

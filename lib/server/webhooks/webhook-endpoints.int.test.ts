@@ -25,14 +25,22 @@ const slackLikeUrl = () => `${receiver.url}/T0001/B0002/${SLACK_TOKEN}`;
 const update = (actor: Parameters<typeof updateWebhookEndpoint>[0]["actor"], id: string, input: TUpdateWebhookEndpoint) =>
   runAudited(db, (tx) => updateWebhookEndpoint({ tx, actor, id, input: ZUpdateWebhookEndpoint.parse(input) }));
 const enqueue = () => db.$transaction((tx) => enqueueWebhookEvent(tx, { type: "approval.created", data: sampleApproval() }));
-const auditOf = (id: string) => db.auditEvent.findMany({ where: { targetType: "webhook_endpoint", targetId: id }, orderBy: { seq: "asc" } });
+const auditOf = (id: string) =>
+  db.auditEvent.findMany({ where: { targetType: "webhook_endpoint", targetId: id }, orderBy: { seq: "asc" } });
 
 describe("webhook endpoints", () => {
   it("shows the secret once, stores it encrypted, and audits the endpoint without it or the URL's token", async () => {
     const { endpoint, secret } = await givenEndpoint(slackLikeUrl());
 
     expect(secret).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
-    expect(endpoint).toMatchObject({ name: "Approvals channel", url: slackLikeUrl(), events: ["approval.created", "approval.decided"], enabled: true, pending: 0, failed: 0 });
+    expect(endpoint).toMatchObject({
+      name: "Approvals channel",
+      url: slackLikeUrl(),
+      events: ["approval.created", "approval.decided"],
+      enabled: true,
+      pending: 0,
+      failed: 0,
+    });
     const stored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(stored.secretEncrypted).not.toContain(secret.slice(6));
     expect(openWebhookSecret(stored.secretEncrypted, endpoint.id)).toBe(secret);
@@ -40,7 +48,10 @@ describe("webhook endpoints", () => {
     expect(() => openWebhookSecret(stored.secretEncrypted, "00000000-0000-4000-8000-000000000000")).toThrow();
 
     const [created] = await auditOf(endpoint.id);
-    expect(created).toMatchObject({ action: "webhook.endpoint.changed", data: { before: null, after: { name: "Approvals channel", enabled: true } } });
+    expect(created).toMatchObject({
+      action: "webhook.endpoint.changed",
+      data: { before: null, after: { name: "Approvals channel", enabled: true } },
+    });
     expect(JSON.stringify(created?.data)).not.toContain(SLACK_TOKEN);
     expect(JSON.stringify(created?.data)).toContain(`/T0001/B0002/…${SLACK_TOKEN.slice(-4)}`);
   });
@@ -53,10 +64,16 @@ describe("webhook endpoints", () => {
     expect(edited).toMatchObject({ name: "Paging", events: ["approval.created", "approval.escalated"], pending: 1 });
     const disabled = await update(actor, endpoint.id, { enabled: false });
     expect(disabled).toMatchObject({ enabled: false, pending: 0, failed: 1 });
-    expect(await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } })).toMatchObject({ status: "FAILED", lastError: DISABLED_BEFORE_DELIVERY });
+    expect(await db.webhookDelivery.findFirst({ where: { endpointId: endpoint.id } })).toMatchObject({
+      status: "FAILED",
+      lastError: DISABLED_BEFORE_DELIVERY,
+    });
     await expect(runAudited(db, (tx) => sendTestWebhook({ tx, actor, id: endpoint.id }))).rejects.toMatchObject({ code: "conflict" });
 
-    await expect(update(actor, endpoint.id, { enabled: false })).rejects.toMatchObject({ code: "bad_request", detail: expect.stringContaining("Nothing to change") as string });
+    await expect(update(actor, endpoint.id, { enabled: false })).rejects.toMatchObject({
+      code: "bad_request",
+      detail: expect.stringContaining("Nothing to change") as string,
+    });
     await expect(update(actor, "00000000-0000-4000-8000-000000000000", { enabled: true })).rejects.toMatchObject({ code: "not_found" });
     const changes = (await auditOf(endpoint.id)).slice(1).map((e) => e.data);
     expect(changes).toEqual([
@@ -81,8 +98,16 @@ describe("webhook endpoints", () => {
     expect(request?.verdict.ok).toBe(true);
     const header = String(request?.headers["tollgate-signature"]);
     expect(verifyWebhookSignature({ secret: first, header, body: request?.body ?? "" })).toMatchObject({ ok: false });
-    expect(JSON.parse(request?.body ?? "{}")).toMatchObject({ event: "webhook.test", id: test.id, text: expect.stringContaining("test delivery") as string });
-    expect((await auditOf(endpoint.id)).map((e) => e.action)).toEqual(["webhook.endpoint.changed", "webhook.endpoint.changed", "webhook.test.sent"]);
+    expect(JSON.parse(request?.body ?? "{}")).toMatchObject({
+      event: "webhook.test",
+      id: test.id,
+      text: expect.stringContaining("test delivery") as string,
+    });
+    expect((await auditOf(endpoint.id)).map((e) => e.action)).toEqual([
+      "webhook.endpoint.changed",
+      "webhook.endpoint.changed",
+      "webhook.test.sent",
+    ]);
   });
 
   it("deletes an endpoint with its delivery log", async () => {
@@ -93,7 +118,9 @@ describe("webhook endpoints", () => {
     expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(0);
     expect((await listWebhookEndpoints()).endpoints.map((e) => e.id)).not.toContain(endpoint.id);
     expect((await auditOf(endpoint.id)).at(-1)?.data).toMatchObject({ before: { name: "Approvals channel" }, after: null });
-    await expect(runAudited(db, (tx) => deleteWebhookEndpoint({ tx, actor, id: endpoint.id }))).rejects.toMatchObject({ code: "not_found" });
+    await expect(runAudited(db, (tx) => deleteWebhookEndpoint({ tx, actor, id: endpoint.id }))).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("lists the delivery log newest first, by endpoint and status, a page at a time", async () => {
@@ -109,8 +136,13 @@ describe("webhook endpoints", () => {
     expect(new Set([...first.deliveries, ...second.deliveries].map((d) => d.id)).size).toBe(3);
 
     const pendingOfB = await listWebhookDeliveries({ query: { endpointId: b.endpoint.id, status: "PENDING", limit: 50 } });
-    expect(pendingOfB.deliveries).toMatchObject([{ event: "webhook.test", status: "PENDING", attempts: 0, nextAttemptAt: expect.any(String) as string }]);
-    expect(await listWebhookDeliveries({ query: { endpointId: b.endpoint.id, status: "FAILED", limit: 50 } })).toEqual({ deliveries: [], nextCursor: null });
+    expect(pendingOfB.deliveries).toMatchObject([
+      { event: "webhook.test", status: "PENDING", attempts: 0, nextAttemptAt: expect.any(String) as string },
+    ]);
+    expect(await listWebhookDeliveries({ query: { endpointId: b.endpoint.id, status: "FAILED", limit: 50 } })).toEqual({
+      deliveries: [],
+      nextCursor: null,
+    });
   });
 
   it("never lets a secret out through a read or the audit log", async () => {

@@ -15,7 +15,10 @@ export function generateWebhookSecret(): string {
 function encryptionKey(): Buffer {
   const serverSecret = env().TOLLGATE_SECRET_KEY ?? env().NEXTAUTH_SECRET;
   if (!serverSecret) {
-    throw new AppError("unavailable", "Webhook secrets cannot be stored: set TOLLGATE_SECRET_KEY (or NEXTAUTH_SECRET) on the server and restart it");
+    throw new AppError(
+      "unavailable",
+      "Webhook secrets cannot be stored: set TOLLGATE_SECRET_KEY (or NEXTAUTH_SECRET) on the server and restart it",
+    );
   }
   // A key of its own, so this ciphertext never shares a key with session signing.
   return Buffer.from(hkdfSync("sha256", serverSecret, "tollgate", "webhook-secret-encryption-v1", 32));

@@ -56,7 +56,9 @@ describe("webhook targets", () => {
       fieldProblems: [{ path: "body.url", message: expect.stringContaining("WEBHOOK_ALLOW_PRIVATE_TARGETS=true") }],
     });
     expect(await db.webhookEndpoint.count()).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "webhook.endpoint.changed", data: { path: ["after", "url"], equals: url } } })).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "webhook.endpoint.changed", data: { path: ["after", "url"], equals: url } } }),
+    ).toBe(0);
   });
 
   it("refuses the same at update, and keeps the endpoint's URL", async () => {
@@ -78,7 +80,16 @@ describe("webhook targets", () => {
     // Written directly, as an endpoint created before this rule (or while the variable was set) is.
     const { user } = await givenSecurityUser();
     const id = crypto.randomUUID();
-    await db.webhookEndpoint.create({ data: { id, name: "Old", url: url(), events: ["approval.created"], secretEncrypted: sealWebhookSecret("s".repeat(32), id), createdById: user.id } });
+    await db.webhookEndpoint.create({
+      data: {
+        id,
+        name: "Old",
+        url: url(),
+        events: ["approval.created"],
+        secretEncrypted: sealWebhookSecret("s".repeat(32), id),
+        createdById: user.id,
+      },
+    });
     await db.$transaction((tx) => enqueueWebhookEvent(tx, { type: "approval.created", data: sampleApproval() }));
 
     expect(await deliverDueWebhooks(db)).toMatchObject({ claimed: 1, delivered: 0, retrying: 1 });

@@ -14,7 +14,10 @@ export default async function DataClassesPage() {
   const initialData = await listDataClasses({ user: access.user });
   return (
     <>
-      <PageHeader title="Data classes" description="The kinds of data that flow through workflows. A workflow's highest sensitivity follows the classes it declares." />
+      <PageHeader
+        title="Data classes"
+        description="The kinds of data that flow through workflows. A workflow's highest sensitivity follows the classes it declares."
+      />
       <DataClassesAdmin initialData={initialData} canManage={hasPermission(access.user.roles, "catalog:manage")} />
     </>
   );

@@ -14,7 +14,10 @@ export default async function ModelsPage() {
   const initialData = await listModels({ user: access.user });
   return (
     <>
-      <PageHeader title="Approved models" description="Models and providers workflows may use, on what terms, and up to which sensitivity. A suspended model is denied at run time." />
+      <PageHeader
+        title="Approved models"
+        description="Models and providers workflows may use, on what terms, and up to which sensitivity. A suspended model is denied at run time."
+      />
       <ModelsAdmin initialData={initialData} canManage={hasPermission(access.user.roles, "catalog:manage")} />
     </>
   );

@@ -14,7 +14,10 @@ export default async function PoliciesPage() {
   const initialData = await listPolicies();
   return (
     <>
-      <PageHeader title="Policies" description="Custom Cedar policies checked at run time. Every new policy and every change is reviewed by a second security lead before it applies." />
+      <PageHeader
+        title="Policies"
+        description="Custom Cedar policies checked at run time. Every new policy and every change is reviewed by a second security lead before it applies."
+      />
       <PoliciesAdmin initialData={initialData} canManage={hasPermission(access.user.roles, "catalog:manage")} />
     </>
   );

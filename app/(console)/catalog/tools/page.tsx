@@ -14,7 +14,10 @@ export default async function ToolsPage() {
   const initialData = await listTools({ user: access.user });
   return (
     <>
-      <PageHeader title="Tool catalog" description="The tools automations may be granted. A tool's consequence sets the least approval tier any workflow may grant it." />
+      <PageHeader
+        title="Tool catalog"
+        description="The tools automations may be granted. A tool's consequence sets the least approval tier any workflow may grant it."
+      />
       <ToolsAdmin initialData={initialData} canManage={hasPermission(access.user.roles, "catalog:manage")} />
     </>
   );

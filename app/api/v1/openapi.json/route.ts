@@ -6,6 +6,4 @@ import { routes } from "@/lib/server/http/method-table";
 // Built once per server: the document depends only on the code.
 const DOCUMENT = buildOpenApiDocument();
 
-export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  defineRoute(getOpenApiDocumentOperation, { handler: async () => DOCUMENT }),
-);
+export const { GET, POST, PUT, PATCH, DELETE } = routes(defineRoute(getOpenApiDocumentOperation, { handler: async () => DOCUMENT }));

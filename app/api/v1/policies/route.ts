@@ -6,5 +6,7 @@ import { listPolicies } from "@/lib/server/registry/policies/list-policies";
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   defineRoute(listPoliciesOperation, { handler: () => listPolicies() }),
-  defineRoute(createPolicyOperation, { handler: ({ tx, actor, who, body }) => createPolicy({ tx, actor, requestedById: who.id, input: body }) }),
+  defineRoute(createPolicyOperation, {
+    handler: ({ tx, actor, who, body }) => createPolicy({ tx, actor, requestedById: who.id, input: body }),
+  }),
 );

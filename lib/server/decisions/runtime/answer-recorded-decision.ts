@@ -11,10 +11,19 @@ const OUTCOME = { ALLOW: "allow", DENY: "deny", REQUIRE_APPROVAL: "require_appro
  * from the answer ring): the recorded row is the reference. The very same call gets the recorded
  * answer; any other call a 409 naming what differs. `again.workflow` is the workflow's id.
  */
-export async function answerRecordedDecision(options: { db: TDb; decisionId: string; workflowKey: string; again: TDecisionBinding }): Promise<TDecisionResponse> {
+export async function answerRecordedDecision(options: {
+  db: TDb;
+  decisionId: string;
+  workflowKey: string;
+  again: TDecisionBinding;
+}): Promise<TDecisionResponse> {
   const { db, decisionId, workflowKey, again } = options;
   const row = await db.decision.findUnique({ where: { id: decisionId } });
-  if (!row) throw new AppError("conflict", `decisionId ${decisionId} is being used by another call right now; use a fresh decisionId for a different call`);
+  if (!row)
+    throw new AppError(
+      "conflict",
+      `decisionId ${decisionId} is being used by another call right now; use a fresh decisionId for a different call`,
+    );
   const first: TDecisionBinding = {
     workflow: row.workflowId,
     tokenId: row.tokenId,
@@ -29,7 +38,9 @@ export async function answerRecordedDecision(options: { db: TDb; decisionId: str
 
   const outcome = OUTCOME[row.outcome];
   const approval =
-    outcome === "require_approval" && row.approvalId ? await db.approvalRequest.findUnique({ where: { id: row.approvalId }, select: { expiresAt: true } }) : null;
+    outcome === "require_approval" && row.approvalId
+      ? await db.approvalRequest.findUnique({ where: { id: row.approvalId }, select: { expiresAt: true } })
+      : null;
   return ZDecisionResponse.parse({
     decisionId: row.id,
     runId: row.runId,
@@ -42,7 +53,11 @@ export async function answerRecordedDecision(options: { db: TDb; decisionId: str
     reasons: row.reasons,
     outcome,
     ...(outcome === "require_approval"
-      ? { approvalsRequired: row.tier === "T3" ? 2 : 1, approvalId: row.approvalId ?? undefined, approvalExpiresAt: approval?.expiresAt.toISOString() }
+      ? {
+          approvalsRequired: row.tier === "T3" ? 2 : 1,
+          approvalId: row.approvalId ?? undefined,
+          approvalExpiresAt: approval?.expiresAt.toISOString(),
+        }
       : {}),
   });
 }

@@ -4,7 +4,10 @@ import { AnswerRing } from "./answer-ring";
 import { bindingKey } from "./decision-binding";
 
 const HASH = "ab".repeat(32);
-const answer = (id: string, extra = "") => Buffer.from(JSON.stringify({ decisionId: id, runId: "run ✓", workflowKey: "wf", tool: "kb.search", argumentsHash: HASH, outcome: "allow", extra }));
+const answer = (id: string, extra = "") =>
+  Buffer.from(
+    JSON.stringify({ decisionId: id, runId: "run ✓", workflowKey: "wf", tool: "kb.search", argumentsHash: HASH, outcome: "allow", extra }),
+  );
 const KEY = bindingKey("0b8e7c9e-1111-4222-8333-444455556666", "a/b/c", ["support-tickets", "pii"]);
 
 describe("the ring of recent decision answers", () => {

@@ -14,7 +14,8 @@ import { decisionRow, type TDecisionRow } from "./decision-row";
 class DecisionIdRecorded extends Error {}
 
 async function insertDecision(tx: TTx, row: TDecisionRow): Promise<void> {
-  const inserted = await tx.$executeRaw`INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL::decisions, ${JSON.stringify([row])}::json) ON CONFLICT (id) DO NOTHING`;
+  const inserted =
+    await tx.$executeRaw`INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL::decisions, ${JSON.stringify([row])}::json) ON CONFLICT (id) DO NOTHING`;
   if (inserted === 0) throw new DecisionIdRecorded();
 }
 
@@ -42,7 +43,15 @@ export async function decideWithApproval(options: TDecideWithApprovalOptions): P
     const taken = error instanceof DecisionIdRecorded || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002");
     if (!taken) throw error;
     const { db, principal, snapshot, request, response } = options;
-    const again = { workflow: snapshot.workflowId, tokenId: principal.tokenId, runId: request.runId, tool: request.tool, model: request.model, dataClasses: request.dataClasses, argumentsHash: response.argumentsHash };
+    const again = {
+      workflow: snapshot.workflowId,
+      tokenId: principal.tokenId,
+      runId: request.runId,
+      tool: request.tool,
+      model: request.model,
+      dataClasses: request.dataClasses,
+      argumentsHash: response.argumentsHash,
+    };
     return answerRecordedDecision({ db, decisionId: request.decisionId, workflowKey: snapshot.workflowKey, again });
   }
 }
@@ -61,9 +70,19 @@ async function decideAndRecord(options: TDecideWithApprovalOptions): Promise<TDe
   const approvalId = request.approvalId;
   if (approvalId) {
     return db.$transaction(async (tx) => {
-      const spent = await consumeApproval(tx, { id: approvalId, workflowId: snapshot.workflowId, tool: request.tool, argumentsHash: response.argumentsHash, now });
+      const spent = await consumeApproval(tx, {
+        id: approvalId,
+        workflowId: snapshot.workflowId,
+        tool: request.tool,
+        argumentsHash: response.argumentsHash,
+        now,
+      });
       const answer: TDecisionResponse = spent.ok
-        ? { ...response, outcome: "allow", reasons: [reason("approval_granted", `Approval ${approvalId} was granted for these exact arguments; it is now spent`)] }
+        ? {
+            ...response,
+            outcome: "allow",
+            reasons: [reason("approval_granted", `Approval ${approvalId} was granted for these exact arguments; it is now spent`)],
+          }
         : spent.code === "approval_pending"
           ? { ...response, approvalId, reasons: [reason("approval_pending", spent.message)] }
           : { ...response, outcome: "deny", reasons: [reason(spent.code, spent.message)] };

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { describeDecisionReuse, type TDecisionBinding } from "./decision-binding";
 
 const ID = "6f1c1c1e-0000-4000-8000-000000000001";
-const first: TDecisionBinding = { workflow: "wf", tokenId: "t1", runId: "run-1", tool: "zendesk.ticket.read", model: "a/b/c", dataClasses: ["support-tickets"], argumentsHash: "a".repeat(64) };
+const first: TDecisionBinding = {
+  workflow: "wf",
+  tokenId: "t1",
+  runId: "run-1",
+  tool: "zendesk.ticket.read",
+  model: "a/b/c",
+  dataClasses: ["support-tickets"],
+  argumentsHash: "a".repeat(64),
+};
 
 describe("a decision id's binding", () => {
   it("accepts the very same call", () => {

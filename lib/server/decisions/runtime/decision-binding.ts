@@ -21,7 +21,8 @@ export type TDecisionBinding = {
  * requests the edge accepted: a token id is a UUID, a model and catalog keys have no line
  * breaks, catalog keys no commas.
  */
-export const bindingKey = (tokenId: string, model: string, dataClasses: readonly string[]) => tokenId + "\n" + model + "\n" + dataClasses.join(",");
+export const bindingKey = (tokenId: string, model: string, dataClasses: readonly string[]) =>
+  tokenId + "\n" + model + "\n" + dataClasses.join(",");
 
 /** The binding of a remembered answer: its key, and what the answer (JSON) names. */
 export function bindingOf(key: string, body: Buffer): TDecisionBinding {

@@ -12,9 +12,29 @@ afterAll(() => pool.end());
 
 async function givenWorkflowAndToken(): Promise<{ workflowId: string; tokenId: string }> {
   const owner = await db.user.create({ data: { email: `owner-${randomUUID()}@example.test`, name: "Owner", roles: ["OWNER"] } });
-  const workflow = await db.workflow.create({ data: { key: `wf-${randomUUID().slice(0, 8)}`, name: "Logged", purpose: "Decision log test", environment: "PROD", status: "ACTIVE", ownerId: owner.id } });
+  const workflow = await db.workflow.create({
+    data: {
+      key: `wf-${randomUUID().slice(0, 8)}`,
+      name: "Logged",
+      purpose: "Decision log test",
+      environment: "PROD",
+      status: "ACTIVE",
+      ownerId: owner.id,
+    },
+  });
   const { prefix, tokenHash } = generateServiceToken();
-  const token = await db.serviceToken.create({ data: { workflowId: workflow.id, name: "t", prefix, tokenHash, scopes: ["DECIDE"], environment: "PROD", expiresAt: new Date(Date.now() + 60_000), createdById: owner.id } });
+  const token = await db.serviceToken.create({
+    data: {
+      workflowId: workflow.id,
+      name: "t",
+      prefix,
+      tokenHash,
+      scopes: ["DECIDE"],
+      environment: "PROD",
+      expiresAt: new Date(Date.now() + 60_000),
+      createdById: owner.id,
+    },
+  });
   return { workflowId: workflow.id, tokenId: token.id };
 }
 
@@ -79,7 +99,9 @@ describe("the decision log (group commit)", () => {
     const ids = await givenWorkflowAndToken();
     const log = new DecisionLog(pool, 300);
     // What a REVOKE INSERT answers (42501), for every row alike: not a data error, so nothing is dropped.
-    await pool.query(`CREATE FUNCTION refuse_decisions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'permission denied for table decisions' USING ERRCODE = '42501'; END $$`);
+    await pool.query(
+      `CREATE FUNCTION refuse_decisions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'permission denied for table decisions' USING ERRCODE = '42501'; END $$`,
+    );
     await pool.query(`CREATE TRIGGER refuse_decisions BEFORE INSERT ON decisions FOR EACH STATEMENT EXECUTE FUNCTION refuse_decisions()`);
     try {
       const rows = Array.from({ length: 30 }, () => row(ids));
@@ -87,7 +109,9 @@ describe("the decision log (group commit)", () => {
       await expect(log.flush()).rejects.toThrow(/permission denied/);
       await until(() => !log.accepts(), { what: "the log to refuse new decisions" });
       expect(log.health()).toMatchObject({ recording: false, unrecorded: 30 });
-      expect(log.health().problem).toMatch(/^Postgres refuses to record decisions for \d+ s; the gate denies every call until a write succeeds$/);
+      expect(log.health().problem).toMatch(
+        /^Postgres refuses to record decisions for \d+ s; the gate denies every call until a write succeeds$/,
+      );
       expect(log.refused).toBe(0);
     } finally {
       await pool.query("DROP TRIGGER refuse_decisions ON decisions");
@@ -137,7 +161,9 @@ describe("the decision log (group commit)", () => {
     // The same call decided twice is one decision; the different call is kept, once, as a failure.
     const failures = await db.decisionRecordFailure.findMany({ where: { decisionId: original.id } });
     expect(failures).toHaveLength(1);
-    expect(failures[0]?.reason).toBe("decisionId already recorded for a different call (to kb.search); this call was to stripe.refund and is recorded only here");
+    expect(failures[0]?.reason).toBe(
+      "decisionId already recorded for a different call (to kb.search); this call was to stripe.refund and is recorded only here",
+    );
     expect(JSON.parse(Buffer.from(failures[0]?.payload ?? []).toString("utf8"))).toEqual(reused);
   });
 });

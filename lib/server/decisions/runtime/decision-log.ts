@@ -88,11 +88,25 @@ export class DecisionLog {
   health(now = Date.now()): TRecordingHealth {
     const unrecorded = this.buffer.length + this.inFlight;
     const recording = this.accepts(now);
-    if (this.buffer.length >= MAX_BUFFERED) return { recording, problem: `${unrecorded} decisions wait unrecorded, as many as the gate holds; it denies every call until they are written`, unrecorded };
+    if (this.buffer.length >= MAX_BUFFERED)
+      return {
+        recording,
+        problem: `${unrecorded} decisions wait unrecorded, as many as the gate holds; it denies every call until they are written`,
+        unrecorded,
+      };
     const since = this.failingSince ?? (this.writing ? this.writeStartedAt : null);
     if (since === null || now - since < this.failClosedAfterMs) return { recording, problem: null, unrecorded };
-    const what = this.failingSince === null ? "a write of decisions has not completed" : this.unreachable ? "Postgres cannot be reached to record decisions" : "Postgres refuses to record decisions";
-    return { recording, problem: `${what} for ${Math.round((now - since) / 1000)} s; the gate denies every call until a write succeeds`, unrecorded };
+    const what =
+      this.failingSince === null
+        ? "a write of decisions has not completed"
+        : this.unreachable
+          ? "Postgres cannot be reached to record decisions"
+          : "Postgres refuses to record decisions";
+    return {
+      recording,
+      problem: `${what} for ${Math.round((now - since) / 1000)} s; the gate denies every call until a write succeeds`,
+      unrecorded,
+    };
   }
 
   append(row: TDecisionRow): void {
@@ -176,7 +190,9 @@ export class DecisionLog {
       return this.pool.query(RECORD_REFUSED, [id, null, "Postgres refused the decision row", sqlstate, row]);
     });
     this.refused += 1;
-    console.error(`decision ${id} was refused by Postgres (${sqlstate}); recorded in decision_record_failures, the rest of its batch is recorded`);
+    console.error(
+      `decision ${id} was refused by Postgres (${sqlstate}); recorded in decision_record_failures, the rest of its batch is recorded`,
+    );
   }
 
   // One writer at a time: rows appended during a write go in the next batch. (Starting a flush

@@ -24,7 +24,10 @@ export class GatePresence {
 
   async start(): Promise<void> {
     await this.beat();
-    this.timer = setInterval(() => void this.beat().catch((error: unknown) => console.error("the gate's heartbeat failed", error)), HEARTBEAT_MS);
+    this.timer = setInterval(
+      () => void this.beat().catch((error: unknown) => console.error("the gate's heartbeat failed", error)),
+      HEARTBEAT_MS,
+    );
     this.timer.unref();
   }
 

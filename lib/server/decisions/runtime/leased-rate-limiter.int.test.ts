@@ -4,7 +4,10 @@ import { until } from "@/test/support/until";
 import { LeasedRateLimiter } from "./leased-rate-limiter";
 
 // Two app instances are two limiters with their own connections to the one database.
-const pools = [new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }), new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })];
+const pools = [
+  new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }),
+  new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }),
+];
 afterAll(() => Promise.all(pools.map((pool) => pool.end())));
 
 describe("the leased rate limiter", () => {
@@ -26,7 +29,12 @@ describe("the leased rate limiter", () => {
   });
 
   const windowsOf = async (key: string) =>
-    (await pools[0]!.query<{ start: Date; used: number }>("SELECT window_start AS start, used FROM rate_limit_windows WHERE key = $1 ORDER BY window_start", [key])).rows;
+    (
+      await pools[0]!.query<{ start: Date; used: number }>(
+        "SELECT window_start AS start, used FROM rate_limit_windows WHERE key = $1 ORDER BY window_start",
+        [key],
+      )
+    ).rows;
 
   it("leases the next slice before the current one runs out, so takes do not wait on a commit", async () => {
     const limiter = new LeasedRateLimiter(pools[0]!);
@@ -48,7 +56,9 @@ describe("the leased rate limiter", () => {
     const [first] = await windowsOf(used);
     const windowEnd = (first?.start.getTime() ?? 0) + 60_000;
     limiter.leaseNextWindows(now);
-    const windows = await until(async () => ((await windowsOf(used)).length === 2 ? windowsOf(used) : null), { what: "the next window's lease" });
+    const windows = await until(async () => ((await windowsOf(used)).length === 2 ? windowsOf(used) : null), {
+      what: "the next window's lease",
+    });
     expect(windows[1]).toEqual({ start: new Date(windowEnd), used: 10 });
     // Not called during that next window: nothing is leased for the one after it.
     limiter.leaseNextWindows(windowEnd + 30_000);
@@ -66,7 +76,9 @@ describe("the leased rate limiter", () => {
     const counted = { query: (...args: Parameters<pg.Pool["query"]>) => ((statements += 1), pool.query(...args)) } as unknown as pg.Pool;
     const limiter = new LeasedRateLimiter(counted);
     const now = Date.now();
-    const takes = await Promise.all(Array.from({ length: 200 }, (_, i) => limiter.take({ key: `wf-batch-${i}:tool.write`, perMinute: 50, now })));
+    const takes = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => limiter.take({ key: `wf-batch-${i}:tool.write`, perMinute: 50, now })),
+    );
     expect(takes.every((t) => t.ok)).toBe(true);
     // The first statement leases for one key; the other 199 wait for it and then go as one (or a few).
     expect(statements).toBeLessThanOrEqual(5);

@@ -9,7 +9,15 @@ const LEASE_SHARE = 10;
 const SWEEP_MS = 1_000;
 const MAX_LEASES_PER_STATEMENT = 1_000;
 
-type TSlot = { key: string; windowStart: number; perMinute: number; leased: number; taken: number; exhausted: boolean; pending: Promise<void> | null };
+type TSlot = {
+  key: string;
+  windowStart: number;
+  perMinute: number;
+  leased: number;
+  taken: number;
+  exhausted: boolean;
+  pending: Promise<void> | null;
+};
 type TWaiting = { slot: TSlot; resolve: () => void; reject: (error: unknown) => void };
 
 // One upsert leases for every key in the batch. On conflict the row is locked and re-read, so
@@ -91,7 +99,8 @@ export class LeasedRateLimiter {
     }
     const next = this.upcoming.get(key);
     this.upcoming.delete(key);
-    const fresh = next?.windowStart === windowStart ? next : { key, windowStart, perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
+    const fresh =
+      next?.windowStart === windowStart ? next : { key, windowStart, perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
     this.current.set(key, fresh);
     return fresh;
   }
@@ -103,7 +112,15 @@ export class LeasedRateLimiter {
     for (const slot of slots) {
       const nextStart = slot.windowStart + WINDOW_MS;
       if (nextStart <= now || this.upcoming.get(slot.key)?.windowStart === nextStart) continue;
-      const next: TSlot = { key: slot.key, windowStart: nextStart, perMinute: slot.perMinute, leased: 0, taken: 0, exhausted: false, pending: null };
+      const next: TSlot = {
+        key: slot.key,
+        windowStart: nextStart,
+        perMinute: slot.perMinute,
+        leased: 0,
+        taken: 0,
+        exhausted: false,
+        pending: null,
+      };
       this.upcoming.set(slot.key, next);
       void this.lease(next).catch(() => {});
     }
@@ -123,7 +140,12 @@ export class LeasedRateLimiter {
     this.writing = true;
     const batch = this.waiting.splice(0, MAX_LEASES_PER_STATEMENT);
     const slots = batch.map((w) => w.slot);
-    const values = [slots.map((s) => s.key), slots.map((s) => new Date(s.windowStart)), slots.map((s) => leaseSize(s.perMinute)), slots.map((s) => s.perMinute)];
+    const values = [
+      slots.map((s) => s.key),
+      slots.map((s) => new Date(s.windowStart)),
+      slots.map((s) => leaseSize(s.perMinute)),
+      slots.map((s) => s.perMinute),
+    ];
     this.pool
       .query<{ key: string; window_start: Date; last_grant: number }>(LEASE, values)
       .then(({ rows }) => {

@@ -9,7 +9,11 @@ export async function loadEnabledPolicies(db: TTx): Promise<TPolicyText[]> {
 }
 
 /** One workflow's registry rows as the engine compiles them; null when there is no such workflow. */
-export async function loadWorkflowRecord(db: TTx, workflowId: string, policies: readonly TPolicyText[]): Promise<TWorkflowRegistryRecord | null> {
+export async function loadWorkflowRecord(
+  db: TTx,
+  workflowId: string,
+  policies: readonly TPolicyText[],
+): Promise<TWorkflowRegistryRecord | null> {
   const workflow = await db.workflow.findUnique({
     where: { id: workflowId },
     select: {
@@ -20,7 +24,14 @@ export async function loadWorkflowRecord(db: TTx, workflowId: string, policies: 
       version: true,
       dataClasses: { select: { dataClass: { select: { key: true, sensitivity: true, tags: true } } } },
       models: { select: { model: { select: { provider: true, model: true, version: true, status: true, maxSensitivity: true } } } },
-      tools: { select: { ratePerMinute: true, argumentConstraints: true, tier: true, tool: { select: { key: true, consequence: true, argumentSchema: true } } } },
+      tools: {
+        select: {
+          ratePerMinute: true,
+          argumentConstraints: true,
+          tier: true,
+          tool: { select: { key: true, consequence: true, argumentSchema: true } },
+        },
+      },
     },
   });
   if (!workflow) return null;

@@ -36,7 +36,9 @@ export class RegistrySnapshots {
 
   /** Every tool key in the catalog: a call naming none of them is bad input, not a decision. */
   catalogToolKeys(): Promise<Set<string>> {
-    const loading = (this.toolKeys ??= this.db.tool.findMany({ select: { key: true } }).then((rows) => new Set(rows.map((row) => row.key))));
+    const loading = (this.toolKeys ??= this.db.tool
+      .findMany({ select: { key: true } })
+      .then((rows) => new Set(rows.map((row) => row.key))));
     loading.catch(() => this.toolKeys === loading && (this.toolKeys = null));
     return loading;
   }

@@ -24,7 +24,9 @@ import { RegistrySnapshots } from "./registry-snapshots";
 
 const MAINTENANCE_MS = 5_000;
 const cannotRecord = () =>
-  new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, { "retry-after": "1" });
+  new AppError("unavailable", "The decision could not be recorded, so the call is denied; retry with the same decisionId", undefined, {
+    "retry-after": "1",
+  });
 const NOT_RECORDING = "The gate cannot record decisions right now, so it denies every call; retry with the same decisionId";
 
 /**
@@ -96,14 +98,20 @@ export class RuntimeGate {
 
   private async requireCatalogTool(tool: string): Promise<void> {
     if ((await this.snapshots.catalogToolKeys()).has(tool)) return;
-    throw new AppError("validation_failed", `No tool in the catalog has the key ${tool}`, [{ path: "body.tool", message: `Unknown tool ${tool}: register it in the tool catalog first` }]);
+    throw new AppError("validation_failed", `No tool in the catalog has the key ${tool}`, [
+      { path: "body.tool", message: `Unknown tool ${tool}: register it in the tool catalog first` },
+    ]);
   }
 
   async snapshotFor(principal: TServicePrincipal): Promise<TCompiledWorkflowSnapshot> {
     const snapshot = await this.snapshots.get(principal.workflowId);
     if (!snapshot) throw new AppError("unauthenticated", "The service token's workflow no longer exists");
     // Again against the snapshot: a draft's environment can change after its token was cached.
-    checkTokenEnvironment({ tokenEnvironment: principal.environment, workflowEnvironment: snapshot.environment, workflowKey: snapshot.workflowKey });
+    checkTokenEnvironment({
+      tokenEnvironment: principal.environment,
+      workflowEnvironment: snapshot.environment,
+      workflowKey: snapshot.workflowKey,
+    });
     return snapshot;
   }
 
@@ -121,7 +129,9 @@ export class RuntimeGate {
     let response = await this.evaluate(snapshot, principal, request, now);
     const durable = response.tier === "T2" || response.tier === "T3";
     if (!durable) {
-      this.decisionLog.append(decisionRow({ request, response, workflowId: snapshot.workflowId, tokenId: principal.tokenId, approvalId: null }));
+      this.decisionLog.append(
+        decisionRow({ request, response, workflowId: snapshot.workflowId, tokenId: principal.tokenId, approvalId: null }),
+      );
     } else {
       try {
         response = await decideWithApproval({ db: this.db, principal, snapshot, request, response, now });
@@ -137,9 +147,21 @@ export class RuntimeGate {
   }
 
   /** A decision id this gate remembers: the first answer for the very same call, a 409 for any other. */
-  private answerAgain(principal: TServicePrincipal, request: TDecisionRequestInput & { decisionId: string }, known: TRecalledAnswer): Buffer {
+  private answerAgain(
+    principal: TServicePrincipal,
+    request: TDecisionRequestInput & { decisionId: string },
+    known: TRecalledAnswer,
+  ): Buffer {
     const { runId, tool, model, dataClasses } = request;
-    const again = { workflow: principal.workflowKey, tokenId: principal.tokenId, runId, tool, model, dataClasses, argumentsHash: hashArguments({ args: request.arguments }) };
+    const again = {
+      workflow: principal.workflowKey,
+      tokenId: principal.tokenId,
+      runId,
+      tool,
+      model,
+      dataClasses,
+      argumentsHash: hashArguments({ args: request.arguments }),
+    };
     const reuse = describeDecisionReuse({ decisionId: request.decisionId, first: known.binding, again });
     if (reuse) throw new AppError("conflict", reuse);
     return known.body;
@@ -149,7 +171,11 @@ export class RuntimeGate {
    * `POST /api/v1/approvals`: the automation asks people first, whatever the tool's tier. Rules
    * 1–8 still apply (nobody is asked to approve what the gate would deny); returns the request's id.
    */
-  async requestApproval(principal: TServicePrincipal, input: Omit<TDecisionRequestInput, "decisionId" | "approvalId">, now = Date.now()): Promise<string> {
+  async requestApproval(
+    principal: TServicePrincipal,
+    input: Omit<TDecisionRequestInput, "decisionId" | "approvalId">,
+    now = Date.now(),
+  ): Promise<string> {
     const request = { ...input, decisionId: randomUUID() };
     const snapshot = await this.snapshotFor(principal);
     await this.requireCatalogTool(request.tool);
@@ -160,7 +186,13 @@ export class RuntimeGate {
     }
     const tier = response.tier === "T3" ? "T3" : "T2";
     const message = `The automation asked for approval before calling ${request.tool}`;
-    const asked: TDecisionResponse = { ...response, outcome: "require_approval", tier, approvalsRequired: tier === "T3" ? 2 : 1, reasons: [{ rule: 9, code: "approval_required", message }] };
+    const asked: TDecisionResponse = {
+      ...response,
+      outcome: "require_approval",
+      tier,
+      approvalsRequired: tier === "T3" ? 2 : 1,
+      reasons: [{ rule: 9, code: "approval_required", message }],
+    };
     const answer = await decideWithApproval({ db: this.db, principal, snapshot, request, response: asked, now });
     if (answer.outcome !== "require_approval" || !answer.approvalId) throw new Error("opening an approval request returned no request");
     return answer.approvalId;
@@ -171,9 +203,17 @@ export class RuntimeGate {
     let wanted: { key: string; perMinute: number; now: number } | null = null;
     const killSwitches = this.killSwitches;
     // Literals, not `{ ...options, rateLimiter }`: see answer() in decide.ts.
-    const response = decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) } });
+    const response = decide({
+      snapshot,
+      request,
+      token: principal,
+      killSwitches,
+      now,
+      rateLimiter: { tryTake: (take) => ((wanted = take), { ok: true }) },
+    });
     if (!wanted) return response;
-    if (request.approvalId && response.outcome === "require_approval" && (await this.spendsApproval(snapshot, request, response))) return response;
+    if (request.approvalId && response.outcome === "require_approval" && (await this.spendsApproval(snapshot, request, response)))
+      return response;
     const take: TRateTake = await this.rateLimiter.take(wanted);
     // The engine is deterministic: asking again with the refusal yields exactly its rule-7 answer.
     return take.ok ? response : decide({ snapshot, request, token: principal, killSwitches, now, rateLimiter: { tryTake: () => take } });
@@ -183,7 +223,11 @@ export class RuntimeGate {
    * The call the approval was granted for: the decision that opened it already counted toward the
    * tool's rate limit, so spending it is not counted again. Unsure (Postgres error), it counts.
    */
-  private async spendsApproval(snapshot: TCompiledWorkflowSnapshot, request: TDecisionRequestInput, response: TDecisionResponse): Promise<boolean> {
+  private async spendsApproval(
+    snapshot: TCompiledWorkflowSnapshot,
+    request: TDecisionRequestInput,
+    response: TDecisionResponse,
+  ): Promise<boolean> {
     if (!request.approvalId) return false;
     const spend = { id: request.approvalId, workflowId: snapshot.workflowId, tool: request.tool, argumentsHash: response.argumentsHash };
     return isApprovalSpendable(this.db, spend).catch((error: unknown) => {
@@ -195,7 +239,9 @@ export class RuntimeGate {
   /** Retries a failed kill-switch read (decisions deny meanwhile) and drops spent rate-limit windows. */
   private maintain(hub: NotificationHub, pool: pg.Pool): void {
     if (this.killSwitches.unknown && hub.connected) void this.killSwitches.reload().catch(this.lostKillSwitches);
-    pool.query("DELETE FROM rate_limit_windows WHERE window_start < now() - interval '2 minutes'").catch((error: unknown) => console.error("pruning rate-limit windows failed", error));
+    pool
+      .query("DELETE FROM rate_limit_windows WHERE window_start < now() - interval '2 minutes'")
+      .catch((error: unknown) => console.error("pruning rate-limit windows failed", error));
     this.presence.prune().catch((error: unknown) => console.error("pruning gate instances failed", error));
   }
 

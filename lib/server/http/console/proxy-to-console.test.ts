@@ -29,14 +29,20 @@ async function frontDoorFor(consolePort: number): Promise<number> {
   return (await listen(door)).port;
 }
 
-function send(port: number, options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }): Promise<IncomingMessage & { text: string }> {
+function send(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string },
+): Promise<IncomingMessage & { text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method: options.method ?? "GET", path: options.path ?? "/", headers: options.headers }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (text += chunk));
-      res.on("end", () => resolve(Object.assign(res, { text })));
-    });
+    const req = request(
+      { host: "127.0.0.1", port, method: options.method ?? "GET", path: options.path ?? "/", headers: options.headers },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve(Object.assign(res, { text })));
+      },
+    );
     req.on("error", reject);
     req.end(options.body);
   });
@@ -58,14 +64,28 @@ describe("the front door's proxy to the console process", () => {
       req.on("data", (chunk: Buffer) => (body += chunk.toString()));
       req.on("end", () => {
         Object.assign(seen, { method: req.method, url: req.url, headers: req.headers, body });
-        res.writeHead(201, [["set-cookie", "a=1; Path=/"], ["set-cookie", "b=2; Path=/"], ["content-type", "application/json"], ["content-security-policy", "default-src 'self'"], ["keep-alive", "timeout=5"]].flat());
+        res.writeHead(
+          201,
+          [
+            ["set-cookie", "a=1; Path=/"],
+            ["set-cookie", "b=2; Path=/"],
+            ["content-type", "application/json"],
+            ["content-security-policy", "default-src 'self'"],
+            ["keep-alive", "timeout=5"],
+          ].flat(),
+        );
         res.end(JSON.stringify({ created: true }));
       });
     });
     const { port } = await listen(consoleServer);
     const door = await frontDoorFor(port);
 
-    const answer = await send(door, { method: "POST", path: "/api/v1/workflows?x=1", headers: { cookie: "session=s", "content-type": "application/json", "proxy-authorization": "Basic c2VjcmV0" }, body: '{"key":"wf"}' });
+    const answer = await send(door, {
+      method: "POST",
+      path: "/api/v1/workflows?x=1",
+      headers: { cookie: "session=s", "content-type": "application/json", "proxy-authorization": "Basic c2VjcmV0" },
+      body: '{"key":"wf"}',
+    });
     expect(answer.statusCode).toBe(201);
     expect(answer.headers["set-cookie"]).toEqual(["a=1; Path=/", "b=2; Path=/"]);
     expect(answer.headers["x-frame-options"]).toBe("DENY");
@@ -127,14 +147,23 @@ describe("the front door's proxy to the console process", () => {
       const { port } = await listen(consoleServer);
       return { door: await frontDoorFor(port), reached };
     }
-    const formPost = { method: "POST", path: "/api/v1/workflows/w/tokens/t/revoke", body: "confirm=1", headers: { cookie: "next-auth.session-token=s", "content-type": "application/x-www-form-urlencoded" } };
+    const formPost = {
+      method: "POST",
+      path: "/api/v1/workflows/w/tokens/t/revoke",
+      body: "confirm=1",
+      headers: { cookie: "next-auth.session-token=s", "content-type": "application/x-www-form-urlencoded" },
+    };
 
     it.each([
       ["another site's Origin", { origin: "https://evil.example" }, /Origin "https:\/\/evil.example"/],
       ["an opaque Origin (a sandboxed frame)", { origin: "null" }, /Origin "null"/],
       ["the same host over plain http", { origin: "http://tollgate.example" }, /Origin "http:\/\/tollgate.example"/],
       ["Sec-Fetch-Site: cross-site", { "sec-fetch-site": "cross-site" }, /Sec-Fetch-Site "cross-site"/],
-      ["Sec-Fetch-Site: same-site (a sibling subdomain)", { "sec-fetch-site": "same-site", origin: PUBLIC_ORIGIN }, /Sec-Fetch-Site "same-site"/],
+      [
+        "Sec-Fetch-Site: same-site (a sibling subdomain)",
+        { "sec-fetch-site": "same-site", origin: PUBLIC_ORIGIN },
+        /Sec-Fetch-Site "same-site"/,
+      ],
       ["Sec-Fetch-Site: none (typed or bookmarked)", { "sec-fetch-site": "none" }, /Sec-Fetch-Site "none"/],
     ])("refuses a form POST with %s as 403 problem+json, before the console sees it", async (_, headers, detail) => {
       const { door, reached } = await recordingConsole();

@@ -8,7 +8,16 @@ import { refuseCrossSite } from "../refuse-cross-site";
 import { requestIdOfNode, sendError } from "../runtime/node-io";
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection and are not forwarded.
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "proxy-authorization", "proxy-authenticate"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "upgrade",
+  "proxy-authorization",
+  "proxy-authenticate",
+]);
 
 function endToEnd(rawHeaders: readonly string[]): string[] {
   const kept: string[] = [];
@@ -43,7 +52,12 @@ export type TConsoleProxy = {
 export function proxyToConsole(port: number, options: { publicOrigin: string }): TConsoleProxy {
   const agent = new Agent({ keepAlive: true, maxSockets: 256, noDelay: true });
   const unavailable = (req: IncomingMessage, res: ServerResponse) =>
-    sendError(res, new AppError("unavailable", "The console is not answering; retry in a moment", undefined, { "retry-after": "1" }), requestIdOfNode(req), req);
+    sendError(
+      res,
+      new AppError("unavailable", "The console is not answering; retry in a moment", undefined, { "retry-after": "1" }),
+      requestIdOfNode(req),
+      req,
+    );
 
   const forward = (req: IncomingMessage, res: ServerResponse) => {
     const headers = headerObject(endToEnd(req.rawHeaders));
@@ -67,7 +81,13 @@ export function proxyToConsole(port: number, options: { publicOrigin: string }):
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
       checkRequestPath(req.url ?? "/");
-      refuseCrossSite({ method: req.method ?? "", origin: req.headers.origin, fetchSite: req.headers["sec-fetch-site"], host: req.headers.host, publicOrigin: options.publicOrigin });
+      refuseCrossSite({
+        method: req.method ?? "",
+        origin: req.headers.origin,
+        fetchSite: req.headers["sec-fetch-site"],
+        host: req.headers.host,
+        publicOrigin: options.publicOrigin,
+      });
       forward(req, res);
     } catch (error) {
       // The unread body is drained so the answer can go out on a connection that stays usable.

@@ -13,7 +13,10 @@ beforeAll(async () => {
   // stripe.refund (T3) for support-refunds: at most one call a minute.
   const workflow = await server.db.workflow.findUniqueOrThrow({ where: { key: "support-refunds" } });
   const tool = await server.db.tool.findUniqueOrThrow({ where: { key: "stripe.refund" } });
-  await server.db.workflowTool.update({ where: { workflowId_toolId: { workflowId: workflow.id, toolId: tool.id } }, data: { ratePerMinute: 1 } });
+  await server.db.workflowTool.update({
+    where: { workflowId_toolId: { workflowId: workflow.id, toolId: tool.id } },
+    data: { ratePerMinute: 1 },
+  });
   server.door.gate.snapshots.invalidate(null);
 });
 afterAll(async () => server.stop());
@@ -39,7 +42,14 @@ describe("an approved call and the tool's rate limit", () => {
     expect(opened).toMatchObject({ outcome: "require_approval", reasons: [{ rule: 9, code: "approval_required" }] });
     const id = opened.approvalId ?? "";
     for (const user of await givenApprovers(2)) {
-      await runAudited(server.db, (tx) => voteOnApproval(tx, { actor: { type: "user", id: user.id, label: user.email, requestId: null }, user, id, vote: { vote: "APPROVE", reason: "checked the charge" } }));
+      await runAudited(server.db, (tx) =>
+        voteOnApproval(tx, {
+          actor: { type: "user", id: user.id, label: user.email, requestId: null },
+          user,
+          id,
+          vote: { vote: "APPROVE", reason: "checked the charge" },
+        }),
+      );
     }
     expect(await server.db.approvalRequest.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "APPROVED" });
 

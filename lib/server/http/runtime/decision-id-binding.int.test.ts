@@ -16,10 +16,26 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const MODEL = "anthropic/claude-sonnet-4-5/2025-09-29";
-const read = (ticketId: string) => ({ runId: "run-1", model: MODEL, dataClasses: ["support-tickets"], tool: "zendesk.ticket.read", arguments: { ticketId } });
-const refund = { runId: "run-1", model: MODEL, dataClasses: ["payment-cards"], tool: "stripe.refund", arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD" } };
+const read = (ticketId: string) => ({
+  runId: "run-1",
+  model: MODEL,
+  dataClasses: ["support-tickets"],
+  tool: "zendesk.ticket.read",
+  arguments: { ticketId },
+});
+const refund = {
+  runId: "run-1",
+  model: MODEL,
+  dataClasses: ["payment-cards"],
+  tool: "stripe.refund",
+  arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD" },
+};
 const decide = (body: Record<string, unknown>, bearer = token) =>
-  fetch(`${server.url}/api/v1/decisions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/decisions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${bearer}` },
+    body: JSON.stringify(body),
+  });
 type TProblem = { status: number; code: string; detail: string };
 
 async function expectConflict(res: Response, ...texts: string[]): Promise<void> {
@@ -43,7 +59,11 @@ describe("a decisionId is bound to the call it was decided for", () => {
     const decisionId = randomUUID();
     expect((await decide({ decisionId, ...read("ZD-2") })).status).toBe(200);
     const approvalsBefore = await server.db.approvalRequest.count();
-    await expectConflict(await decide({ decisionId, ...refund }), `decisionId ${decisionId} was already used for a call to zendesk.ticket.read, not stripe.refund`, "use a fresh decisionId");
+    await expectConflict(
+      await decide({ decisionId, ...refund }),
+      `decisionId ${decisionId} was already used for a call to zendesk.ticket.read, not stripe.refund`,
+      "use a fresh decisionId",
+    );
     expect(await server.db.approvalRequest.count()).toBe(approvalsBefore);
   });
 
@@ -65,7 +85,9 @@ describe("a decisionId is bound to the call it was decided for", () => {
     const other = await server.mintToken({ workflowKey: "vendor-payments" });
     const res = await decide({ decisionId, ...read("ZD-4") }, other);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as TProblem).detail).toBe(`decisionId ${decisionId} was already used by another workflow; use a fresh decisionId for a different call`);
+    expect(((await res.json()) as TProblem).detail).toBe(
+      `decisionId ${decisionId} was already used by another workflow; use a fresh decisionId for a different call`,
+    );
   });
 
   describe("after a restart (a new gate on the same database: the recorded row is the reference)", () => {
@@ -76,7 +98,11 @@ describe("a decisionId is bound to the call it was decided for", () => {
     afterAll(async () => gate.stop());
     const principal = () => gate.tokens.authenticate(`Bearer ${token}`, "DECIDE");
     const decideAfterRestart = async (body: typeof refund | ReturnType<typeof read>, decisionId: string) =>
-      JSON.parse((await gate.decide(await principal(), { ...body, decisionId })).toString()) as { outcome: string; approvalId?: string; tool: string };
+      JSON.parse((await gate.decide(await principal(), { ...body, decisionId })).toString()) as {
+        outcome: string;
+        approvalId?: string;
+        tool: string;
+      };
 
     it("refuses a T0 read's id for a refund, opening no approval", async () => {
       const decisionId = randomUUID();
@@ -85,7 +111,10 @@ describe("a decisionId is bound to the call it was decided for", () => {
       const approvalsBefore = await server.db.approvalRequest.count();
       const refused = await decideAfterRestart(refund, decisionId).catch((error: unknown) => error);
       expect(refused).toBeInstanceOf(AppError);
-      expect(refused).toMatchObject({ code: "conflict", detail: expect.stringContaining("was already used for a call to zendesk.ticket.read, not stripe.refund") });
+      expect(refused).toMatchObject({
+        code: "conflict",
+        detail: expect.stringContaining("was already used for a call to zendesk.ticket.read, not stripe.refund"),
+      });
       expect(await server.db.approvalRequest.count()).toBe(approvalsBefore);
     });
 
@@ -96,7 +125,9 @@ describe("a decisionId is bound to the call it was decided for", () => {
       const again = await decideAfterRestart(refund, decisionId);
       expect(again).toMatchObject({ outcome: "require_approval", approvalId: first.approvalId });
       expect(await server.db.approvalRequest.count({ where: { decisionId } })).toBe(1);
-      const refused = await decideAfterRestart({ ...refund, arguments: { ...refund.arguments, amount: 99_000 } }, decisionId).catch((error: unknown) => error);
+      const refused = await decideAfterRestart({ ...refund, arguments: { ...refund.arguments, amount: 99_000 } }, decisionId).catch(
+        (error: unknown) => error,
+      );
       expect(refused).toMatchObject({ code: "conflict", detail: expect.stringContaining("with other arguments") });
     });
 

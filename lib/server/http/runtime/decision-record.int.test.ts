@@ -14,9 +14,20 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const MODEL = "anthropic/claude-sonnet-4-5/2025-09-29";
-const read = (decisionId: string, runId = "run-1") => ({ decisionId, runId, model: MODEL, dataClasses: ["support-tickets"], tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-1" } });
+const read = (decisionId: string, runId = "run-1") => ({
+  decisionId,
+  runId,
+  model: MODEL,
+  dataClasses: ["support-tickets"],
+  tool: "zendesk.ticket.read",
+  arguments: { ticketId: "ZD-1" },
+});
 const decide = (body: Record<string, unknown>) =>
-  fetch(`${server.url}/api/v1/decisions`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/decisions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
 
 describe("the gate's record", () => {
   it("records every other decision when one in the batch is refused by Postgres, and records that one's failure", async () => {
@@ -50,8 +61,12 @@ describe("the gate's record", () => {
     const pool = server.db;
     expect(await checkHealth()).toMatchObject({ status: "ok", reasons: [], decisionRecording: { status: "ok", gatesFailing: 0 } });
     // What a REVOKE INSERT on decisions answers (42501), for every write.
-    await pool.$executeRawUnsafe(`CREATE FUNCTION refuse_decisions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'permission denied for table decisions' USING ERRCODE = '42501'; END $$`);
-    await pool.$executeRawUnsafe(`CREATE TRIGGER refuse_decisions BEFORE INSERT ON decisions FOR EACH STATEMENT EXECUTE FUNCTION refuse_decisions()`);
+    await pool.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_decisions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'permission denied for table decisions' USING ERRCODE = '42501'; END $$`,
+    );
+    await pool.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_decisions BEFORE INSERT ON decisions FOR EACH STATEMENT EXECUTE FUNCTION refuse_decisions()`,
+    );
     const held = randomUUID();
     try {
       // Answered: a T0 decision is recorded after its answer, within the bound.
@@ -66,18 +81,29 @@ describe("the gate's record", () => {
       expect(refused.headers.get("content-type")).toContain("application/problem+json");
       expect(refused.headers.get("retry-after")).toBe("1");
       const problem = (await refused.json()) as { code: string; detail: string };
-      expect(problem).toMatchObject({ code: "unavailable", detail: "The gate cannot record decisions right now, so it denies every call; retry with the same decisionId" });
+      expect(problem).toMatchObject({
+        code: "unavailable",
+        detail: "The gate cannot record decisions right now, so it denies every call; retry with the same decisionId",
+      });
 
-      const health = await until(async () => ((await checkHealth()).status === "degraded" ? checkHealth() : null), { what: "health to report it", timeoutMs: 5_000 });
+      const health = await until(async () => ((await checkHealth()).status === "degraded" ? checkHealth() : null), {
+        what: "health to report it",
+        timeoutMs: 5_000,
+      });
       expect(health.decisionRecording).toMatchObject({ status: "failing", gatesFailing: 1 });
       expect(health.decisionRecording?.unrecordedDecisions).toBeGreaterThanOrEqual(1);
-      expect(health.reasons.join(" ")).toMatch(/^1 gate cannot record decisions and deny every call \(\d+ decisions unrecorded\): Postgres refuses to record decisions for \d+ s/);
+      expect(health.reasons.join(" ")).toMatch(
+        /^1 gate cannot record decisions and deny every call \(\d+ decisions unrecorded\): Postgres refuses to record decisions for \d+ s/,
+      );
       expect(await server.db.decision.findUnique({ where: { id: held } })).toBeNull();
     } finally {
       await pool.$executeRawUnsafe("DROP TRIGGER refuse_decisions ON decisions");
       await pool.$executeRawUnsafe("DROP FUNCTION refuse_decisions()");
     }
-    await until(async () => (await decide(read(randomUUID()))).status === 200, { what: "decisions to be answered again", timeoutMs: 10_000 });
+    await until(async () => (await decide(read(randomUUID()))).status === 200, {
+      what: "decisions to be answered again",
+      timeoutMs: 10_000,
+    });
     await until(async () => (await checkHealth()).status === "ok", { what: "health to recover", timeoutMs: 5_000 });
     // Nothing held in memory was lost meanwhile.
     await server.door.gate.decisionLog.flush();

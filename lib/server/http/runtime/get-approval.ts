@@ -12,7 +12,12 @@ export const getApproval = defineRuntimeRoute({
     await gate.snapshotFor(principal);
     const gone = new AbortController();
     res.once("close", () => gone.abort());
-    const state = await waitForApprovalState({ id: params.id, workflowId: principal.workflowId, waitSeconds: query.waitSeconds, signal: gone.signal });
+    const state = await waitForApprovalState({
+      id: params.id,
+      workflowId: principal.workflowId,
+      waitSeconds: query.waitSeconds,
+      signal: gone.signal,
+    });
     // The wait can outlast the token: one revoked or expired meanwhile gets its 401, not the state.
     await gate.tokens.authenticate(req.headers.authorization ?? null, WAIT_FOR_APPROVAL_OPERATION.scope);
     if (!state) throw notFound(`Approval request ${params.id} of workflow ${principal.workflowKey}`);

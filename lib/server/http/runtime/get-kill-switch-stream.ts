@@ -35,7 +35,13 @@ export const getKillSwitchStream = defineRuntimeRoute({
     let introduced = false;
     let ended = false;
     const introduce = () => {
-      const state: TKillSwitchStreamState = { workflowKey: principal.workflowKey, engaged: board.covering(snapshot), heartbeatMs: HEARTBEAT_MS, leaseMs: LEASE_MS, serverTime: now() };
+      const state: TKillSwitchStreamState = {
+        workflowKey: principal.workflowKey,
+        engaged: board.covering(snapshot),
+        heartbeatMs: HEARTBEAT_MS,
+        leaseMs: LEASE_MS,
+        serverTime: now(),
+      };
       send("state", state);
       introduced = true;
     };
@@ -45,7 +51,10 @@ export const getKillSwitchStream = defineRuntimeRoute({
       // The workflow's tools and models may have changed since the stream opened.
       void gate.snapshots
         .get(principal.workflowId)
-        .then((current) => !ended && current && board.covers(change.switch, current) && send(change.type, { switch: change.switch, serverTime: now() }))
+        .then(
+          (current) =>
+            !ended && current && board.covers(change.switch, current) && send(change.type, { switch: change.switch, serverTime: now() }),
+        )
         .catch(() => {});
     });
     // The token is checked again before each heartbeat, so a revoked (NOTIFY) or expired one
@@ -59,7 +68,11 @@ export const getKillSwitchStream = defineRuntimeRoute({
         // A failed lookup cannot vouch for the token: no heartbeat, so the lease runs down.
         if (!(error instanceof AppError) || ended) return;
         ended = true;
-        const closed: TKillSwitchStreamClosed = { code: error.code === "forbidden" ? "forbidden" : "unauthenticated", detail: error.detail, serverTime: now() };
+        const closed: TKillSwitchStreamClosed = {
+          code: error.code === "forbidden" ? "forbidden" : "unauthenticated",
+          detail: error.detail,
+          serverTime: now(),
+        };
         send("closed", closed);
         res.end();
         return;

@@ -34,14 +34,25 @@ function decodeSegment(segment: string): string {
   }
 }
 
-async function serve(gate: RuntimeGate, route: TRuntimeRoute, raw: Record<string, string>, req: IncomingMessage, res: ServerResponse, requestId: string) {
+async function serve(
+  gate: RuntimeGate,
+  route: TRuntimeRoute,
+  raw: Record<string, string>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+) {
   const { operation } = route;
   const principal = await gate.tokens.authenticate(req.headers.authorization ?? null, operation.scope);
   // Inputs a route does not declare are never read, so only declared ones are checked.
   const params = operation.params ? validate(operation.params, checkInput(raw, "params"), "params") : undefined;
-  const query = operation.query ? validate(operation.query, checkInput(queryObject(new URL(req.url ?? "/", "http://runtime.invalid")), "query"), "query") : undefined;
+  const query = operation.query
+    ? validate(operation.query, checkInput(queryObject(new URL(req.url ?? "/", "http://runtime.invalid")), "query"), "query")
+    : undefined;
   const text = !route.textCheckedPerItem;
-  const body = operation.body ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES, { text }), "body") : undefined;
+  const body = operation.body
+    ? validate(operation.body, await readJson(req, route.maxBodyBytes ?? env().MAX_BODY_BYTES, { text }), "body")
+    : undefined;
   await route.handle({ req, res, params, query, body, principal, requestId, gate } as Parameters<TRuntimeRoute["handle"]>[0]);
 }
 

@@ -16,7 +16,10 @@ type TEvent = { event: string; data: Record<string, unknown> };
 /** Opens the stream and hands out its events one at a time, in order. */
 async function openStream(bearer = token) {
   const abort = new AbortController();
-  const res = await fetch(`${server.url}/api/v1/killswitch/stream`, { headers: { authorization: `Bearer ${bearer}` }, signal: abort.signal });
+  const res = await fetch(`${server.url}/api/v1/killswitch/stream`, {
+    headers: { authorization: `Bearer ${bearer}` },
+    signal: abort.signal,
+  });
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = "";
   const next = async (): Promise<TEvent> => {
@@ -56,7 +59,10 @@ describe("GET /api/v1/killswitch/stream", () => {
     const other = await server.engage({ scope: "TOOL", target: "s3.object.delete" });
     const id = await server.engage({ scope: "TOOL", target: "stripe.refund", reason: "refund anomaly" });
     const engaged = await stream.nextChange();
-    expect(engaged).toMatchObject({ event: "engaged", data: { switch: { id, scope: "TOOL", target: "stripe.refund", reason: "refund anomaly" } } });
+    expect(engaged).toMatchObject({
+      event: "engaged",
+      data: { switch: { id, scope: "TOOL", target: "stripe.refund", reason: "refund anomaly" } },
+    });
 
     await server.release(id);
     const released = await stream.nextChange();

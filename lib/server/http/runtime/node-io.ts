@@ -10,12 +10,30 @@ export function requestIdOfNode(req: IncomingMessage): string {
   return acceptRequestId(typeof given === "string" ? given : null);
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+): void {
   sendJsonText(res, status, JSON.stringify(body), requestId, headers);
 }
 
-export function sendJsonText(res: ServerResponse, status: number, text: string | Buffer, requestId: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { ...API_SECURITY_HEADERS, "content-type": "application/json", "content-length": Buffer.byteLength(text), "x-request-id": requestId, ...headers });
+export function sendJsonText(
+  res: ServerResponse,
+  status: number,
+  text: string | Buffer,
+  requestId: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    ...API_SECURITY_HEADERS,
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "x-request-id": requestId,
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -27,7 +27,11 @@ const postChunked = (path: string, text: string) =>
     duplex: "half",
   } as RequestInit);
 const decide = (body: Record<string, unknown>, bearer = token) =>
-  post("/api/v1/decisions", { runId: "run-1", model: "anthropic/claude-sonnet-4-5/2025-09-29", dataClasses: ["support-tickets"], ...body }, bearer);
+  post(
+    "/api/v1/decisions",
+    { runId: "run-1", model: "anthropic/claude-sonnet-4-5/2025-09-29", dataClasses: ["support-tickets"], ...body },
+    bearer,
+  );
 // After a flush: an earlier test's T0/T1 rows may still wait in the group commit, and counting
 // before they land made a later count look like this test stored one.
 const decisionsStored = async () => {
@@ -56,7 +60,12 @@ describe("POST /api/v1/decisions", () => {
 
   it("opens an approval bound to the arguments for a T3 refund, durable before the answer", async () => {
     const decisionId = randomUUID();
-    const res = await decide({ decisionId, tool: "stripe.refund", arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD" }, dataClasses: ["payment-cards"] });
+    const res = await decide({
+      decisionId,
+      tool: "stripe.refund",
+      arguments: { chargeId: "ch_1", amount: 12_000, currency: "USD" },
+      dataClasses: ["payment-cards"],
+    });
     const body = (await res.json()) as { outcome: string; approvalId: string; approvalsRequired: number; argumentsHash: string };
     expect(body).toMatchObject({ outcome: "require_approval", tier: "T3", approvalsRequired: 2 });
     // No waiting: a T2/T3 decision is committed before it is answered.
@@ -68,7 +77,10 @@ describe("POST /api/v1/decisions", () => {
 
   it("denies a catalog tool that is not on the workflow's allowlist (rule 3) and records it", async () => {
     const decisionId = randomUUID();
-    const body = (await (await decide({ decisionId, tool: "s3.object.delete", arguments: { bucket: "b", key: "k" } })).json()) as { outcome: string; reasons: { rule: number; code: string }[] };
+    const body = (await (await decide({ decisionId, tool: "s3.object.delete", arguments: { bucket: "b", key: "k" } })).json()) as {
+      outcome: string;
+      reasons: { rule: number; code: string }[];
+    };
     expect(body.outcome).toBe("deny");
     expect(body.reasons[0]).toMatchObject({ rule: 3, code: "tool_not_allowed" });
     await until(() => server.db.decision.findUnique({ where: { id: decisionId } }), { what: "the recorded deny" });
@@ -76,13 +88,20 @@ describe("POST /api/v1/decisions", () => {
 
   it("denies once a kill switch covering the workflow is engaged, and allows again after release", async () => {
     const id = await server.engage({ scope: "WORKFLOW", target: "support-refunds", reason: "refund storm" });
-    await until(() => server.door.gate.killSwitches.engaged({ scope: "WORKFLOW", target: "support-refunds" }), { what: "the engage to land" });
-    const halted = (await (await decide({ tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-3" } })).json()) as { outcome: string; reasons: { code: string; message: string }[] };
+    await until(() => server.door.gate.killSwitches.engaged({ scope: "WORKFLOW", target: "support-refunds" }), {
+      what: "the engage to land",
+    });
+    const halted = (await (await decide({ tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-3" } })).json()) as {
+      outcome: string;
+      reasons: { code: string; message: string }[];
+    };
     expect(halted.outcome).toBe("deny");
     expect(halted.reasons[0]).toMatchObject({ code: "kill_switch_engaged" });
     expect(halted.reasons[0]?.message).toContain("refund storm");
     await server.release(id);
-    await until(() => !server.door.gate.killSwitches.engaged({ scope: "WORKFLOW", target: "support-refunds" }), { what: "the release to land" });
+    await until(() => !server.door.gate.killSwitches.engaged({ scope: "WORKFLOW", target: "support-refunds" }), {
+      what: "the release to land",
+    });
     const resumed = (await (await decide({ tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-3" } })).json()) as { outcome: string };
     expect(resumed.outcome).toBe("allow");
   });
@@ -108,7 +127,12 @@ describe("POST /api/v1/decisions", () => {
       ["an unknown tool", () => decide({ tool: "no.such.tool", arguments: {} }), 400, "No tool in the catalog"],
       ["a missing run id", () => post("/api/v1/decisions", { tool: "kb.search", arguments: {}, model: "a/b/c" }), 400, "invalid fields"],
       ["no token", () => post("/api/v1/decisions", {}, ""), 401, "Bearer"],
-      ["an oversized body sent without a length (chunked)", () => postChunked("/api/v1/decisions", `{"pad":"${"x".repeat(1_100_000)}"}`), 413, "exceeds the limit of 1048576 bytes"],
+      [
+        "an oversized body sent without a length (chunked)",
+        () => postChunked("/api/v1/decisions", `{"pad":"${"x".repeat(1_100_000)}"}`),
+        413,
+        "exceeds the limit of 1048576 bytes",
+      ],
     ])("%s", async (_what, send, status, text) => {
       const before = await decisionsStored();
       const res = await send();
@@ -123,7 +147,10 @@ describe("POST /api/v1/decisions", () => {
       const expired = await server.mintToken({ expiresAt: new Date(Date.now() - 1000) });
       const staging = await server.mintToken({ environment: "STAGING" });
       const revoked = await server.mintToken();
-      await server.db.serviceToken.updateMany({ where: { prefix: revoked.split("_")[1] }, data: { revokedAt: new Date(Date.now() - 1000) } });
+      await server.db.serviceToken.updateMany({
+        where: { prefix: revoked.split("_")[1] },
+        data: { revokedAt: new Date(Date.now() - 1000) },
+      });
       const before = await decisionsStored();
       const cases: [string, number, string][] = [
         [ingestOnly, 403, "lacks the decide scope"],
@@ -153,11 +180,20 @@ describe("rule 9 with an approval", () => {
     const { runAudited } = await import("@/lib/server/audit/run-audited");
     const { voteOnApproval } = await import("@/lib/server/approvals/vote-on-approval");
     const user = await server.user(email);
-    await runAudited(server.db, (tx) => voteOnApproval(tx, { actor: { type: "user", id: user.id, label: user.email, requestId: null }, user, id, vote: { vote: "APPROVE", reason: "checked the charge" } }));
+    await runAudited(server.db, (tx) =>
+      voteOnApproval(tx, {
+        actor: { type: "user", id: user.id, label: user.email, requestId: null },
+        user,
+        id,
+        vote: { vote: "APPROVE", reason: "checked the charge" },
+      }),
+    );
   };
   type TAnswer = { outcome: string; approvalId?: string; reasons: { rule: number; code: string }[] };
   const ask = async (args: Record<string, unknown>, approvalId?: string) =>
-    (await (await decide({ tool: "stripe.refund", arguments: args, dataClasses: ["payment-cards"], ...(approvalId ? { approvalId } : {}) })).json()) as TAnswer;
+    (await (
+      await decide({ tool: "stripe.refund", arguments: args, dataClasses: ["payment-cards"], ...(approvalId ? { approvalId } : {}) })
+    ).json()) as TAnswer;
 
   it("allows once with an approval granted for these exact arguments, never for others, never twice", async () => {
     const opened = await ask(refund);
@@ -172,7 +208,13 @@ describe("rule 9 with an approval", () => {
   });
 
   it("opens a request through POST /api/v1/approvals and answers the wait when it is decided", async () => {
-    const res = await post("/api/v1/approvals", { runId: "run-9", tool: "email.send", arguments: { to: "a@example.com", subject: "s", body: "b" }, dataClasses: ["support-tickets"], model: "anthropic/claude-sonnet-4-5/2025-09-29" });
+    const res = await post("/api/v1/approvals", {
+      runId: "run-9",
+      tool: "email.send",
+      arguments: { to: "a@example.com", subject: "s", body: "b" },
+      dataClasses: ["support-tickets"],
+      model: "anthropic/claude-sonnet-4-5/2025-09-29",
+    });
     expect(res.status).toBe(201);
     const state = (await res.json()) as { id: string; status: string; approvalsRequired: number };
     expect(state).toMatchObject({ status: "PENDING", approvalsRequired: 1 });

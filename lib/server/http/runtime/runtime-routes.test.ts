@@ -5,7 +5,9 @@ import { RUNTIME_ROUTES } from "./handle-runtime-request";
 describe("the front door's runtime routes", () => {
   it("serve exactly the catalog's runtime operations, once each", () => {
     const served = RUNTIME_ROUTES.map((route) => `${route.operation.method} ${route.operation.path}`).sort();
-    const listed = API_OPERATIONS.filter((op) => op.tag === "runtime").map((op) => `${op.method} ${op.path}`).sort();
+    const listed = API_OPERATIONS.filter((op) => op.tag === "runtime")
+      .map((op) => `${op.method} ${op.path}`)
+      .sort();
     expect(served).toEqual(listed);
     expect(new Set(served).size).toBe(served.length);
   });

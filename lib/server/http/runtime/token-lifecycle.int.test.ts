@@ -15,7 +15,13 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 const MODEL = "anthropic/claude-sonnet-4-5/2025-09-29";
-const call = { runId: "run-env", tool: "email.send", arguments: { to: "a@example.com", subject: "s", body: "b" }, dataClasses: ["support-tickets"], model: MODEL };
+const call = {
+  runId: "run-env",
+  tool: "email.send",
+  arguments: { to: "a@example.com", subject: "s", body: "b" },
+  dataClasses: ["support-tickets"],
+  model: MODEL,
+};
 const send = (method: string, path: string, bearer: string, body?: unknown) =>
   fetch(`${server.url}${path}`, {
     method,
@@ -23,7 +29,8 @@ const send = (method: string, path: string, bearer: string, body?: unknown) =>
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 const prefixOf = (secret: string) => secret.split("_")[1];
-const revoke = (secret: string) => server.db.serviceToken.updateMany({ where: { prefix: prefixOf(secret) }, data: { revokedAt: new Date() } });
+const revoke = (secret: string) =>
+  server.db.serviceToken.updateMany({ where: { prefix: prefixOf(secret) }, data: { revokedAt: new Date() } });
 
 async function openApproval(): Promise<string> {
   const res = await send("POST", "/api/v1/approvals", token, call);
@@ -33,7 +40,14 @@ async function openApproval(): Promise<string> {
 
 async function approve(id: string) {
   const user = await server.user("approver@tollgate.local");
-  await runAudited(server.db, (tx) => voteOnApproval(tx, { actor: { type: "user", id: user.id, label: user.email, requestId: null }, user, id, vote: { vote: "APPROVE", reason: "checked" } }));
+  await runAudited(server.db, (tx) =>
+    voteOnApproval(tx, {
+      actor: { type: "user", id: user.id, label: user.email, requestId: null },
+      user,
+      id,
+      vote: { vote: "APPROVE", reason: "checked" },
+    }),
+  );
 }
 
 /** The stream's events, one at a time; `ended` once the gate closed it. */
@@ -47,7 +61,10 @@ async function openStream(bearer: string) {
       if (end !== -1) {
         const block = buffered.slice(0, end);
         buffered = buffered.slice(end + 2);
-        return { event: /^event: (.*)$/m.exec(block)?.[1] ?? "message", data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "{}") as Record<string, unknown> };
+        return {
+          event: /^event: (.*)$/m.exec(block)?.[1] ?? "message",
+          data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "{}") as Record<string, unknown>,
+        };
       }
       const { value, done } = await reader.read();
       if (done) return "ended";
@@ -64,7 +81,11 @@ describe("a token of another environment than its workflow's", () => {
     const staging = await server.mintToken({ environment: "STAGING" });
     const routes: [string, string, unknown][] = [
       ["POST", "/api/v1/decisions", { ...call, tool: "zendesk.ticket.read", arguments: { ticketId: "ZD-1" } }],
-      ["POST", "/api/v1/events", { events: [{ id: "env-1", runId: "run-env", type: "run_started", occurredAt: new Date().toISOString() }] }],
+      [
+        "POST",
+        "/api/v1/events",
+        { events: [{ id: "env-1", runId: "run-env", type: "run_started", occurredAt: new Date().toISOString() }] },
+      ],
       ["POST", "/api/v1/approvals", call],
       ["GET", `/api/v1/approvals/${approvalId}`, undefined],
       ["GET", `/api/v1/approvals/${approvalId}?waitSeconds=5`, undefined],
@@ -75,7 +96,10 @@ describe("a token of another environment than its workflow's", () => {
       expect(res.status, `${method} ${path}`).toBe(403);
       expect(res.headers.get("content-type")).toContain("application/problem+json");
       const problem = (await res.json()) as { code: string; detail: string };
-      expect(problem, `${method} ${path}`).toMatchObject({ code: "forbidden", detail: "This service token is for STAGING, but workflow support-refunds runs in PROD; use a PROD token" });
+      expect(problem, `${method} ${path}`).toMatchObject({
+        code: "forbidden",
+        detail: "This service token is for STAGING, but workflow support-refunds runs in PROD; use a PROD token",
+      });
       expect(JSON.stringify(problem)).not.toContain("a@example.com");
     }
   });
@@ -88,7 +112,9 @@ describe("a token revoked or expired while in use", () => {
     const waiting = send("GET", `/api/v1/approvals/${approvalId}?waitSeconds=20`, waiter);
     await revoke(waiter);
     // Revocation reached this gate once a fresh request with the token is refused.
-    await until(async () => (await send("GET", `/api/v1/approvals/${approvalId}`, waiter)).status === 401, { what: "the revocation NOTIFY" });
+    await until(async () => (await send("GET", `/api/v1/approvals/${approvalId}`, waiter)).status === 401, {
+      what: "the revocation NOTIFY",
+    });
     await approve(approvalId);
     const res = await waiting;
     expect(res.status).toBe(401);
@@ -107,7 +133,8 @@ describe("a token revoked or expired while in use", () => {
       const event = await stream.next();
       if (event === "ended") break;
       after.push(event.event);
-      if (event.event === "closed") expect(event.data).toMatchObject({ code: "unauthenticated", detail: "The service token has been revoked" });
+      if (event.event === "closed")
+        expect(event.data).toMatchObject({ code: "unauthenticated", detail: "The service token has been revoked" });
     }
     expect(Date.now() - revokedAt).toBeLessThan(LEASE_MS);
     expect(after.at(-1)).toBe("closed");

@@ -13,7 +13,13 @@ const MAX_NAMED = 10;
  * default tier: tiers may be raised, never lowered below the default, so the owners raise first.
  * Workflows the caller may not see are counted, not named.
  */
-export async function checkGrantsMeetConsequence(options: { tx: TTx; user: TSessionUser; toolId: string; toolKey: string; consequence: TConsequence }) {
+export async function checkGrantsMeetConsequence(options: {
+  tx: TTx;
+  user: TSessionUser;
+  toolId: string;
+  toolKey: string;
+  consequence: TConsequence;
+}) {
   const { tx, user, toolId, toolKey, consequence } = options;
   const floor = DEFAULT_TIER[consequence];
   const below = ZApprovalTier.options.filter((tier) => tierBelow(tier, floor));

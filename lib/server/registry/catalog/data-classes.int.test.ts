@@ -20,17 +20,28 @@ const version = (row: { updatedAt: Date | string }) => new Date(row.updatedAt).t
 describe("createDataClass", () => {
   it("adds a class with its tags in canonical order and audits it with no before", async () => {
     const security = await givenUser(["SECURITY"]);
-    const view = await create(security, { key: "card-data", name: "Card data", sensitivity: "RESTRICTED", tags: ["PII", "PCI", "PII"], retentionDays: 365 });
+    const view = await create(security, {
+      key: "card-data",
+      name: "Card data",
+      sensitivity: "RESTRICTED",
+      tags: ["PII", "PCI", "PII"],
+      retentionDays: 365,
+    });
     expect(view).toMatchObject({ key: "card-data", tags: ["PII", "PCI"], workflowCount: 0 });
     const [event] = await auditEventsFor("data_class", view.id);
     expect(event).toMatchObject({ action: "catalog.data_class.changed", actorId: security.id });
-    expect(event?.data).toEqual({ before: null, after: { key: "card-data", name: "Card data", sensitivity: "RESTRICTED", tags: ["PII", "PCI"], retentionDays: 365 } });
+    expect(event?.data).toEqual({
+      before: null,
+      after: { key: "card-data", name: "Card data", sensitivity: "RESTRICTED", tags: ["PII", "PCI"], retentionDays: 365 },
+    });
   });
 
   it("refuses a key already in use with a field error", async () => {
     const security = await givenUser(["SECURITY"]);
     const existing = await givenDataClass();
-    await expect(create(security, { key: existing.key, name: "Again", sensitivity: "PUBLIC", tags: [], retentionDays: 1 })).rejects.toMatchObject({
+    await expect(
+      create(security, { key: existing.key, name: "Again", sensitivity: "PUBLIC", tags: [], retentionDays: 1 }),
+    ).rejects.toMatchObject({
       code: "conflict",
       fieldProblems: [{ path: "key" }],
     });
@@ -55,11 +66,18 @@ describe("updateDataClass", () => {
       ].sort((a, b) => a.key.localeCompare(b.key)),
     );
     const sensitivity = async (id: string) => (await db.workflow.findUniqueOrThrow({ where: { id } })).maxSensitivity;
-    expect([await sensitivity(both.id), await sensitivity(only.id), await sensitivity(other.id)]).toEqual(["RESTRICTED", "RESTRICTED", "CONFIDENTIAL"]);
+    expect([await sensitivity(both.id), await sensitivity(only.id), await sensitivity(other.id)]).toEqual([
+      "RESTRICTED",
+      "RESTRICTED",
+      "CONFIDENTIAL",
+    ]);
 
     const lowered = await update(security, tickets.id, { sensitivity: "PUBLIC", expectedUpdatedAt: raised.updatedAt });
     expect(lowered.recomputedWorkflows.map((w) => [w.key, w.after])).toEqual(
-      [[both.key, "CONFIDENTIAL"], [only.key, "PUBLIC"]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        [both.key, "CONFIDENTIAL"],
+        [only.key, "PUBLIC"],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(await sensitivity(both.id)).toBe("CONFIDENTIAL");
     expect(await sensitivity(only.id)).toBe("PUBLIC");
@@ -73,7 +91,10 @@ describe("updateDataClass", () => {
     const view = await update(security, dc.id, { name: "Renamed", tags: [], retentionDays: 7, expectedUpdatedAt: version(dc) });
     expect(view).toMatchObject({ name: "Renamed", tags: [], retentionDays: 7, recomputedWorkflows: [] });
     const [event] = await auditEventsFor("data_class", dc.id);
-    expect(event?.data).toMatchObject({ before: { name: "Fixture class", tags: ["PII"], retentionDays: 30 }, after: { name: "Renamed", tags: [], retentionDays: 7 } });
+    expect(event?.data).toMatchObject({
+      before: { name: "Fixture class", tags: ["PII"], retentionDays: 30 },
+      after: { name: "Renamed", tags: [], retentionDays: 7 },
+    });
   });
 
   it("refuses an edit of a stale version with 409 saying what changed, and writes nothing", async () => {
@@ -81,7 +102,10 @@ describe("updateDataClass", () => {
     const dc = await givenDataClass({ sensitivity: "INTERNAL" });
     await update(security, dc.id, { sensitivity: "CONFIDENTIAL", expectedUpdatedAt: version(dc) });
     const stale = update(security, dc.id, { name: "Mine", expectedUpdatedAt: version(dc) });
-    await expect(stale).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("sensitivity INTERNAL → CONFIDENTIAL (by") });
+    await expect(stale).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("sensitivity INTERNAL → CONFIDENTIAL (by"),
+    });
     expect((await db.dataClass.findUniqueOrThrow({ where: { id: dc.id } })).name).toBe("Fixture class");
     expect(await auditEventsFor("data_class", dc.id)).toHaveLength(1);
   });
@@ -89,8 +113,12 @@ describe("updateDataClass", () => {
   it("refuses a change that changes nothing, and an unknown id", async () => {
     const security = await givenUser(["SECURITY"]);
     const dc = await givenDataClass({ sensitivity: "INTERNAL" });
-    await expect(update(security, dc.id, { sensitivity: "INTERNAL", expectedUpdatedAt: version(dc) })).rejects.toMatchObject({ code: "bad_request" });
-    await expect(update(security, randomUUID(), { name: "x", expectedUpdatedAt: version(dc) })).rejects.toMatchObject({ code: "not_found" });
+    await expect(update(security, dc.id, { sensitivity: "INTERNAL", expectedUpdatedAt: version(dc) })).rejects.toMatchObject({
+      code: "bad_request",
+    });
+    await expect(update(security, randomUUID(), { name: "x", expectedUpdatedAt: version(dc) })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 });
 
@@ -100,7 +128,10 @@ describe("deleteDataClass", () => {
     const owner = await givenUser(["OWNER"]);
     const dc = await givenDataClass();
     const workflow = await givenWorkflow({ ownerId: owner.id, key: "declares-it", dataClasses: [dc] });
-    await expect(remove(security, dc.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("declared by 1 workflow: declares-it") });
+    await expect(remove(security, dc.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("declared by 1 workflow: declares-it"),
+    });
     expect(await auditEventsFor("data_class", dc.id)).toHaveLength(0);
 
     await db.workflowDataClass.deleteMany({ where: { workflowId: workflow.id } });
@@ -113,7 +144,12 @@ describe("deleteDataClass", () => {
 
 describe("listDataClasses", () => {
   it("counts only the workflows each reader may see: all for SECURITY and AUDITOR, their own for an OWNER", async () => {
-    const [security, auditor, owner, otherOwner] = await Promise.all([givenUser(["SECURITY"]), givenUser(["AUDITOR"]), givenUser(["OWNER"]), givenUser(["OWNER"])]);
+    const [security, auditor, owner, otherOwner] = await Promise.all([
+      givenUser(["SECURITY"]),
+      givenUser(["AUDITOR"]),
+      givenUser(["OWNER"]),
+      givenUser(["OWNER"]),
+    ]);
     const dc = await givenDataClass();
     await givenWorkflow({ ownerId: owner.id, dataClasses: [dc] });
     await givenWorkflow({ ownerId: otherOwner.id, dataClasses: [dc] });

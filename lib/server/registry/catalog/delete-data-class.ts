@@ -20,6 +20,10 @@ export async function deleteDataClass(options: { tx: TTx; actor: TAuditActor; us
       `Data class ${current.key} is declared by ${declaring.total === 1 ? "1 workflow" : `${declaring.total} workflows`}: ${listWorkflowKeys(declaring)}. Remove it from them before deleting it.`,
     );
   }
-  await recordAuditEvent(tx, actor, { action: "catalog.data_class.changed", target: { type: "data_class", id }, data: { before: dataClassRecord(current), after: null } });
+  await recordAuditEvent(tx, actor, {
+    action: "catalog.data_class.changed",
+    target: { type: "data_class", id },
+    data: { before: dataClassRecord(current), after: null },
+  });
   await tx.dataClass.delete({ where: { id } });
 }

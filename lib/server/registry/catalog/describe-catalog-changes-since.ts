@@ -23,7 +23,12 @@ function phrase(data: unknown): string {
 }
 
 /** What the audit log says happened to a catalog entry after `since`, as short sentences, oldest first. */
-export async function describeCatalogChangesSince(options: { tx: TTx; targetType: string; targetId: string; since: Date }): Promise<string[]> {
+export async function describeCatalogChangesSince(options: {
+  tx: TTx;
+  targetType: string;
+  targetId: string;
+  since: Date;
+}): Promise<string[]> {
   const rows = await options.tx.auditEvent.findMany({
     where: { targetType: options.targetType, targetId: options.targetId, occurredAt: { gt: options.since } },
     orderBy: { seq: "asc" },

@@ -19,7 +19,12 @@ export async function findCatalogWorkflows(options: {
 }): Promise<{ items: TCatalogWorkflowRef[]; total: number }> {
   const { tx, user, where } = options;
   const [items, total] = await Promise.all([
-    tx.workflow.findMany({ where: { AND: [where, workflowReadWhere(user)] }, select: REF_SELECT, orderBy: { key: "asc" }, take: options.take ?? 500 }),
+    tx.workflow.findMany({
+      where: { AND: [where, workflowReadWhere(user)] },
+      select: REF_SELECT,
+      orderBy: { key: "asc" },
+      take: options.take ?? 500,
+    }),
     tx.workflow.count({ where }),
   ]);
   return { items, total };

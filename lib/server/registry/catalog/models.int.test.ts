@@ -34,7 +34,10 @@ describe("createModel", () => {
     const view = await create(security, input);
     expect(view).toMatchObject({ ref: "anthropic/claude-test/2026-01", status: "APPROVED", regions: ["eu-west-1", "us-east-1"] });
     const [event] = await auditEventsFor("model", view.id);
-    expect(event?.data).toMatchObject({ before: null, after: { provider: "anthropic", status: "APPROVED", maxSensitivity: "CONFIDENTIAL" } });
+    expect(event?.data).toMatchObject({
+      before: null,
+      after: { provider: "anthropic", status: "APPROVED", maxSensitivity: "CONFIDENTIAL" },
+    });
     await expect(create(security, input)).rejects.toMatchObject({ code: "conflict", fieldProblems: [{ path: "version" }] });
   });
 
@@ -67,7 +70,12 @@ describe("setModelStatus", () => {
   });
 
   it("shows an OWNER only their own affected workflows, and everyone else's to AUDITOR and APPROVER", async () => {
-    const [owner, otherOwner, auditor, approver] = await Promise.all([givenUser(["OWNER"]), givenUser(["OWNER"]), givenUser(["AUDITOR"]), givenUser(["APPROVER"])]);
+    const [owner, otherOwner, auditor, approver] = await Promise.all([
+      givenUser(["OWNER"]),
+      givenUser(["OWNER"]),
+      givenUser(["AUDITOR"]),
+      givenUser(["APPROVER"]),
+    ]);
     const model = await givenModel();
     const mine = await givenWorkflow({ ownerId: owner.id, modelIds: [model.id] });
     await givenWorkflow({ ownerId: otherOwner.id, modelIds: [model.id] });
@@ -93,6 +101,9 @@ describe("updateModel", () => {
       detail: expect.stringContaining("maxSensitivity CONFIDENTIAL → RESTRICTED"),
     });
     const [event] = await auditEventsFor("model", model.id);
-    expect(event?.data).toMatchObject({ before: { regions: ["eu-west-1"] }, after: { regions: ["us-east-1"], maxSensitivity: "RESTRICTED" } });
+    expect(event?.data).toMatchObject({
+      before: { regions: ["eu-west-1"] },
+      after: { regions: ["us-east-1"], maxSensitivity: "RESTRICTED" },
+    });
   });
 });

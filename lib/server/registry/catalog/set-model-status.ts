@@ -25,7 +25,9 @@ export async function setModelStatus(options: {
   if (!(await lockCatalogRow({ tx, table: "approved_models", id }))) throw notFound("The model");
   const current = await tx.approvedModel.findUniqueOrThrow({ where: { id } });
   if (current.status === status) {
-    throw new AppError("conflict", `${modelRef(current)} is already ${status.toLowerCase()}`, [{ path: "status", message: `Already ${status.toLowerCase()}` }]);
+    throw new AppError("conflict", `${modelRef(current)} is already ${status.toLowerCase()}`, [
+      { path: "status", message: `Already ${status.toLowerCase()}` },
+    ]);
   }
   await recordAuditEvent(tx, actor, {
     action: "catalog.model.changed",

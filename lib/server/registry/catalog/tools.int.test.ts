@@ -19,18 +19,35 @@ const refundSchema = { type: "object", properties: { amount: { type: "integer", 
 describe("createTool", () => {
   it("adds a tool with its argument contract and default tier, audited", async () => {
     const security = await givenUser(["SECURITY"]);
-    const view = await create(security, { key: "stripe.refund", name: "Refund", system: "Stripe", consequence: "MONEY_MOVEMENT", argumentSchema: refundSchema });
+    const view = await create(security, {
+      key: "stripe.refund",
+      name: "Refund",
+      system: "Stripe",
+      consequence: "MONEY_MOVEMENT",
+      argumentSchema: refundSchema,
+    });
     expect(view).toMatchObject({ key: "stripe.refund", defaultTier: "T3", argumentSchema: refundSchema });
     const [event] = await auditEventsFor("tool", view.id);
-    expect(event).toMatchObject({ action: "catalog.tool.changed", data: { before: null, after: { key: "stripe.refund", argumentSchema: refundSchema } } });
+    expect(event).toMatchObject({
+      action: "catalog.tool.changed",
+      data: { before: null, after: { key: "stripe.refund", argumentSchema: refundSchema } },
+    });
   });
 
   it("rejects an argument contract that is not valid JSON Schema, with a field error, and creates nothing", async () => {
     const security = await givenUser(["SECURITY"]);
-    const bad = create(security, { key: "bad.schema", name: "Bad", system: "X", consequence: "READ", argumentSchema: { type: "objekt", minProperties: -1 } });
+    const bad = create(security, {
+      key: "bad.schema",
+      name: "Bad",
+      system: "X",
+      consequence: "READ",
+      argumentSchema: { type: "objekt", minProperties: -1 },
+    });
     await expect(bad).rejects.toMatchObject({
       code: "validation_failed",
-      fieldProblems: [{ path: "argumentSchema", message: expect.stringMatching(/^Not a valid JSON Schema: .*\/minProperties must be >= 0/) }],
+      fieldProblems: [
+        { path: "argumentSchema", message: expect.stringMatching(/^Not a valid JSON Schema: .*\/minProperties must be >= 0/) },
+      ],
     });
     expect(await db.tool.findUnique({ where: { key: "bad.schema" } })).toBeNull();
   });
@@ -55,7 +72,9 @@ describe("updateTool", () => {
     expect(await auditEventsFor("tool", tool.id)).toHaveLength(0);
 
     // T2 is enough for an external communication tool: only grants-t1 blocks it.
-    await expect(update(security, tool.id, { consequence: "EXTERNAL_COMMUNICATION", expectedUpdatedAt: version(tool) })).rejects.toMatchObject({
+    await expect(
+      update(security, tool.id, { consequence: "EXTERNAL_COMMUNICATION", expectedUpdatedAt: version(tool) }),
+    ).rejects.toMatchObject({
       fieldProblems: [{ message: expect.stringMatching(/^1 workflow grants .*: grants-t1 \(T1\)/) }],
     });
     await db.workflowTool.updateMany({ where: { toolId: tool.id, tier: { in: ["T1", "T2"] } }, data: { tier: "T3" } });
@@ -72,7 +91,9 @@ describe("updateTool", () => {
     await givenWorkflow({ ownerId: owner.id, key: "owner-grant", tools: [{ id: tool.id, tier: "T0" }] });
     await givenWorkflow({ ownerId: otherOwner.id, key: "someone-elses", tools: [{ id: tool.id, tier: "T0" }] });
     // Only catalog managers reach this through the API; the query still scopes names to the caller.
-    await expect(update(owner, tool.id, { consequence: "WRITE", expectedUpdatedAt: version(tool) })).rejects.toMatchObject({ detail: expect.stringMatching(/2 workflows grant .*: owner-grant \(T0\) and 1 more/) });
+    await expect(update(owner, tool.id, { consequence: "WRITE", expectedUpdatedAt: version(tool) })).rejects.toMatchObject({
+      detail: expect.stringMatching(/2 workflows grant .*: owner-grant \(T0\) and 1 more/),
+    });
     await expect(update(admin, tool.id, { consequence: "WRITE", expectedUpdatedAt: version(tool) })).rejects.toMatchObject({
       detail: expect.stringContaining("owner-grant (T0), someone-elses (T0)"),
     });
@@ -88,7 +109,7 @@ describe("updateTool", () => {
     await update(security, tool.id, { name: "Renamed", expectedUpdatedAt: version(tool) });
     await expect(update(security, tool.id, { system: "Other", expectedUpdatedAt: version(tool) })).rejects.toMatchObject({
       code: "conflict",
-      detail: expect.stringContaining('name Fixture tool → Renamed'),
+      detail: expect.stringContaining("name Fixture tool → Renamed"),
     });
   });
 

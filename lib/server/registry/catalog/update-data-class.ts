@@ -43,10 +43,14 @@ export async function updateDataClass(options: {
     tags: input.tags ?? current.tags,
     retentionDays: input.retentionDays ?? current.retentionDays,
   });
-  if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError("bad_request", `Nothing to change: ${current.key} already has these values`);
+  if (JSON.stringify(before) === JSON.stringify(after))
+    throw new AppError("bad_request", `Nothing to change: ${current.key} already has these values`);
 
   await recordAuditEvent(tx, actor, { action: "catalog.data_class.changed", target: { type: "data_class", id }, data: { before, after } });
-  await tx.dataClass.update({ where: { id }, data: { name: after.name, sensitivity: after.sensitivity, tags: after.tags, retentionDays: after.retentionDays } });
+  await tx.dataClass.update({
+    where: { id },
+    data: { name: after.name, sensitivity: after.sensitivity, tags: after.tags, retentionDays: after.retentionDays },
+  });
   const recomputedWorkflows = before.sensitivity === after.sensitivity ? [] : await recomputeWorkflowSensitivity({ tx, dataClassId: id });
   const row = await tx.dataClass.findUniqueOrThrow({ where: { id }, select: dataClassSelect(workflowReadWhere(user)) });
   const visible = await tx.workflow.findMany({

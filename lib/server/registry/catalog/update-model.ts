@@ -16,7 +16,13 @@ import { modelRecord, modelSelect, toModelView } from "./model-view";
  * Provider, model and version are its name in every workflow, so they are fixed: register a new
  * version instead. Status changes go through setModelStatus, with a reason.
  */
-export async function updateModel(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; input: TUpdateModelInput }): Promise<TModelView> {
+export async function updateModel(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  id: string;
+  input: TUpdateModelInput;
+}): Promise<TModelView> {
   const { tx, actor, user, id, input } = options;
   if (!(await lockCatalogRow({ tx, table: "approved_models", id }))) throw notFound("The model");
   const current = await tx.approvedModel.findUniqueOrThrow({ where: { id } });
@@ -38,7 +44,8 @@ export async function updateModel(options: { tx: TTx; actor: TAuditActor; user: 
     loggingPolicy: input.loggingPolicy ?? current.loggingPolicy,
     maxSensitivity: input.maxSensitivity ?? current.maxSensitivity,
   });
-  if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError("bad_request", `Nothing to change: ${modelRef(current)} already has these values`);
+  if (JSON.stringify(before) === JSON.stringify(after))
+    throw new AppError("bad_request", `Nothing to change: ${modelRef(current)} already has these values`);
 
   await recordAuditEvent(tx, actor, { action: "catalog.model.changed", target: { type: "model", id }, data: { before, after } });
   const row = await tx.approvedModel.update({

@@ -18,12 +18,25 @@ import { toToolView, toolRecord, toolSelect } from "./tool-view";
  * and automations call it by key). A new consequence may not leave any workflow granting the
  * tool below the tier that consequence requires.
  */
-export async function updateTool(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; input: TUpdateToolInput }): Promise<TToolView> {
+export async function updateTool(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  id: string;
+  input: TUpdateToolInput;
+}): Promise<TToolView> {
   const { tx, actor, user, id, input } = options;
   if (input.argumentSchema) checkArgumentSchema(input.argumentSchema);
   if (!(await lockCatalogRow({ tx, table: "tools", id }))) throw notFound("The tool");
   const current = await tx.tool.findUniqueOrThrow({ where: { id } });
-  await checkExpectedVersion({ tx, label: `Tool ${current.key}`, targetType: "tool", targetId: id, updatedAt: current.updatedAt, expectedUpdatedAt: input.expectedUpdatedAt });
+  await checkExpectedVersion({
+    tx,
+    label: `Tool ${current.key}`,
+    targetType: "tool",
+    targetId: id,
+    updatedAt: current.updatedAt,
+    expectedUpdatedAt: input.expectedUpdatedAt,
+  });
 
   const before = toolRecord(current);
   const after = toolRecord({
@@ -33,13 +46,20 @@ export async function updateTool(options: { tx: TTx; actor: TAuditActor; user: T
     consequence: input.consequence ?? current.consequence,
     argumentSchema: input.argumentSchema ?? current.argumentSchema,
   });
-  if (JSON.stringify(before) === JSON.stringify(after)) throw new AppError("bad_request", `Nothing to change: ${current.key} already has these values`);
-  if (after.consequence !== before.consequence) await checkGrantsMeetConsequence({ tx, user, toolId: id, toolKey: current.key, consequence: after.consequence });
+  if (JSON.stringify(before) === JSON.stringify(after))
+    throw new AppError("bad_request", `Nothing to change: ${current.key} already has these values`);
+  if (after.consequence !== before.consequence)
+    await checkGrantsMeetConsequence({ tx, user, toolId: id, toolKey: current.key, consequence: after.consequence });
 
   await recordAuditEvent(tx, actor, { action: "catalog.tool.changed", target: { type: "tool", id }, data: { before, after } });
   const row = await tx.tool.update({
     where: { id },
-    data: { name: after.name, system: after.system, consequence: after.consequence, argumentSchema: after.argumentSchema as Prisma.InputJsonObject },
+    data: {
+      name: after.name,
+      system: after.system,
+      consequence: after.consequence,
+      argumentSchema: after.argumentSchema as Prisma.InputJsonObject,
+    },
     select: toolSelect(workflowReadWhere(user)),
   });
   return toToolView(row);

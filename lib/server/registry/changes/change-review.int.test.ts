@@ -39,7 +39,14 @@ async function givenPendingChange() {
 describe("proposing a change to an active workflow", () => {
   it("opens a change request with the frozen set and diff, and changes nothing", async () => {
     const { owner, workflow, request } = await givenPendingChange();
-    expect(request).toMatchObject({ status: "PENDING", subject: "WORKFLOW", baseVersion: 1, proposed: WITH_REFUNDS, requestedBy: { id: owner.id }, stale: false });
+    expect(request).toMatchObject({
+      status: "PENDING",
+      subject: "WORKFLOW",
+      baseVersion: 1,
+      proposed: WITH_REFUNDS,
+      requestedBy: { id: owner.id },
+      stale: false,
+    });
     expect(request.lines).toEqual([expect.stringMatching(/^\+ tool stripe\.refund/)]);
     expect(request.summary).toMatch(new RegExp(`^1 change to ${workflow.key}: \\+ tool stripe\\.refund`));
     expect(await readPermissionSet({ tx: db, workflowId: workflow.id })).toEqual(BASE_SET);
@@ -58,7 +65,10 @@ describe("proposing a change to an active workflow", () => {
   it("refuses a draft, which is edited directly", async () => {
     const owner = await givenUser(["OWNER"]);
     const workflow = await givenWorkflow({ owner });
-    await expect(propose(owner, workflow.id, WITH_REFUNDS)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("is a draft") });
+    await expect(propose(owner, workflow.id, WITH_REFUNDS)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("is a draft"),
+    });
   });
 });
 
@@ -67,7 +77,10 @@ describe("reviewing a change request", () => {
     const both = await givenUser(["OWNER", "SECURITY"]);
     const workflow = await givenWorkflow({ owner: both, status: "ACTIVE" });
     const request = await propose(both, workflow.id, WITH_REFUNDS);
-    await expect(approve(both, request.id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("separation of duties") });
+    await expect(approve(both, request.id)).rejects.toMatchObject({
+      code: "forbidden",
+      detail: expect.stringContaining("separation of duties"),
+    });
     await expect(reject(both, request.id)).rejects.toMatchObject({ code: "forbidden" });
     expect((await db.changeRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
   });
@@ -76,7 +89,10 @@ describe("reviewing a change request", () => {
     const { request } = await givenPendingChange();
     for (const roles of [["OWNER"], ["APPROVER"], ["AUDITOR"]] as const) {
       const user = await givenUser([...roles]);
-      await expect(approve(user, request.id)).rejects.toMatchObject({ code: "forbidden", detail: expect.stringContaining("Only Security") });
+      await expect(approve(user, request.id)).rejects.toMatchObject({
+        code: "forbidden",
+        detail: expect.stringContaining("Only Security"),
+      });
     }
   });
 
@@ -89,8 +105,16 @@ describe("reviewing a change request", () => {
     expect(await workflowRow(workflow.id)).toMatchObject({ version: 2, maxTier: "T3" });
     const [approval] = await auditOf({ type: "change_request", id: request.id }).then((events) => events.slice(1));
     const [change] = await auditOf({ type: "workflow", id: workflow.id });
-    expect(approval).toMatchObject({ action: "change_request.approved", actorId: security.id, data: { reason: "Refunds are capped at 50 EUR" } });
-    expect(change).toMatchObject({ action: "workflow.permissions.changed", actorId: security.id, data: { version: 2, changeRequestId: request.id } });
+    expect(approval).toMatchObject({
+      action: "change_request.approved",
+      actorId: security.id,
+      data: { reason: "Refunds are capped at 50 EUR" },
+    });
+    expect(change).toMatchObject({
+      action: "workflow.permissions.changed",
+      actorId: security.id,
+      data: { version: 2, changeRequestId: request.id },
+    });
     expect(change?.seq).toBe((approval?.seq ?? 0n) + 1n);
 
     const detail = await getChangeRequest({ user: security, id: request.id });
@@ -102,11 +126,17 @@ describe("reviewing a change request", () => {
 
   it("rejects with a reason and applies nothing; a decided request cannot be decided again", async () => {
     const { security, workflow, request } = await givenPendingChange();
-    await expect(reject(security, request.id, "Ask for a lower cap")).resolves.toMatchObject({ status: "REJECTED", reviewReason: "Ask for a lower cap" });
+    await expect(reject(security, request.id, "Ask for a lower cap")).resolves.toMatchObject({
+      status: "REJECTED",
+      reviewReason: "Ask for a lower cap",
+    });
     expect(await readPermissionSet({ tx: db, workflowId: workflow.id })).toEqual(BASE_SET);
     expect((await workflowRow(workflow.id)).version).toBe(1);
     const other = await givenUser(["ADMIN"]);
-    await expect(approve(other, request.id)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining(`already rejected by ${security.email}`) });
+    await expect(approve(other, request.id)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining(`already rejected by ${security.email}`),
+    });
   });
 
   it("refuses to approve onto a version the request was not based on", async () => {

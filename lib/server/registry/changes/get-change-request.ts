@@ -22,7 +22,12 @@ export async function getChangeRequest(options: { tx?: TTx; user: TSessionUser; 
   });
   const history = events.map((e) => {
     const reason = ZReason.safeParse(e.data);
-    return { action: e.action, actorLabel: e.actorLabel, occurredAt: e.occurredAt.toISOString(), reason: reason.success ? reason.data.reason : null };
+    return {
+      action: e.action,
+      actorLabel: e.actorLabel,
+      occurredAt: e.occurredAt.toISOString(),
+      reason: reason.success ? reason.data.reason : null,
+    };
   });
   return { ...toChangeRequestView(row), history, asOf: new Date().toISOString() };
 }

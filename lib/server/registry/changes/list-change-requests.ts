@@ -22,7 +22,12 @@ export async function listChangeRequests(options: {
   const workflow = query.workflow ? (isUuid(query.workflow) ? { workflowId: query.workflow } : { workflow: { key: query.workflow } }) : {};
   const where: Prisma.ChangeRequestWhereInput = { AND: [scope, query.subject ? { subject: query.subject } : {}, workflow] };
   const find = (status: Prisma.ChangeRequestWhereInput, order: "asc" | "desc") =>
-    tx.changeRequest.findMany({ where: { AND: [where, status] }, select: CHANGE_VIEW_SELECT, orderBy: { createdAt: order }, take: query.limit });
+    tx.changeRequest.findMany({
+      where: { AND: [where, status] },
+      select: CHANGE_VIEW_SELECT,
+      orderBy: { createdAt: order },
+      take: query.limit,
+    });
 
   const rows = query.status
     ? await find({ status: query.status }, query.status === "PENDING" ? "asc" : "desc")

@@ -17,7 +17,9 @@ export async function lockChangeForReview(options: { tx: TTx; user: TSessionUser
   if (!(await lockChangeRequest({ tx, id }))) throw notFound("The change request");
   const request = await tx.changeRequest.findUniqueOrThrow({ where: { id } });
   if (request.status !== "PENDING") {
-    const reviewedBy = request.reviewedById ? await tx.user.findUnique({ where: { id: request.reviewedById }, select: { email: true } }) : null;
+    const reviewedBy = request.reviewedById
+      ? await tx.user.findUnique({ where: { id: request.reviewedById }, select: { email: true } })
+      : null;
     throw conflict(closedChangeDetail({ ...request, reviewedBy }));
   }
   if (request.requestedById === user.id) {

@@ -36,7 +36,8 @@ export async function checkPermissionSet(options: { tx: TTx; set: TPermissionSet
   const modelsByRef = new Map(models.map((m) => [modelRef(m), m]));
 
   set.dataClassKeys.forEach((key, i) => {
-    if (!dataClasses.some((d) => d.key === key)) problems.push({ path: `${at}.dataClassKeys.${i}`, message: `No data class has the key "${key}"` });
+    if (!dataClasses.some((d) => d.key === key))
+      problems.push({ path: `${at}.dataClassKeys.${i}`, message: `No data class has the key "${key}"` });
   });
   set.modelRefs.forEach((ref, i) => {
     if (!modelsByRef.has(ref)) problems.push({ path: `${at}.modelRefs.${i}`, message: `No approved model is registered as "${ref}"` });
@@ -46,7 +47,10 @@ export async function checkPermissionSet(options: { tx: TTx; set: TPermissionSet
     if (!tool) return problems.push({ path: `${at}.tools.${i}.toolKey`, message: `No tool in the catalog has the key "${grant.toolKey}"` });
     const floor = DEFAULT_TIER[tool.consequence];
     if (tierBelow(grant.tier, floor)) {
-      problems.push({ path: `${at}.tools.${i}.tier`, message: `${grant.tier} is below ${floor}, the least a ${tool.consequence} tool needs` });
+      problems.push({
+        path: `${at}.tools.${i}.tier`,
+        message: `${grant.tier} is below ${floor}, the least a ${tool.consequence} tool needs`,
+      });
     }
     if (grant.argumentConstraints) problems.push(...jsonSchemaProblems(grant.argumentConstraints, `${at}.tools.${i}.argumentConstraints`));
   });
@@ -55,7 +59,8 @@ export async function checkPermissionSet(options: { tx: TTx; set: TPermissionSet
     ["modelRefs", set.modelRefs],
     ["tools", set.tools.map((t) => t.toolKey)],
   ] as const) {
-    for (const dup of new Set(duplicates([...values]))) problems.push({ path: `${at}.${name}`, message: `"${dup}" is listed more than once` });
+    for (const dup of new Set(duplicates([...values])))
+      problems.push({ path: `${at}.${name}`, message: `"${dup}" is listed more than once` });
   }
   if (problems.length) throw new AppError("validation_failed", "The permission set has problems", problems);
 

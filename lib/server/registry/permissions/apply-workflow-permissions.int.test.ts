@@ -33,7 +33,10 @@ describe("applyWorkflowPermissions (drafts)", () => {
     for (const status of ["ACTIVE", "PAUSED"] as const) {
       const workflow = await givenWorkflow({ owner, status });
       const attempt = apply(owner, workflow.id, { permissions: WITH_REFUNDS, expectedVersion: 1 });
-      await expect(attempt).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining(`POST /api/v1/workflows/${workflow.id}/changes`) });
+      await expect(attempt).rejects.toMatchObject({
+        code: "conflict",
+        detail: expect.stringContaining(`POST /api/v1/workflows/${workflow.id}/changes`),
+      });
       expect(await permissionsOf(workflow.id)).toEqual(BASE_SET);
       expect(await versionOf(workflow.id)).toBe(1);
     }
@@ -76,7 +79,10 @@ describe("applyWorkflowPermissions (drafts)", () => {
     const owner = await givenUser(["OWNER"]);
     const workflow = await givenWorkflow({ owner });
     // Listed out of order: the index must still name the row the editor sent.
-    const lowered = { ...WITH_REFUNDS, tools: WITH_REFUNDS.tools.map((t) => (t.toolKey === "stripe.refund" ? { ...t, tier: "T1" as const } : t)).reverse() };
+    const lowered = {
+      ...WITH_REFUNDS,
+      tools: WITH_REFUNDS.tools.map((t) => (t.toolKey === "stripe.refund" ? { ...t, tier: "T1" as const } : t)).reverse(),
+    };
     await expect(apply(owner, workflow.id, { permissions: lowered, expectedVersion: 1 })).rejects.toMatchObject({
       code: "validation_failed",
       fieldProblems: [{ path: "body.permissions.tools.0.tier", message: expect.stringContaining("below T3") }],
@@ -88,8 +94,12 @@ describe("applyWorkflowPermissions (drafts)", () => {
     const workflow = await givenWorkflow({ owner });
     const otherOwner = await givenUser(["OWNER"]);
     const readingOwner = await givenUser(["OWNER", "APPROVER"]);
-    await expect(apply(otherOwner, workflow.id, { permissions: WITH_REFUNDS, expectedVersion: 1 })).rejects.toMatchObject({ code: "not_found" });
-    await expect(apply(readingOwner, workflow.id, { permissions: WITH_REFUNDS, expectedVersion: 1 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(apply(otherOwner, workflow.id, { permissions: WITH_REFUNDS, expectedVersion: 1 })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    await expect(apply(readingOwner, workflow.id, { permissions: WITH_REFUNDS, expectedVersion: 1 })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     const edit = ZPermissionEdit.parse({ permissions: WITH_REFUNDS, expectedVersion: 1 });
     await expect(previewPermissionEdit({ user: otherOwner, workflowId: workflow.id, edit })).rejects.toMatchObject({ code: "not_found" });
     expect(await versionOf(workflow.id)).toBe(1);
@@ -98,7 +108,11 @@ describe("applyWorkflowPermissions (drafts)", () => {
   it("previews the diff without writing anything", async () => {
     const owner = await givenUser(["OWNER"]);
     const workflow = await givenWorkflow({ owner, status: "ACTIVE" });
-    const preview = await previewPermissionEdit({ user: owner, workflowId: workflow.id, edit: ZPermissionEdit.parse({ permissions: WITH_REFUNDS, expectedVersion: 1 }) });
+    const preview = await previewPermissionEdit({
+      user: owner,
+      workflowId: workflow.id,
+      edit: ZPermissionEdit.parse({ permissions: WITH_REFUNDS, expectedVersion: 1 }),
+    });
     expect(preview.changes.map((c) => c.key)).toEqual(["stripe.refund"]);
     expect(await permissionsOf(workflow.id)).toEqual(BASE_SET);
   });

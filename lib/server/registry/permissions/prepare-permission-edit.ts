@@ -27,7 +27,9 @@ function refuseStatus(workflow: TWorkflow, mode: TMode): void {
     );
   }
   if (mode === "propose" && workflow.status === "DRAFT") {
-    throw conflict(`${workflow.key} is a draft: edit its permissions directly (PUT /api/v1/workflows/${workflow.id}/permissions); only active and paused workflows go through review`);
+    throw conflict(
+      `${workflow.key} is a draft: edit its permissions directly (PUT /api/v1/workflows/${workflow.id}/permissions); only active and paused workflows go through review`,
+    );
   }
 }
 
@@ -58,7 +60,10 @@ export async function preparePermissionEdit(options: {
   const { tx, user, workflowId, edit, mode } = options;
   await assertWorkflowEditable({ tx, user, workflowId, action: "change its permissions" });
   await lockWorkflow({ tx, id: workflowId });
-  const workflow = await tx.workflow.findUniqueOrThrow({ where: { id: workflowId }, select: { id: true, key: true, status: true, version: true } });
+  const workflow = await tx.workflow.findUniqueOrThrow({
+    where: { id: workflowId },
+    select: { id: true, key: true, status: true, version: true },
+  });
 
   refuseStatus(workflow, mode);
   if (mode === "propose") await refusePending(tx, workflow);

@@ -11,7 +11,11 @@ import { WORKFLOW_SUMMARY_SELECT } from "./read-workflow-summary";
 const PERSON = { select: { id: true, name: true, email: true } } as const;
 
 /** A workflow's permissions as the caller may see them, with any pending change and whether they may edit. */
-export async function readWorkflowPermissions(options: { tx?: TTx; user: TSessionUser; workflowId: string }): Promise<TWorkflowPermissions> {
+export async function readWorkflowPermissions(options: {
+  tx?: TTx;
+  user: TSessionUser;
+  workflowId: string;
+}): Promise<TWorkflowPermissions> {
   const { user, workflowId } = options;
   const tx = options.tx ?? db;
   const workflow = await tx.workflow.findFirst({

@@ -9,7 +9,13 @@ import { lockPolicy } from "./lock-policy";
 import { POLICY_SELECT, toPolicyView } from "./policy-view";
 
 /** The parts of a ChangeRequest row this needs; pass the row itself. */
-export type TPolicyChangeRequest = { id: string; subject: "WORKFLOW" | "POLICY"; policyId: string | null; baseVersion: number; proposed: unknown };
+export type TPolicyChangeRequest = {
+  id: string;
+  subject: "WORKFLOW" | "POLICY";
+  policyId: string | null;
+  baseVersion: number;
+  proposed: unknown;
+};
 
 const record = (p: { key: string; name: string; description: string; text: string; enabled: boolean; version: number }) => ({
   key: p.key,
@@ -26,7 +32,11 @@ const record = (p: { key: string; name: string; description: string; text: strin
  * review) has already checked the reviewer and marks the request approved in the same `tx`.
  * Refuses a request written against another version, or whose text no longer parses.
  */
-export async function applyPolicyChange(options: { tx: TTx; actor: TAuditActor; changeRequest: TPolicyChangeRequest }): Promise<TPolicyView> {
+export async function applyPolicyChange(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  changeRequest: TPolicyChangeRequest;
+}): Promise<TPolicyView> {
   const { tx, actor, changeRequest } = options;
   if (changeRequest.subject !== "POLICY" || !changeRequest.policyId) {
     throw new AppError("bad_request", `Change request ${changeRequest.id} does not change a policy`);
@@ -41,7 +51,8 @@ export async function applyPolicyChange(options: { tx: TTx; actor: TAuditActor; 
       `Policy ${current.key} is at version ${current.version}, but this change was proposed against version ${changeRequest.baseVersion}. Reject it and propose the change again.`,
     );
   }
-  if (proposal.data.key !== current.key) throw conflict(`This change names policy ${proposal.data.key}, but it is filed against ${current.key}`);
+  if (proposal.data.key !== current.key)
+    throw conflict(`This change names policy ${proposal.data.key}, but it is filed against ${current.key}`);
   const problems = checkCedarText(proposal.data.text, "proposed.text");
   if (problems.length) throw new AppError("validation_failed", "The proposed policy text is not valid Cedar", problems);
 

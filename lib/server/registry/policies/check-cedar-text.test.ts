@@ -3,7 +3,9 @@ import { checkCedarText } from "./check-cedar-text";
 
 describe("checkCedarText", () => {
   it("accepts a static policy set", () => {
-    expect(checkCedarText('forbid (principal, action == Action::"call", resource)\nwhen { context.environment == "PROD" };', "text")).toEqual([]);
+    expect(
+      checkCedarText('forbid (principal, action == Action::"call", resource)\nwhen { context.environment == "PROD" };', "text"),
+    ).toEqual([]);
   });
 
   it("answers Cedar's own parse error with line and column", () => {
@@ -19,9 +21,9 @@ describe("checkCedarText", () => {
   });
 
   it("validates against the context the decision engine sends, so no policy errors at run time", () => {
-    const guarded = 'forbid (principal, action, resource)\nwhen { context has amount && context.amount > 100000 };';
+    const guarded = "forbid (principal, action, resource)\nwhen { context has amount && context.amount > 100000 };";
     expect(checkCedarText(guarded, "text")).toEqual([]);
-    const unguarded = checkCedarText('forbid (principal, action, resource)\nwhen { context.amount > 100000 };', "text");
+    const unguarded = checkCedarText("forbid (principal, action, resource)\nwhen { context.amount > 100000 };", "text");
     expect(unguarded).toHaveLength(1);
     expect(unguarded[0]?.message).toMatch(/^Cedar: .*amount/);
     expect(checkCedarText('forbid (principal, action, resource)\nwhen { context.colour == "red" };', "text")[0]?.message).toMatch(/colour/);

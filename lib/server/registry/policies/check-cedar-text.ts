@@ -29,10 +29,17 @@ export function checkCedarText(text: string, path: string): TFieldProblem[] {
   const parts = policySetTextToParts(text);
   if (parts.type === "failure") return parts.errors.map((error) => ({ path, message: describe(text, error) }));
   if (parts.policy_templates.length > 0) {
-    return [{ path, message: "Cedar templates (policies with ?principal or ?resource slots) cannot be enforced here; write static policies" }];
+    return [
+      { path, message: "Cedar templates (policies with ?principal or ?resource slots) cannot be enforced here; write static policies" },
+    ];
   }
-  if (parts.policies.length === 0) return [{ path, message: "Write at least one Cedar policy (the text holds only comments or whitespace)" }];
-  const validation = validate({ schema: DECISION_CEDAR_SCHEMA, policies: { staticPolicies: text }, validationSettings: { mode: "strict" } });
+  if (parts.policies.length === 0)
+    return [{ path, message: "Write at least one Cedar policy (the text holds only comments or whitespace)" }];
+  const validation = validate({
+    schema: DECISION_CEDAR_SCHEMA,
+    policies: { staticPolicies: text },
+    validationSettings: { mode: "strict" },
+  });
   if (validation.type === "failure") return validation.errors.map((error) => ({ path, message: describe(text, error) }));
   return validation.validationErrors.map(({ error }) => ({ path, message: describe(text, error) }));
 }

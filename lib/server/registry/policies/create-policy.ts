@@ -11,14 +11,20 @@ import { checkCedarText } from "./check-cedar-text";
 import { describePolicyChange } from "./describe-policy-change";
 import { POLICY_SELECT, policyProposalOf, toPolicyView } from "./policy-view";
 
-const keyTaken = (key: string) => new AppError("conflict", `A policy with the key ${key} already exists`, [{ path: "key", message: "This key is already in use" }]);
+const keyTaken = (key: string) =>
+  new AppError("conflict", `A policy with the key ${key} already exists`, [{ path: "key", message: "This key is already in use" }]);
 
 /**
  * Proposes a new custom policy. Nothing is enforced until review: the policy row is created as a
  * draft (version 0, empty text, disabled) so the key is reserved and the change request can
  * point at it; approving applies the proposal as version 1 (see applyPolicyChange).
  */
-export async function createPolicy(options: { tx: TTx; actor: TAuditActor; requestedById: string; input: TCreatePolicyInput }): Promise<TPolicyChangeOpened> {
+export async function createPolicy(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  requestedById: string;
+  input: TCreatePolicyInput;
+}): Promise<TPolicyChangeOpened> {
   const { tx, actor, requestedById, input } = options;
   const problems = checkCedarText(input.text, "text");
   if (problems.length) throw new AppError("validation_failed", "The policy text is not valid Cedar", problems);
@@ -31,7 +37,17 @@ export async function createPolicy(options: { tx: TTx; actor: TAuditActor; reque
   });
   const proposed = policyProposalOf(input);
   const { diff, summary } = describePolicyChange(null, proposed);
-  const changeRequest = await openChangeRequest({ tx, actor, requestedById, subject: "POLICY", policyId: id, baseVersion: 0, proposed, diff, summary });
+  const changeRequest = await openChangeRequest({
+    tx,
+    actor,
+    requestedById,
+    subject: "POLICY",
+    policyId: id,
+    baseVersion: 0,
+    proposed,
+    diff,
+    summary,
+  });
   await recordAuditEvent(tx, actor, {
     action: "policy.changed",
     target: { type: "policy", id },

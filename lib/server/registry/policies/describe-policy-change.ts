@@ -6,7 +6,9 @@ const FIELDS = ["name", "description", "enabled"] as const;
 
 /** The frozen diff and one-line summary a POLICY change request carries; `before` null for a new policy. */
 export function describePolicyChange(before: TPolicyProposal | null, after: TPolicyProposal): { diff: TPolicyDiff; summary: string } {
-  const fields = before ? FIELDS.filter((f) => before[f] !== after[f]).map((field) => ({ field, before: before[field], after: after[field] })) : [];
+  const fields = before
+    ? FIELDS.filter((f) => before[f] !== after[f]).map((field) => ({ field, before: before[field], after: after[field] }))
+    : [];
   const lines = diffPolicyText(before?.text ?? "", after.text);
   const added = lines.filter((l) => l.op === "added").length;
   const removed = lines.filter((l) => l.op === "removed").length;

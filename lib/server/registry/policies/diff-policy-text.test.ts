@@ -13,7 +13,9 @@ describe("diffPolicyText", () => {
   });
 
   it("treats an empty text as no lines and ignores CRLF differences", () => {
-    expect(diffPolicyText("", "permit(principal, action, resource);")).toEqual([{ op: "added", text: "permit(principal, action, resource);" }]);
+    expect(diffPolicyText("", "permit(principal, action, resource);")).toEqual([
+      { op: "added", text: "permit(principal, action, resource);" },
+    ]);
     expect(diffPolicyText("a\r\nb", "a\nb").every((l) => l.op === "same")).toBe(true);
   });
 });

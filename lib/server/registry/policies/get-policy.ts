@@ -16,16 +16,33 @@ export async function getPolicy(options: { id: string }): Promise<TPolicyDetail>
   if (!row) throw notFound("The policy");
   const changes = await db.changeRequest.findMany({
     where: { policyId: row.id, status: { in: ["PENDING", "APPROVED"] } },
-    select: { id: true, status: true, summary: true, baseVersion: true, diff: true, createdAt: true, requestedBy: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      status: true,
+      summary: true,
+      baseVersion: true,
+      diff: true,
+      createdAt: true,
+      requestedBy: { select: { name: true, email: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  const latest = await db.changeRequest.findFirst({ where: { policyId: row.id }, orderBy: { createdAt: "desc" }, select: { proposed: true } });
+  const latest = await db.changeRequest.findFirst({
+    where: { policyId: row.id },
+    orderBy: { createdAt: "desc" },
+    select: { proposed: true },
+  });
   const latestProposal = ZPolicyProposal.safeParse(latest?.proposed);
   // An approved change made the version after its base (one pending change per policy at a time).
   const approvedFrom = new Map(changes.filter((c) => c.status === "APPROVED").map((c) => [c.baseVersion + 1, c.id]));
   return {
     ...toPolicyView(row),
-    versions: row.versions.map((v) => ({ version: v.version, text: v.text, createdAt: v.createdAt.toISOString(), changeRequestId: approvedFrom.get(v.version) ?? null })),
+    versions: row.versions.map((v) => ({
+      version: v.version,
+      text: v.text,
+      createdAt: v.createdAt.toISOString(),
+      changeRequestId: approvedFrom.get(v.version) ?? null,
+    })),
     pendingChanges: changes
       .filter((c) => c.status === "PENDING")
       .map((c) => {

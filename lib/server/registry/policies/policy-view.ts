@@ -47,7 +47,13 @@ export function toPolicyView(row: TPolicyRow): TPolicyView {
 }
 
 /** A policy as its proposals and audit records describe it. */
-export const policyProposalOf = (row: { key: string; name: string; description: string; text: string; enabled: boolean }): TPolicyProposal => ({
+export const policyProposalOf = (row: {
+  key: string;
+  name: string;
+  description: string;
+  text: string;
+  enabled: boolean;
+}): TPolicyProposal => ({
   key: row.key,
   name: row.name,
   description: row.description,

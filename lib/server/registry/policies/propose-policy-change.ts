@@ -25,11 +25,15 @@ export async function proposePolicyChange(options: {
   if (!(await lockPolicy({ tx, id }))) throw notFound("The policy");
   const current = await tx.policy.findUniqueOrThrow({ where: { id }, select: POLICY_SELECT });
   if (current.version !== input.expectedVersion) {
-    throw conflict(`Policy ${current.key} is at version ${current.version}, not the version ${input.expectedVersion} you edited. Reload it and apply your change again.`);
+    throw conflict(
+      `Policy ${current.key} is at version ${current.version}, not the version ${input.expectedVersion} you edited. Reload it and apply your change again.`,
+    );
   }
   const pending = current.changes[0];
   if (pending) {
-    throw conflict(`Policy ${current.key} already has a change awaiting review (${pending.id}). Wait for its review, or withdraw it, before proposing another.`);
+    throw conflict(
+      `Policy ${current.key} already has a change awaiting review (${pending.id}). Wait for its review, or withdraw it, before proposing another.`,
+    );
   }
 
   const draft = current.version === 0;
@@ -49,7 +53,17 @@ export async function proposePolicyChange(options: {
   if (problems.length) throw new AppError("validation_failed", "The policy text is not valid Cedar", problems);
 
   const { diff, summary } = describePolicyChange(draft ? null : before, proposed);
-  const changeRequest = await openChangeRequest({ tx, actor, requestedById, subject: "POLICY", policyId: id, baseVersion: current.version, proposed, diff, summary });
+  const changeRequest = await openChangeRequest({
+    tx,
+    actor,
+    requestedById,
+    subject: "POLICY",
+    policyId: id,
+    baseVersion: current.version,
+    proposed,
+    diff,
+    summary,
+  });
   const row = await tx.policy.findUniqueOrThrow({ where: { id }, select: POLICY_SELECT });
   return { policy: toPolicyView(row), changeRequest: { id: changeRequest.id, summary, status: "PENDING" } };
 }

@@ -27,7 +27,10 @@ export async function listShadowWorkflows(options: { user: TSessionUser }): Prom
     LIMIT ${MAX_LISTED + 1}`;
   const listed = rows.slice(0, MAX_LISTED);
   const ids = listed.flatMap((r) => (r.workflowId ? [r.workflowId] : []));
-  const visible = await db.workflow.findMany({ where: { AND: [{ id: { in: ids } }, workflowReadWhere(options.user)] }, select: { id: true, key: true, name: true } });
+  const visible = await db.workflow.findMany({
+    where: { AND: [{ id: { in: ids } }, workflowReadWhere(options.user)] },
+    select: { id: true, key: true, name: true },
+  });
   return {
     items: listed.map((row) => ({
       key: row.key,

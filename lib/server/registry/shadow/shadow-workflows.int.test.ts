@@ -34,8 +34,16 @@ describe("listShadowWorkflows", () => {
     const asAuditor = await listShadowWorkflows({ user: auditor });
     const keys = asAuditor.items.map((i) => i.key);
     expect(keys.indexOf("list-unregistered")).toBeLessThan(keys.indexOf("list-registered"));
-    expect(asAuditor.items.find((i) => i.key === "list-registered")).toMatchObject({ registered: true, workflow: { id: workflow.id, key: "list-registered" } });
-    expect(asAuditor.items.find((i) => i.key === "list-unregistered")).toMatchObject({ registered: false, workflow: null, seenCount: 1, lastTool: "jira.issue.create" });
+    expect(asAuditor.items.find((i) => i.key === "list-registered")).toMatchObject({
+      registered: true,
+      workflow: { id: workflow.id, key: "list-registered" },
+    });
+    expect(asAuditor.items.find((i) => i.key === "list-unregistered")).toMatchObject({
+      registered: false,
+      workflow: null,
+      seenCount: 1,
+      lastTool: "jira.issue.create",
+    });
 
     const asOwner = await listShadowWorkflows({ user: owner });
     expect(asOwner.items.find((i) => i.key === "list-registered")).toMatchObject({ registered: true, workflow: null });

@@ -22,16 +22,21 @@ export async function createServiceToken(options: {
 }): Promise<TIssuedToken> {
   const { tx, actor, user, workflowId, input } = options;
   await assertWorkflowEditable({ tx, user, workflowId, action: "manage its service tokens" });
-  const workflow = await tx.workflow.findUniqueOrThrow({ where: { id: workflowId }, select: { key: true, status: true, environment: true } });
+  const workflow = await tx.workflow.findUniqueOrThrow({
+    where: { id: workflowId },
+    select: { key: true, status: true, environment: true },
+  });
   if (workflow.status === "RETIRED") throw conflict(`${workflow.key} is retired: it gets no new service tokens`);
 
   const now = options.now ?? new Date();
   const environment = input.environment ?? workflow.environment;
   if (environment !== workflow.environment) {
     // The gate refuses a token of another environment at every use, so it could never work.
-    throw new AppError("validation_failed", `${workflow.key} runs in ${workflow.environment}: its tokens must be for ${workflow.environment}, not ${environment}`, [
-      { path: "body.environment", message: `Use ${workflow.environment} (the workflow's environment) or leave it out` },
-    ]);
+    throw new AppError(
+      "validation_failed",
+      `${workflow.key} runs in ${workflow.environment}: its tokens must be for ${workflow.environment}, not ${environment}`,
+      [{ path: "body.environment", message: `Use ${workflow.environment} (the workflow's environment) or leave it out` }],
+    );
   }
   const expiresAt = new Date(now.getTime() + input.expiresInDays * DAY_MS);
   const secret = generateServiceToken();

@@ -15,7 +15,12 @@ export async function listServiceTokens(options: { tx?: TTx; user: TSessionUser;
   const { user, workflowId } = options;
   const tx = options.tx ?? db;
   const workflow = await readWorkflowSummary({ tx, user, workflowId });
-  const rows = await tx.serviceToken.findMany({ where: { workflowId }, select: TOKEN_VIEW_SELECT, orderBy: { createdAt: "desc" }, take: MAX_TOKENS });
+  const rows = await tx.serviceToken.findMany({
+    where: { workflowId },
+    select: TOKEN_VIEW_SELECT,
+    orderBy: { createdAt: "desc" },
+    take: MAX_TOKENS,
+  });
   const canManage =
     hasPermission(user.roles, "tokens:manage") &&
     workflow.status !== "RETIRED" &&

@@ -22,7 +22,11 @@ export async function revokeServiceToken(options: {
   const token = await lockManagedToken({ tx, user, workflowId, tokenId });
   const state = tokenState(token, now);
   if (state.status === "revoked") throw conflict(`Token ${token.prefix} was already revoked at ${state.validUntil.toISOString()}`);
-  await recordAuditEvent(tx, actor, { action: "token.revoked", target: { type: "workflow", id: workflowId }, data: { prefix: token.prefix } });
+  await recordAuditEvent(tx, actor, {
+    action: "token.revoked",
+    target: { type: "workflow", id: workflowId },
+    data: { prefix: token.prefix },
+  });
   const row = await tx.serviceToken.update({ where: { id: token.id }, data: { revokedAt: now }, select: TOKEN_VIEW_SELECT });
   return toTokenView(row, now);
 }

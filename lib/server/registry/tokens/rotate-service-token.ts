@@ -33,10 +33,13 @@ export async function rotateServiceToken(options: {
   const at = state.validUntil.toISOString();
   if (state.status === "revoked") throw conflict(`Token ${old.prefix} was revoked at ${at}: create a new token instead`);
   if (state.status === "expired") throw conflict(`Token ${old.prefix} expired at ${at}: create a new token instead`);
-  if (state.status === "expiring") throw conflict(`Token ${old.prefix} was already rotated and stops working at ${at}: rotate its successor instead`);
+  if (state.status === "expiring")
+    throw conflict(`Token ${old.prefix} was already rotated and stops working at ${at}: rotate its successor instead`);
   if (old.workflow.status === "RETIRED") throw conflict(`${old.workflow.key} is retired: it gets no new service tokens`);
   if (old.environment !== old.workflow.environment) {
-    throw conflict(`Token ${old.prefix} is for ${old.environment}, but ${old.workflow.key} runs in ${old.workflow.environment}, so it never worked: revoke it and create a ${old.workflow.environment} token`);
+    throw conflict(
+      `Token ${old.prefix} is for ${old.environment}, but ${old.workflow.key} runs in ${old.workflow.environment}, so it never worked: revoke it and create a ${old.workflow.environment} token`,
+    );
   }
 
   const lifetimeDays = Math.min(MAX_TOKEN_DAYS, Math.max(1, Math.round((old.expiresAt.getTime() - old.createdAt.getTime()) / DAY_MS)));
@@ -45,7 +48,11 @@ export async function rotateServiceToken(options: {
   await recordAuditEvent(tx, actor, {
     action: "token.rotated",
     target: { type: "workflow", id: workflowId },
-    data: { previousPrefix: old.prefix, prefix: secret.prefix, previousValidUntil: tokenState({ ...old, revokedAt }, now).validUntil.toISOString() },
+    data: {
+      previousPrefix: old.prefix,
+      prefix: secret.prefix,
+      previousValidUntil: tokenState({ ...old, revokedAt }, now).validUntil.toISOString(),
+    },
   });
   const previous = await tx.serviceToken.update({ where: { id: old.id }, data: { revokedAt }, select: TOKEN_VIEW_SELECT });
   const row = await tx.serviceToken.create({

@@ -19,7 +19,8 @@ const rotate = (user: TSessionUser, workflowId: string, tokenId: string, overlap
 const revoke = (user: TSessionUser, workflowId: string, tokenId: string) =>
   runAudited(db, (tx) => revokeServiceToken({ tx, actor: actorFor(user), user, workflowId, tokenId }));
 // What the runtime gate checks for each call, read from the database rather than its cache.
-const authenticate = async (token: string, now = new Date()) => checkServiceToken(await findServiceToken(tokenHashOf(`Bearer ${token}`)), "DECIDE", now);
+const authenticate = async (token: string, now = new Date()) =>
+  checkServiceToken(await findServiceToken(tokenHashOf(`Bearer ${token}`)), "DECIDE", now);
 
 async function givenOwnedWorkflow() {
   const owner = await givenUser(["OWNER"]);
@@ -32,11 +33,18 @@ describe("service tokens", () => {
     const issued = await create(owner, workflow.id, { name: "runner", scopes: ["INGEST", "DECIDE"], expiresInDays: 30 });
 
     expect(issued.secret).toMatch(new RegExp(`^tg_${issued.token.prefix}_`));
-    expect(issued.token).toMatchObject({ status: "active", scopes: ["DECIDE", "INGEST"], environment: workflow.environment, createdBy: { id: owner.id } });
+    expect(issued.token).toMatchObject({
+      status: "active",
+      scopes: ["DECIDE", "INGEST"],
+      environment: workflow.environment,
+      createdBy: { id: owner.id },
+    });
     const stored = await db.serviceToken.findUniqueOrThrow({ where: { id: issued.token.id }, select: { tokenHash: true } });
     expect(stored.tokenHash).toBe(hashServiceToken(issued.secret));
     const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM service_tokens WHERE id = ${issued.token.id}::uuid`;
-    expect(JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(issued.secret.slice(`tg_${issued.token.prefix}_`.length));
+    expect(JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toContain(
+      issued.secret.slice(`tg_${issued.token.prefix}_`.length),
+    );
 
     const listed = await listServiceTokens({ user: owner, workflowId: workflow.id });
     expect(JSON.stringify(listed)).not.toContain(issued.secret);
@@ -59,11 +67,20 @@ describe("service tokens", () => {
 
     await expect(authenticate(first.secret)).resolves.toMatchObject({ tokenId: first.token.id });
     await expect(authenticate(first.secret, new Date(validUntil.getTime() - 1))).resolves.toMatchObject({ tokenId: first.token.id });
-    await expect(authenticate(first.secret, validUntil)).rejects.toMatchObject({ code: "unauthenticated", detail: expect.stringContaining("revoked") });
+    await expect(authenticate(first.secret, validUntil)).rejects.toMatchObject({
+      code: "unauthenticated",
+      detail: expect.stringContaining("revoked"),
+    });
     await expect(authenticate(rotated.secret, validUntil)).resolves.toMatchObject({ tokenId: rotated.token.id });
-    await expect(rotate(owner, workflow.id, first.token.id, 30)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("already rotated") });
+    await expect(rotate(owner, workflow.id, first.token.id, 30)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("already rotated"),
+    });
     const events = await auditOf({ type: "workflow", id: workflow.id });
-    expect(events.at(-1)).toMatchObject({ action: "token.rotated", data: { previousPrefix: first.token.prefix, prefix: rotated.token.prefix } });
+    expect(events.at(-1)).toMatchObject({
+      action: "token.rotated",
+      data: { previousPrefix: first.token.prefix, prefix: rotated.token.prefix },
+    });
   });
 
   it("revokes at once, cutting short an overlap", async () => {
@@ -101,12 +118,20 @@ describe("service tokens", () => {
     });
     expect(await db.serviceToken.count({ where: { workflowId: workflow.id } })).toBe(0);
     expect(await auditOf({ type: "workflow", id: workflow.id })).toEqual([]);
-    await expect(create(owner, workflow.id, { name: "runner", scopes: ["DECIDE"], environment: "STAGING" })).resolves.toMatchObject({ token: { environment: "STAGING" } });
+    await expect(create(owner, workflow.id, { name: "runner", scopes: ["DECIDE"], environment: "STAGING" })).resolves.toMatchObject({
+      token: { environment: "STAGING" },
+    });
 
     // Issued before creation refused it: unusable, and not rotated into another unusable token.
     const legacy = await create(owner, workflow.id);
     await db.serviceToken.update({ where: { id: legacy.token.id }, data: { environment: "DEV" } });
-    await expect(authenticate(legacy.secret)).rejects.toMatchObject({ code: "forbidden", detail: `This service token is for DEV, but workflow ${workflow.key} runs in STAGING; use a STAGING token` });
-    await expect(rotate(owner, workflow.id, legacy.token.id, 0)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("so it never worked") });
+    await expect(authenticate(legacy.secret)).rejects.toMatchObject({
+      code: "forbidden",
+      detail: `This service token is for DEV, but workflow ${workflow.key} runs in STAGING; use a STAGING token`,
+    });
+    await expect(rotate(owner, workflow.id, legacy.token.id, 0)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("so it never worked"),
+    });
   });
 });

@@ -20,7 +20,13 @@ export async function exportInventory(options: { tx: TTx; user: TSessionUser }):
   ]);
   return {
     format: "tollgate.inventory/v1",
-    dataClasses: dataClasses.map((d) => ({ key: d.key, name: d.name, sensitivity: d.sensitivity, tags: d.tags, retentionDays: d.retentionDays })),
+    dataClasses: dataClasses.map((d) => ({
+      key: d.key,
+      name: d.name,
+      sensitivity: d.sensitivity,
+      tags: d.tags,
+      retentionDays: d.retentionDays,
+    })),
     models: models.map((m) => ({
       provider: m.provider,
       model: m.model,
@@ -32,7 +38,13 @@ export async function exportInventory(options: { tx: TTx; user: TSessionUser }):
       maxSensitivity: m.maxSensitivity,
       status: m.status,
     })),
-    tools: tools.map((t) => ({ key: t.key, name: t.name, system: t.system, consequence: t.consequence, argumentSchema: t.argumentSchema as Record<string, unknown> })),
+    tools: tools.map((t) => ({
+      key: t.key,
+      name: t.name,
+      system: t.system,
+      consequence: t.consequence,
+      argumentSchema: t.argumentSchema as Record<string, unknown>,
+    })),
     workflows: await Promise.all(
       workflows.map(async (w) => ({
         key: w.key,

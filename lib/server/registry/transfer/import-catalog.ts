@@ -30,13 +30,23 @@ async function importDataClasses({ tx, actor }: TContext, rows: TInventory["data
   const tally: TTally = { created: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
     const existing = await tx.dataClass.findUnique({ where: { key: row.key } });
-    const before = existing && { key: existing.key, name: existing.name, sensitivity: existing.sensitivity, tags: existing.tags, retentionDays: existing.retentionDays };
+    const before = existing && {
+      key: existing.key,
+      name: existing.name,
+      sensitivity: existing.sensitivity,
+      tags: existing.tags,
+      retentionDays: existing.retentionDays,
+    };
     if (before && same(before, row)) {
       tally.unchanged++;
       continue;
     }
     const saved = await tx.dataClass.upsert({ where: { key: row.key }, create: row, update: row });
-    await recordAuditEvent(tx, actor, { action: "catalog.data_class.changed", target: { type: "data_class", id: saved.id }, data: { before, after: row } });
+    await recordAuditEvent(tx, actor, {
+      action: "catalog.data_class.changed",
+      target: { type: "data_class", id: saved.id },
+      data: { before, after: row },
+    });
     if (before && before.sensitivity !== row.sensitivity) await recomputeWorkflowSensitivity({ tx, dataClassId: saved.id });
     tally[before ? "updated" : "created"]++;
   }
@@ -64,7 +74,11 @@ async function importModels({ tx, actor }: TContext, rows: TInventory["models"])
       continue;
     }
     const saved = await tx.approvedModel.upsert({ where, create: row, update: row });
-    await recordAuditEvent(tx, actor, { action: "catalog.model.changed", target: { type: "model", id: saved.id }, data: { before, after: row } });
+    await recordAuditEvent(tx, actor, {
+      action: "catalog.model.changed",
+      target: { type: "model", id: saved.id },
+      data: { before, after: row },
+    });
     tally[before ? "updated" : "created"]++;
   }
   return tally;
@@ -76,24 +90,43 @@ async function importTools({ tx, actor, user, problems }: TContext, rows: TInven
     const schemaProblems = jsonSchemaProblems(row.argumentSchema, `tools.${i}.argumentSchema`);
     problems.push(...schemaProblems);
     const existing = await tx.tool.findUnique({ where: { key: row.key } });
-    const before = existing && { key: existing.key, name: existing.name, system: existing.system, consequence: existing.consequence, argumentSchema: existing.argumentSchema };
+    const before = existing && {
+      key: existing.key,
+      name: existing.name,
+      system: existing.system,
+      consequence: existing.consequence,
+      argumentSchema: existing.argumentSchema,
+    };
     if (before && same(before, row)) {
       tally.unchanged++;
       continue;
     }
-    const consequenceProblems = existing && before?.consequence !== row.consequence ? await grantProblems({ tx, user, toolId: existing.id, row, at: `tools.${i}` }) : [];
+    const consequenceProblems =
+      existing && before?.consequence !== row.consequence
+        ? await grantProblems({ tx, user, toolId: existing.id, row, at: `tools.${i}` })
+        : [];
     problems.push(...consequenceProblems);
     if (schemaProblems.length || consequenceProblems.length) continue;
     const data = { ...row, argumentSchema: row.argumentSchema as Prisma.InputJsonObject };
     const saved = await tx.tool.upsert({ where: { key: row.key }, create: data, update: data });
-    await recordAuditEvent(tx, actor, { action: "catalog.tool.changed", target: { type: "tool", id: saved.id }, data: { before, after: row } });
+    await recordAuditEvent(tx, actor, {
+      action: "catalog.tool.changed",
+      target: { type: "tool", id: saved.id },
+      data: { before, after: row },
+    });
     tally[before ? "updated" : "created"]++;
   }
   return tally;
 }
 
 /** The catalog's own consequence check, its refusal reported as a problem at this row instead. */
-async function grantProblems(options: { tx: TTx; user: TSessionUser; toolId: string; row: TInventory["tools"][number]; at: string }): Promise<TFieldProblem[]> {
+async function grantProblems(options: {
+  tx: TTx;
+  user: TSessionUser;
+  toolId: string;
+  row: TInventory["tools"][number];
+  at: string;
+}): Promise<TFieldProblem[]> {
   const { tx, user, toolId, row, at } = options;
   try {
     await checkGrantsMeetConsequence({ tx, user, toolId, toolKey: row.key, consequence: row.consequence });

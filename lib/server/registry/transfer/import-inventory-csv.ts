@@ -25,14 +25,21 @@ function onlyCsvRows(merged: TCsvMerge): TCsvMerge {
       const from = `${list}.${i}`;
       if (!merged.rowOf.has(from)) return;
       const to = `${list}.${(inventory[list] as unknown[]).push(item) - 1}`;
-      for (const [path, row] of merged.rowOf) if (path === from || path.startsWith(`${from}.`)) rowOf.set(to + path.slice(from.length), row);
+      for (const [path, row] of merged.rowOf)
+        if (path === from || path.startsWith(`${from}.`)) rowOf.set(to + path.slice(from.length), row);
     });
   }
   return { inventory, problems: merged.problems, rowOf };
 }
 
 /** One entity's CSV, merged into the current registry and imported all or nothing. */
-export async function importInventoryCsv(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; entity: TInventoryCsvEntity; csv: string }): Promise<TImportResult> {
+export async function importInventoryCsv(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  entity: TInventoryCsvEntity;
+  csv: string;
+}): Promise<TImportResult> {
   const current = await exportInventory({ tx: options.tx, user: options.user });
   const merged = onlyCsvRows(mergeCsvIntoInventory(current, options.entity, options.csv));
   if (merged.problems.length) throw refuse(merged.problems.length, merged.problems);

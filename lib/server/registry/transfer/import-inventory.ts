@@ -18,7 +18,9 @@ function duplicateProblems(inventory: TInventory): TFieldProblem[] {
     ["workflows", inventory.workflows.map((w) => w.key)],
   ];
   return lists.flatMap(([list, keys]) =>
-    keys.flatMap((key, i) => (keys.indexOf(key) < i ? [{ path: `${list}.${i}`, message: `"${key}" appears earlier in the file too` }] : [])),
+    keys.flatMap((key, i) =>
+      keys.indexOf(key) < i ? [{ path: `${list}.${i}`, message: `"${key}" appears earlier in the file too` }] : [],
+    ),
   );
 }
 
@@ -35,10 +37,12 @@ export async function importInventory(options: {
 }): Promise<TImportResult> {
   const { tx, actor, inventory } = options;
   const problems = duplicateProblems(inventory);
-  if (problems.length) throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
+  if (problems.length)
+    throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
   const catalog = await importCatalog({ tx, actor, user: options.user, problems }, inventory);
   const workflows = await importWorkflows({ tx, actor, problems }, inventory.workflows);
-  if (problems.length) throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
+  if (problems.length)
+    throw new AppError("validation_failed", `The import has ${problems.length} problem(s); nothing was changed`, problems);
   const tallies = { ...catalog, workflows };
   const pick = (k: "created" | "updated" | "unchanged") => Object.fromEntries(Object.entries(tallies).map(([name, t]) => [name, t[k]]));
   const result = { created: pick("created"), updated: pick("updated"), unchanged: pick("unchanged") };

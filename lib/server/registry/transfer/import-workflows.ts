@@ -21,7 +21,9 @@ type TContext = { tx: TTx; actor: TAuditActor; problems: TFieldProblem[] };
 export async function importWorkflows(ctx: TContext, rows: TInventoryWorkflow[]): Promise<TTally> {
   const tally: TTally = { created: 0, updated: 0, unchanged: 0 };
   const emails = [...new Set(rows.flatMap((w) => [w.ownerEmail, ...w.raci.map((r) => r.email)]))];
-  const users = new Map((await ctx.tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]));
+  const users = new Map(
+    (await ctx.tx.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true } })).map((u) => [u.email, u.id]),
+  );
   for (const [i, row] of rows.entries()) {
     const outcome = await importOne(ctx, row, `workflows.${i}`, users);
     if (outcome) tally[outcome]++;
@@ -37,7 +39,8 @@ async function importOne(ctx: TContext, row: TInventoryWorkflow, at: string, use
   row.raci.forEach((r, j) => {
     if (!users.has(r.email)) problems.push({ path: `${at}.raci.${j}.email`, message: `No user has the email ${r.email}` });
   });
-  if (row.raci.filter((r) => r.role === "ACCOUNTABLE").length > 1) problems.push({ path: `${at}.raci`, message: "Name exactly one Accountable person" });
+  if (row.raci.filter((r) => r.role === "ACCOUNTABLE").length > 1)
+    problems.push({ path: `${at}.raci`, message: "Name exactly one Accountable person" });
   let resolved: Awaited<ReturnType<typeof checkPermissionSet>> | null = null;
   try {
     resolved = await checkPermissionSet({ tx, set: row.permissions, at: `${at}.permissions` });
@@ -49,7 +52,10 @@ async function importOne(ctx: TContext, row: TInventoryWorkflow, at: string, use
   const currentSet = existing && (await readPermissionSet({ tx, workflowId: existing.id }));
   const permissionChanges = currentSet ? diffPermissionSets(currentSet, row.permissions) : [];
   if (existing && existing.status !== "DRAFT" && permissionChanges.length) {
-    problems.push({ path: `${at}.permissions`, message: `${row.key} is ${existing.status.toLowerCase()}: its permissions change through change review, not import` });
+    problems.push({
+      path: `${at}.permissions`,
+      message: `${row.key} is ${existing.status.toLowerCase()}: its permissions change through change review, not import`,
+    });
   }
   if (existing && existing.status !== "DRAFT" && existing.environment !== row.environment) {
     problems.push({ path: `${at}.environment`, message: `${row.key} is no longer a draft: its environment cannot change` });
@@ -62,10 +68,17 @@ async function importOne(ctx: TContext, row: TInventoryWorkflow, at: string, use
   if (!existing) {
     const created = await tx.workflow.create({ data: { key: row.key, ...basics, raci: { create: raci } } });
     await writePermissionSet({ tx, workflowId: created.id, resolved });
-    await recordAuditEvent(tx, actor, { action: "workflow.created", target: { type: "workflow", id: created.id }, data: { after: { ...row, status: "DRAFT" } } });
+    await recordAuditEvent(tx, actor, {
+      action: "workflow.created",
+      target: { type: "workflow", id: created.id },
+      data: { after: { ...row, status: "DRAFT" } },
+    });
     return "created";
   }
-  const oldRaci = await tx.raciAssignment.findMany({ where: { workflowId: existing.id }, select: { userId: true, function: true, role: true } });
+  const oldRaci = await tx.raciAssignment.findMany({
+    where: { workflowId: existing.id },
+    select: { userId: true, function: true, role: true },
+  });
   const sortRaci = (list: typeof raci) => [...list].sort((a, b) => `${a.function}${a.userId}`.localeCompare(`${b.function}${b.userId}`));
   const changedBasics = Object.fromEntries(
     Object.entries(basics)
@@ -78,15 +91,24 @@ async function importOne(ctx: TContext, row: TInventoryWorkflow, at: string, use
   const version = existing.version + 1;
   await tx.workflow.update({ where: { id: existing.id }, data: { ...basics, version } });
   const target = { type: "workflow", id: existing.id };
-  if (Object.keys(changedBasics).length) await recordAuditEvent(tx, actor, { action: "workflow.updated", target, data: { changes: changedBasics, version } });
+  if (Object.keys(changedBasics).length)
+    await recordAuditEvent(tx, actor, { action: "workflow.updated", target, data: { changes: changedBasics, version } });
   if (raciChanged) {
     await tx.raciAssignment.deleteMany({ where: { workflowId: existing.id } });
     await tx.raciAssignment.createMany({ data: raci.map((r) => ({ ...r, workflowId: existing.id })) });
-    await recordAuditEvent(tx, actor, { action: "workflow.raci.changed", target, data: { before: sortRaci(oldRaci), after: sortRaci(raci), version } });
+    await recordAuditEvent(tx, actor, {
+      action: "workflow.raci.changed",
+      target,
+      data: { before: sortRaci(oldRaci), after: sortRaci(raci), version },
+    });
   }
   if (permissionChanges.length) {
     await writePermissionSet({ tx, workflowId: existing.id, resolved });
-    await recordAuditEvent(tx, actor, { action: "workflow.permissions.changed", target, data: { changes: permissionChanges, version, changeRequestId: null } });
+    await recordAuditEvent(tx, actor, {
+      action: "workflow.permissions.changed",
+      target,
+      data: { changes: permissionChanges, version, changeRequestId: null },
+    });
   }
   return "updated";
 }

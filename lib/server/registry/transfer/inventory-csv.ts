@@ -7,7 +7,17 @@ import { modelRef } from "@/lib/contracts/registry";
 // One CSV per entity, in spreadsheet-friendly columns: lists joined with ";", JSON in cells.
 export const CSV_COLUMNS: Record<TInventoryCsvEntity, string[]> = {
   "data-classes": ["key", "name", "sensitivity", "tags", "retention_days"],
-  models: ["provider", "model", "version", "regions", "data_retention_days", "training_opt_out", "logging_policy", "max_sensitivity", "status"],
+  models: [
+    "provider",
+    "model",
+    "version",
+    "regions",
+    "data_retention_days",
+    "training_opt_out",
+    "logging_policy",
+    "max_sensitivity",
+    "status",
+  ],
   tools: ["key", "name", "system", "consequence", "argument_schema"],
   workflows: ["key", "name", "purpose", "environment", "status", "owner_email", "runbook", "data_classes", "models"],
   raci: ["workflow_key", "email", "function", "role"],
@@ -20,20 +30,47 @@ const json = (value: unknown) => (value == null ? "" : JSON.stringify(value));
 export function inventoryToCsv(inventory: TInventory, entity: TInventoryCsvEntity): string {
   const rows: Record<TInventoryCsvEntity, () => unknown[][]> = {
     "data-classes": () => inventory.dataClasses.map((d) => [d.key, d.name, d.sensitivity, list(d.tags), d.retentionDays]),
-    models: () => inventory.models.map((m) => [m.provider, m.model, m.version, list(m.regions), m.dataRetentionDays, m.trainingOptOut, m.loggingPolicy, m.maxSensitivity, m.status]),
+    models: () =>
+      inventory.models.map((m) => [
+        m.provider,
+        m.model,
+        m.version,
+        list(m.regions),
+        m.dataRetentionDays,
+        m.trainingOptOut,
+        m.loggingPolicy,
+        m.maxSensitivity,
+        m.status,
+      ]),
     tools: () => inventory.tools.map((t) => [t.key, t.name, t.system, t.consequence, json(t.argumentSchema)]),
     workflows: () =>
-      inventory.workflows.map((w) => [w.key, w.name, w.purpose, w.environment, w.status ?? "", w.ownerEmail, w.runbook, list(w.permissions.dataClassKeys), list(w.permissions.modelRefs)]),
+      inventory.workflows.map((w) => [
+        w.key,
+        w.name,
+        w.purpose,
+        w.environment,
+        w.status ?? "",
+        w.ownerEmail,
+        w.runbook,
+        list(w.permissions.dataClassKeys),
+        list(w.permissions.modelRefs),
+      ]),
     raci: () => inventory.workflows.flatMap((w) => w.raci.map((r) => [w.key, r.email, r.function, r.role])),
     allowlist: () =>
-      inventory.workflows.flatMap((w) => w.permissions.tools.map((t) => [w.key, t.toolKey, t.ratePerMinute ?? "", json(t.argumentConstraints), t.tier])),
+      inventory.workflows.flatMap((w) =>
+        w.permissions.tools.map((t) => [w.key, t.toolKey, t.ratePerMinute ?? "", json(t.argumentConstraints), t.tier]),
+      ),
   };
   return Papa.unparse({ fields: CSV_COLUMNS[entity], data: rows[entity]() }, { newline: "\n" });
 }
 
 export type TCsvMerge = { inventory: TInventory; problems: TFieldProblem[]; rowOf: Map<string, number> };
 
-const split = (cell: string | undefined) => (cell ?? "").split(";").map((s) => s.trim()).filter(Boolean);
+const split = (cell: string | undefined) =>
+  (cell ?? "")
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 const int = (cell: string | undefined) => (cell?.trim() ? Number(cell) : null);
 
 /**
@@ -58,7 +95,13 @@ export function mergeCsvIntoInventory(current: TInventory, entity: TInventoryCsv
       return null;
     }
   };
-  const upsert = <T>(listName: "dataClasses" | "models" | "tools" | "workflows", items: T[], key: (t: T) => string, item: T, row: number) => {
+  const upsert = <T>(
+    listName: "dataClasses" | "models" | "tools" | "workflows",
+    items: T[],
+    key: (t: T) => string,
+    item: T,
+    row: number,
+  ) => {
     const index = items.findIndex((x) => key(x) === key(item));
     const at = index === -1 ? items.push(item) - 1 : index;
     if (index !== -1) items[at] = item;
@@ -69,22 +112,69 @@ export function mergeCsvIntoInventory(current: TInventory, entity: TInventoryCsv
   parsed.data.forEach((cells, i) => {
     const row = i + 2;
     if (entity === "data-classes") {
-      upsert("dataClasses", inventory.dataClasses, (d) => d.key, { key: cells.key ?? "", name: cells.name ?? "", sensitivity: cells.sensitivity as never, tags: split(cells.tags) as never, retentionDays: int(cells.retention_days) as never }, row);
+      upsert(
+        "dataClasses",
+        inventory.dataClasses,
+        (d) => d.key,
+        {
+          key: cells.key ?? "",
+          name: cells.name ?? "",
+          sensitivity: cells.sensitivity as never,
+          tags: split(cells.tags) as never,
+          retentionDays: int(cells.retention_days) as never,
+        },
+        row,
+      );
     } else if (entity === "models") {
-      upsert("models", inventory.models, modelRef, {
-        provider: cells.provider ?? "", model: cells.model ?? "", version: cells.version ?? "", regions: split(cells.regions),
-        dataRetentionDays: int(cells.data_retention_days) as never, trainingOptOut: (cells.training_opt_out === "true") as boolean,
-        loggingPolicy: cells.logging_policy ?? "", maxSensitivity: cells.max_sensitivity as never, status: (cells.status || "APPROVED") as never,
-      }, row);
+      upsert(
+        "models",
+        inventory.models,
+        modelRef,
+        {
+          provider: cells.provider ?? "",
+          model: cells.model ?? "",
+          version: cells.version ?? "",
+          regions: split(cells.regions),
+          dataRetentionDays: int(cells.data_retention_days) as never,
+          trainingOptOut: (cells.training_opt_out === "true") as boolean,
+          loggingPolicy: cells.logging_policy ?? "",
+          maxSensitivity: cells.max_sensitivity as never,
+          status: (cells.status || "APPROVED") as never,
+        },
+        row,
+      );
     } else if (entity === "tools") {
-      upsert("tools", inventory.tools, (t) => t.key, { key: cells.key ?? "", name: cells.name ?? "", system: cells.system ?? "", consequence: cells.consequence as never, argumentSchema: cellJson(cells.argument_schema, `row ${row}.argument_schema`) as never }, row);
+      upsert(
+        "tools",
+        inventory.tools,
+        (t) => t.key,
+        {
+          key: cells.key ?? "",
+          name: cells.name ?? "",
+          system: cells.system ?? "",
+          consequence: cells.consequence as never,
+          argumentSchema: cellJson(cells.argument_schema, `row ${row}.argument_schema`) as never,
+        },
+        row,
+      );
     } else if (entity === "workflows") {
       const old = inventory.workflows.find((w) => w.key === cells.key);
-      upsert("workflows", inventory.workflows, (w) => w.key, {
-        key: cells.key ?? "", name: cells.name ?? "", purpose: cells.purpose ?? "", environment: cells.environment as never,
-        ownerEmail: cells.owner_email ?? "", runbook: cells.runbook ?? "", raci: old?.raci ?? [],
-        permissions: { dataClassKeys: split(cells.data_classes), modelRefs: split(cells.models), tools: old?.permissions.tools ?? [] },
-      }, row);
+      upsert(
+        "workflows",
+        inventory.workflows,
+        (w) => w.key,
+        {
+          key: cells.key ?? "",
+          name: cells.name ?? "",
+          purpose: cells.purpose ?? "",
+          environment: cells.environment as never,
+          ownerEmail: cells.owner_email ?? "",
+          runbook: cells.runbook ?? "",
+          raci: old?.raci ?? [],
+          permissions: { dataClassKeys: split(cells.data_classes), modelRefs: split(cells.models), tools: old?.permissions.tools ?? [] },
+        },
+        row,
+      );
     } else {
       const key = cells.workflow_key ?? "";
       grouped.set(key, [...(grouped.get(key) ?? []), { row, cells }]);
@@ -107,7 +197,12 @@ export function mergeCsvIntoInventory(current: TInventory, entity: TInventoryCsv
     } else {
       workflow.permissions.tools = rows.map(({ row, cells }, j) => {
         rowOf.set(`workflows.${wi}.permissions.tools.${j}`, row);
-        return { toolKey: cells.tool_key ?? "", ratePerMinute: int(cells.rate_per_minute), argumentConstraints: cellJson(cells.argument_constraints, `row ${row}.argument_constraints`) as never, tier: cells.tier as never };
+        return {
+          toolKey: cells.tool_key ?? "",
+          ratePerMinute: int(cells.rate_per_minute),
+          argumentConstraints: cellJson(cells.argument_constraints, `row ${row}.argument_constraints`) as never,
+          tier: cells.tier as never,
+        };
       });
     }
   }

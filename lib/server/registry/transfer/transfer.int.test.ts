@@ -21,12 +21,16 @@ beforeAll(async () => {
 });
 
 const snapshot = () => runAudited(db, (tx) => exportInventory({ tx, user: admin }));
-const importJson = (inventory: TInventory) => runAudited(db, (tx) => importInventory({ tx, actor, user: admin, inventory, format: "json" }), { timeout: 60_000 });
+const importJson = (inventory: TInventory) =>
+  runAudited(db, (tx) => importInventory({ tx, actor, user: admin, inventory, format: "json" }), { timeout: 60_000 });
 const importCsv = (entity: "data-classes" | "allowlist" | "raci", csv: string) =>
   runAudited(db, (tx) => importInventoryCsv({ tx, actor, user: admin, entity, csv }), { timeout: 60_000 });
 
 async function problemsOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   return (error as AppError).fieldProblems ?? [];
 }
@@ -53,7 +57,11 @@ describe("inventory export and import", () => {
       ownerEmail: "owner@tollgate.local",
       runbook: "",
       raci: [{ email: "owner@tollgate.local", function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }],
-      permissions: { dataClassKeys: ["public-docs"], modelRefs: [], tools: [{ toolKey: "kb.search", ratePerMinute: 5, argumentConstraints: null, tier: "T1" }] },
+      permissions: {
+        dataClassKeys: ["public-docs"],
+        modelRefs: [],
+        tools: [{ toolKey: "kb.search", ratePerMinute: 5, argumentConstraints: null, tier: "T1" }],
+      },
     });
     const result = await importJson(inventory);
     expect(result.created.workflows).toBe(1);
@@ -73,7 +81,11 @@ describe("inventory export and import", () => {
     inventory.workflows[1]!.permissions.dataClassKeys.push("no-such-class");
     const problems = await problemsOf(importJson(inventory));
     expect(problems.map((p) => p.path)).toEqual(
-      expect.arrayContaining(["tools.0.argumentSchema", "workflows.0.ownerEmail", expect.stringMatching(/^workflows\.1\.permissions\.dataClassKeys\.\d+$/)]),
+      expect.arrayContaining([
+        "tools.0.argumentSchema",
+        "workflows.0.ownerEmail",
+        expect.stringMatching(/^workflows\.1\.permissions\.dataClassKeys\.\d+$/),
+      ]),
     );
     expect(await snapshot()).toEqual(before);
   });
@@ -108,7 +120,9 @@ describe("inventory export and import", () => {
     );
 
     const raci = "workflow_key,email,function,role\nno-such-workflow,owner@tollgate.local,DATA_OWNER,INFORMED\n";
-    expect(await problemsOf(importCsv("raci", raci))).toEqual([{ path: "row 2.workflow_key", message: expect.stringMatching(/No workflow/) }]);
+    expect(await problemsOf(importCsv("raci", raci))).toEqual([
+      { path: "row 2.workflow_key", message: expect.stringMatching(/No workflow/) },
+    ]);
     expect(await snapshot()).toEqual(before);
   });
 

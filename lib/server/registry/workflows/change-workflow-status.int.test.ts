@@ -4,7 +4,15 @@ import { db } from "../../db/client";
 import type { AppError } from "../../errors";
 import { assessReadiness } from "./assess-readiness";
 import { changeWorkflowStatus } from "./change-workflow-status";
-import { actorFor, auditEventsFor, givenCatalog, givenPermissions, givenUser, givenWorkflow, refusalExpected } from "@/test/fixtures/registry-workflows";
+import {
+  actorFor,
+  auditEventsFor,
+  givenCatalog,
+  givenPermissions,
+  givenUser,
+  givenWorkflow,
+  refusalExpected,
+} from "@/test/fixtures/registry-workflows";
 import { runAudited } from "../../audit/run-audited";
 
 let owner: TSessionUser;
@@ -13,7 +21,10 @@ let people: TSessionUser[];
 beforeAll(async () => {
   await givenCatalog();
   owner = await givenUser({ roles: ["OWNER"] });
-  people = [owner, ...(await Promise.all([givenUser({ roles: ["OWNER"] }), givenUser({ roles: ["ADMIN"] }), givenUser({ roles: ["SECURITY"] })]))];
+  people = [
+    owner,
+    ...(await Promise.all([givenUser({ roles: ["OWNER"] }), givenUser({ roles: ["ADMIN"] }), givenUser({ roles: ["SECURITY"] })])),
+  ];
 });
 
 type TTo = "ACTIVE" | "PAUSED" | "RETIRED";
@@ -46,7 +57,11 @@ describe("assessReadiness", () => {
 
   it("names suspended models, models not approved for the data, and tools without a contract", async () => {
     const wf = await givenWorkflow({ owner, raci: people, token: true });
-    await givenPermissions(wf.id, { dataClasses: ["tickets", "customers"], models: ["acme/small/1", "old/legacy/0", "acme/large/2"], tools: ["kb.search", "legacy.poke"] });
+    await givenPermissions(wf.id, {
+      dataClasses: ["tickets", "customers"],
+      models: ["acme/small/1", "old/legacy/0", "acme/large/2"],
+      tools: ["kb.search", "legacy.poke"],
+    });
     expect((await readiness(wf.id)).missing).toEqual([
       { code: "model_sensitivity", message: "Model acme/small/1 is approved up to INTERNAL, but the workflow handles CONFIDENTIAL data" },
       { code: "model_status", message: "Model old/legacy/0 is suspended" },
@@ -58,13 +73,27 @@ describe("assessReadiness", () => {
     const wf = await givenWorkflow({ owner, raci: people });
     await givenPermissions(wf.id, { dataClasses: ["docs"] });
     const base = { workflowId: wf.id, name: "t", scopes: ["DECIDE" as const], environment: "DEV" as const, createdById: owner.id };
-    await db.serviceToken.create({ data: { ...base, prefix: "tg_expired1", tokenHash: "h-expired", expiresAt: new Date(Date.now() - 1000) } });
-    await db.serviceToken.create({ data: { ...base, prefix: "tg_revoked1", tokenHash: "h-revoked", expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date() } });
+    await db.serviceToken.create({
+      data: { ...base, prefix: "tg_expired1", tokenHash: "h-expired", expiresAt: new Date(Date.now() - 1000) },
+    });
+    await db.serviceToken.create({
+      data: { ...base, prefix: "tg_revoked1", tokenHash: "h-revoked", expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date() },
+    });
     // Run time would deny a token of another environment, so it cannot make the workflow ready.
-    await db.serviceToken.create({ data: { ...base, environment: "PROD", prefix: "tg_prodtok1", tokenHash: "h-prod", expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.serviceToken.create({
+      data: { ...base, environment: "PROD", prefix: "tg_prodtok1", tokenHash: "h-prod", expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     expect((await readiness(wf.id)).missing.map((m) => m.code)).toEqual(["service_token"]);
     // A rotated token stays valid until the end of its overlap.
-    await db.serviceToken.create({ data: { ...base, prefix: "tg_overlap1", tokenHash: "h-overlap", expiresAt: new Date(Date.now() + 86_400_000), revokedAt: new Date(Date.now() + 60_000) } });
+    await db.serviceToken.create({
+      data: {
+        ...base,
+        prefix: "tg_overlap1",
+        tokenHash: "h-overlap",
+        expiresAt: new Date(Date.now() + 86_400_000),
+        revokedAt: new Date(Date.now() + 60_000),
+      },
+    });
     expect(await readiness(wf.id)).toEqual({ ready: true, missing: [] });
   });
 });
@@ -73,7 +102,10 @@ describe("changeWorkflowStatus", () => {
   it("refuses to activate an incomplete draft with a 409 listing what is missing", async () => {
     const wf = await givenWorkflow({ owner, token: true });
     const attempt = change(wf.id, "ACTIVE", 1);
-    await expect(attempt).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("cannot be activated yet. Missing: Exactly one Accountable") });
+    await expect(attempt).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("cannot be activated yet. Missing: Exactly one Accountable"),
+    });
     const error = await attempt.then(refusalExpected, (e: AppError) => e);
     expect(error.fieldProblems?.map((p) => p.path)).toEqual([
       "readiness.raci_accountable",
@@ -106,7 +138,10 @@ describe("changeWorkflowStatus", () => {
     await change(wf.id, "ACTIVE", 1);
     await change(wf.id, "PAUSED", 2);
     await db.serviceToken.updateMany({ where: { workflowId: wf.id }, data: { revokedAt: new Date() } });
-    await expect(change(wf.id, "ACTIVE", 3)).rejects.toMatchObject({ code: "conflict", fieldProblems: [{ path: "readiness.service_token" }] });
+    await expect(change(wf.id, "ACTIVE", 3)).rejects.toMatchObject({
+      code: "conflict",
+      fieldProblems: [{ path: "readiness.service_token" }],
+    });
   });
 
   it("refuses transitions the lifecycle does not have, and anything after retirement", async () => {
@@ -121,6 +156,9 @@ describe("changeWorkflowStatus", () => {
   it("refuses a stale version", async () => {
     const wf = await givenWorkflow({ owner, status: "ACTIVE" });
     await change(wf.id, "PAUSED", 1);
-    await expect(change(wf.id, "RETIRED", 1)).rejects.toMatchObject({ code: "conflict", detail: expect.stringContaining("status ACTIVE → PAUSED") });
+    await expect(change(wf.id, "RETIRED", 1)).rejects.toMatchObject({
+      code: "conflict",
+      detail: expect.stringContaining("status ACTIVE → PAUSED"),
+    });
   });
 });

@@ -42,12 +42,18 @@ export async function checkRaci(options: {
   });
   const accountable = assignments.filter((a) => a.role === "ACCOUNTABLE").length;
   if (accountable !== 1) {
-    problems.push({ path: at, message: `Name exactly one Accountable person for the workflow (there ${accountable === 0 ? "is none" : `are ${accountable}`})` });
+    problems.push({
+      path: at,
+      message: `Name exactly one Accountable person for the workflow (there ${accountable === 0 ? "is none" : `are ${accountable}`})`,
+    });
   }
   if (options.requireAllFunctions) {
     const empty = ZRaciFunction.options.filter((f) => !assignments.some((a) => a.function === f));
     if (empty.length) {
-      problems.push({ path: at, message: `A live workflow needs someone in every function; nobody is in: ${empty.map((f) => RACI_FUNCTION_LABELS[f]).join(", ")}` });
+      problems.push({
+        path: at,
+        message: `A live workflow needs someone in every function; nobody is in: ${empty.map((f) => RACI_FUNCTION_LABELS[f]).join(", ")}`,
+      });
     }
   }
   if (problems.length) throw new AppError("validation_failed", "The RACI chart has problems", problems);

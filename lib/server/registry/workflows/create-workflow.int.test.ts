@@ -25,7 +25,10 @@ const create = (user: TSessionUser, input: TCreateWorkflow) =>
   runAudited(db, (tx) => createWorkflow({ tx, actor: actorFor(user), user, input: ZCreateWorkflow.parse(input) }));
 const basics = (key: string) => ({ key, name: "Refund bot", purpose: "Refunds duplicate charges", environment: "PROD" as const });
 const problemsOf = (promise: Promise<unknown>) =>
-  promise.then(() => [], (e: { fieldProblems?: { path: string }[] }) => [...new Set((e.fieldProblems ?? []).map((p) => p.path))].sort());
+  promise.then(
+    () => [],
+    (e: { fieldProblems?: { path: string }[] }) => [...new Set((e.fieldProblems ?? []).map((p) => p.path))].sort(),
+  );
 
 describe("createWorkflow", () => {
   it("registers a draft with RACI and permissions, derives its risk and audits workflow.created", async () => {
@@ -39,7 +42,14 @@ describe("createWorkflow", () => {
       permissions: {
         dataClassKeys: ["tickets", "cards"],
         modelRefs: ["acme/large/2"],
-        tools: [{ toolKey: "stripe.refund", tier: "T3", ratePerMinute: 5, argumentConstraints: { type: "object", properties: { amount: { maximum: 5000 } } } }],
+        tools: [
+          {
+            toolKey: "stripe.refund",
+            tier: "T3",
+            ratePerMinute: 5,
+            argumentConstraints: { type: "object", properties: { amount: { maximum: 5000 } } },
+          },
+        ],
       },
     });
     expect(view).toMatchObject({
@@ -60,12 +70,16 @@ describe("createWorkflow", () => {
     ]);
     const [event] = await auditEventsFor(view.id);
     expect(event).toMatchObject({ action: "workflow.created", actorId: owner.id });
-    expect(event?.data).toMatchObject({ after: { key: "refund-bot", owner: owner.email, status: "DRAFT", permissions: { dataClassKeys: ["tickets", "cards"] } } });
+    expect(event?.data).toMatchObject({
+      after: { key: "refund-bot", owner: owner.email, status: "DRAFT", permissions: { dataClassKeys: ["tickets", "cards"] } },
+    });
   });
 
   it("makes the owner the Accountable workflow owner when no RACI chart is given", async () => {
     const view = await create(owner, basics("default-raci"));
-    expect(view.raci).toEqual([{ user: { id: owner.id, name: owner.name, email: owner.email }, function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" }]);
+    expect(view.raci).toEqual([
+      { user: { id: owner.id, name: owner.name, email: owner.email }, function: "WORKFLOW_OWNER", role: "ACCOUNTABLE" },
+    ]);
     expect(view).toMatchObject({ maxSensitivity: null, maxTier: null, approvalTimeoutMinutes: 60 });
   });
 
@@ -81,7 +95,10 @@ describe("createWorkflow", () => {
 
   it("refuses a taken key with 409 on the key field", async () => {
     await create(owner, basics("taken-key"));
-    await expect(create(otherOwner, basics("taken-key"))).rejects.toMatchObject({ code: "conflict", fieldProblems: [{ path: "body.key" }] });
+    await expect(create(otherOwner, basics("taken-key"))).rejects.toMatchObject({
+      code: "conflict",
+      fieldProblems: [{ path: "body.key" }],
+    });
   });
 
   it("reports every RACI and permission problem at once, on its field, and writes nothing", async () => {
@@ -91,7 +108,11 @@ describe("createWorkflow", () => {
         { userId: owner.id, function: "WORKFLOW_OWNER", role: "RESPONSIBLE" },
         { userId: owner.id, function: "WORKFLOW_OWNER", role: "INFORMED" },
       ],
-      permissions: { dataClassKeys: ["nope"], modelRefs: ["x/y/z"], tools: [{ toolKey: "stripe.refund", tier: "T1", ratePerMinute: null, argumentConstraints: { type: 12 } }] },
+      permissions: {
+        dataClassKeys: ["nope"],
+        modelRefs: ["x/y/z"],
+        tools: [{ toolKey: "stripe.refund", tier: "T1", ratePerMinute: null, argumentConstraints: { type: 12 } }],
+      },
     });
     expect(await problemsOf(attempt)).toEqual([
       "body.permissions.dataClassKeys.0",
@@ -105,8 +126,13 @@ describe("createWorkflow", () => {
   });
 
   it("lets an ADMIN register for another owner, and nobody else", async () => {
-    await expect(create(admin, { ...basics("for-other"), ownerId: otherOwner.id })).resolves.toMatchObject({ owner: { id: otherOwner.id } });
-    await expect(create(owner, { ...basics("not-mine"), ownerId: otherOwner.id })).rejects.toMatchObject({ code: "forbidden", fieldProblems: [{ path: "body.ownerId" }] });
+    await expect(create(admin, { ...basics("for-other"), ownerId: otherOwner.id })).resolves.toMatchObject({
+      owner: { id: otherOwner.id },
+    });
+    await expect(create(owner, { ...basics("not-mine"), ownerId: otherOwner.id })).rejects.toMatchObject({
+      code: "forbidden",
+      fieldProblems: [{ path: "body.ownerId" }],
+    });
     await expect(create(admin, { ...basics("to-admin"), ownerId: admin.id })).resolves.toMatchObject({ owner: { id: admin.id } });
     const approver = await givenUser({ roles: ["APPROVER"] });
     await expect(create(admin, { ...basics("to-approver"), ownerId: approver.id })).rejects.toMatchObject({

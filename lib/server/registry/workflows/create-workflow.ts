@@ -15,7 +15,9 @@ import { collectProblems } from "./collect-problems";
 import { getWorkflow } from "./get-workflow";
 
 const keyTaken = (key: string) =>
-  new AppError("conflict", `A workflow with the key ${key} is already registered`, [{ path: "body.key", message: "This key is already registered" }]);
+  new AppError("conflict", `A workflow with the key ${key} is already registered`, [
+    { path: "body.key", message: "This key is already registered" },
+  ]);
 
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -27,8 +29,14 @@ async function checkOwner(tx: TTx, user: TSessionUser, ownerId: string | undefin
       { path: "body.ownerId", message: "You can only register workflows you own" },
     ]);
   }
-  const owner = await tx.user.findFirst({ where: { id: ownerId, disabled: false, roles: { has: "OWNER" } }, select: { id: true, email: true } });
-  if (!owner) throw new AppError("validation_failed", "The owner is not a workflow owner", [{ path: "body.ownerId", message: "Choose an enabled user with the OWNER role" }]);
+  const owner = await tx.user.findFirst({
+    where: { id: ownerId, disabled: false, roles: { has: "OWNER" } },
+    select: { id: true, email: true },
+  });
+  if (!owner)
+    throw new AppError("validation_failed", "The owner is not a workflow owner", [
+      { path: "body.ownerId", message: "Choose an enabled user with the OWNER role" },
+    ]);
   return owner;
 }
 
@@ -36,7 +44,12 @@ async function checkOwner(tx: TTx, user: TSessionUser, ownerId: string | undefin
  * Registers a workflow as a DRAFT with its owner, RACI chart and permission set, audited as
  * workflow.created; a shadow workflow seen under the same key is marked as registered.
  */
-export async function createWorkflow(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; input: TCreateWorkflowInput }): Promise<TWorkflowDetail> {
+export async function createWorkflow(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  input: TCreateWorkflowInput;
+}): Promise<TWorkflowDetail> {
   const { tx, actor, user, input } = options;
   if (await tx.workflow.findUnique({ where: { key: input.key }, select: { id: true } })) throw keyTaken(input.key);
   const owner = await checkOwner(tx, user, input.ownerId);

@@ -33,7 +33,12 @@ function phrase(event: TAuditEvent): string {
  * What the audit log says happened to a workflow after version `since`, oldest first, as short
  * sentences: the newest `current - since` versioning events are exactly those changes.
  */
-export async function describeWorkflowChangesSince(options: { tx: TTx; workflowId: string; since: number; current: number }): Promise<string[]> {
+export async function describeWorkflowChangesSince(options: {
+  tx: TTx;
+  workflowId: string;
+  since: number;
+  current: number;
+}): Promise<string[]> {
   const count = options.current - options.since;
   if (count <= 0) return [];
   const rows = await options.tx.auditEvent.findMany({

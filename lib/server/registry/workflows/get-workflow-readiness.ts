@@ -9,7 +9,10 @@ import { assessReadiness } from "./assess-readiness";
 /** The activation checklist of a workflow `user` may see. */
 export async function getWorkflowReadiness(options: { user: TSessionUser; id: string; tx?: TTx }): Promise<TWorkflowReadiness> {
   const tx = options.tx ?? db;
-  const found = await tx.workflow.findFirst({ where: { AND: [{ id: options.id }, workflowReadWhere(options.user)] }, select: { id: true } });
+  const found = await tx.workflow.findFirst({
+    where: { AND: [{ id: options.id }, workflowReadWhere(options.user)] },
+    select: { id: true },
+  });
   if (!found) throw notFound("The workflow");
   return assessReadiness({ tx, workflowId: found.id });
 }

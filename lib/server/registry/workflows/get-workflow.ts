@@ -18,7 +18,9 @@ export async function getWorkflow(options: { user: TSessionUser; id: string; tx?
   // One after the other: inside a transaction the queries share a single connection anyway.
   const row = await tx.workflow.findFirst({ where: { AND: [{ id }, workflowReadWhere(user)] }, select: WORKFLOW_DETAIL_SELECT });
   if (!row) throw notFound("The workflow");
-  const editable = hasPermission(user.roles, "workflows:edit") ? await tx.workflow.count({ where: { AND: [{ id }, workflowEditWhere(user)] } }) : 0;
+  const editable = hasPermission(user.roles, "workflows:edit")
+    ? await tx.workflow.count({ where: { AND: [{ id }, workflowEditWhere(user)] } })
+    : 0;
   return {
     ...toWorkflowSummary(row),
     purpose: row.purpose,

@@ -24,6 +24,10 @@ export async function listWorkflowChoices(options: { tx?: TTx } = {}): Promise<T
     people,
     dataClasses,
     models: models.map((m) => ({ ref: modelRef(m), ...m })),
-    tools: tools.map(({ argumentSchema, ...t }) => ({ ...t, defaultTier: DEFAULT_TIER[t.consequence], hasContract: hasArgumentContract(argumentSchema) })),
+    tools: tools.map(({ argumentSchema, ...t }) => ({
+      ...t,
+      defaultTier: DEFAULT_TIER[t.consequence],
+      hasContract: hasArgumentContract(argumentSchema),
+    })),
   };
 }

@@ -10,8 +10,20 @@ let other: TSessionUser;
 let auditor: TSessionUser;
 
 beforeAll(async () => {
-  [owner, other, auditor] = await Promise.all([givenUser({ roles: ["OWNER"] }), givenUser({ roles: ["OWNER"] }), givenUser({ roles: ["AUDITOR"] })]);
-  const rows: [string, string, "DRAFT" | "ACTIVE" | "PAUSED", "DEV" | "PROD", TSessionUser, "PUBLIC" | "CONFIDENTIAL" | "RESTRICTED" | null, "T0" | "T2" | "T3" | null][] = [
+  [owner, other, auditor] = await Promise.all([
+    givenUser({ roles: ["OWNER"] }),
+    givenUser({ roles: ["OWNER"] }),
+    givenUser({ roles: ["AUDITOR"] }),
+  ]);
+  const rows: [
+    string,
+    string,
+    "DRAFT" | "ACTIVE" | "PAUSED",
+    "DEV" | "PROD",
+    TSessionUser,
+    "PUBLIC" | "CONFIDENTIAL" | "RESTRICTED" | null,
+    "T0" | "T2" | "T3" | null,
+  ][] = [
     ["alpha-refunds", "Alpha Refunds", "ACTIVE", "PROD", owner, "RESTRICTED", "T3"],
     ["beta-triage", "Beta triage", "DRAFT", "DEV", owner, "PUBLIC", "T0"],
     ["gamma-notify", "Gamma notifier", "PAUSED", "PROD", other, "CONFIDENTIAL", "T2"],

@@ -12,7 +12,9 @@ const atLeast = <T extends string>(order: readonly T[], floor: T): T[] => order.
 function whereOf(query: TWorkflowListQuery): Prisma.WorkflowWhereInput[] {
   const where: Prisma.WorkflowWhereInput[] = [];
   if (query.search) {
-    where.push({ OR: [{ key: { contains: query.search, mode: "insensitive" } }, { name: { contains: query.search, mode: "insensitive" } }] });
+    where.push({
+      OR: [{ key: { contains: query.search, mode: "insensitive" } }, { name: { contains: query.search, mode: "insensitive" } }],
+    });
   }
   if (query.status) where.push({ status: query.status });
   if (query.environment) where.push({ environment: query.environment });

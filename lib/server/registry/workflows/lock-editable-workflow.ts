@@ -44,7 +44,12 @@ async function staleEdit(tx: TTx, current: TEditableWorkflow, expected: number) 
  * Row-locks a workflow `user` may change, at the version they edited, for the rest of `tx`.
  * Not visible to them: not found. Visible but not theirs: forbidden. Changed since: conflict.
  */
-export async function lockEditableWorkflow(options: { tx: TTx; user: TSessionUser; id: string; expectedVersion: number }): Promise<TEditableWorkflow> {
+export async function lockEditableWorkflow(options: {
+  tx: TTx;
+  user: TSessionUser;
+  id: string;
+  expectedVersion: number;
+}): Promise<TEditableWorkflow> {
   const { tx, user, id, expectedVersion } = options;
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM workflows WHERE id = ${id}::uuid FOR UPDATE`;
   if (!locked.length) throw notFound("The workflow");

@@ -49,7 +49,9 @@ describe("replaceRaci", () => {
       fieldProblems: [{ path: "body.assignments", message: expect.stringContaining("exactly one Accountable") }],
     });
     const two = [...full(), { userId: data.id, function: "SECURITY" as const, role: "ACCOUNTABLE" as const }];
-    await expect(replace(owner, wf.id, two)).rejects.toMatchObject({ fieldProblems: [{ message: expect.stringContaining("there are 2") }] });
+    await expect(replace(owner, wf.id, two)).rejects.toMatchObject({
+      fieldProblems: [{ message: expect.stringContaining("there are 2") }],
+    });
   });
 
   it("lets a draft leave functions empty but keeps every function filled on a live workflow", async () => {
@@ -64,7 +66,11 @@ describe("replaceRaci", () => {
   it("refuses unknown people and a person twice in one function", async () => {
     const wf = await givenWorkflow({ owner });
     const disabled = await givenUser({ roles: ["OWNER"], disabled: true });
-    const chart = [...full(), { userId: disabled.id, function: "DATA_OWNER" as const, role: "INFORMED" as const }, { ...full()[1]!, role: "CONSULTED" as const }];
+    const chart = [
+      ...full(),
+      { userId: disabled.id, function: "DATA_OWNER" as const, role: "INFORMED" as const },
+      { ...full()[1]!, role: "CONSULTED" as const },
+    ];
     const error = await replace(owner, wf.id, chart).then(refusalExpected, (e: AppError) => e);
     expect(error.fieldProblems?.map((p) => p.path)).toEqual(["body.assignments.4.userId", "body.assignments.5.function"]);
   });

@@ -31,16 +31,25 @@ export async function replaceRaci(options: {
   const current = await lockEditableWorkflow({ tx, user, id, expectedVersion: options.expectedVersion });
   const live = current.status === "ACTIVE" || current.status === "PAUSED";
   const checked = await checkRaci({ tx, assignments: options.assignments, requireAllFunctions: live, at: "body.assignments" });
-  const rows = await tx.raciAssignment.findMany({ where: { workflowId: id }, select: { function: true, role: true, user: { select: { email: true } } } });
+  const rows = await tx.raciAssignment.findMany({
+    where: { workflowId: id },
+    select: { function: true, role: true, user: { select: { email: true } } },
+  });
   const before = canonical(rows.map((r) => ({ email: r.user.email, function: r.function, role: r.role })));
   const after = canonical(checked.map((r) => ({ email: r.email, function: r.function, role: r.role })));
   if (same(before, after)) throw new AppError("bad_request", `Nothing to change: ${current.key} already has this RACI chart`);
 
   const version = current.version + 1;
   // Recorded before the write, so this event never appears to postdate the version it produces.
-  await recordAuditEvent(tx, actor, { action: "workflow.raci.changed", target: { type: "workflow", id }, data: { before, after, version } });
+  await recordAuditEvent(tx, actor, {
+    action: "workflow.raci.changed",
+    target: { type: "workflow", id },
+    data: { before, after, version },
+  });
   await tx.raciAssignment.deleteMany({ where: { workflowId: id } });
-  await tx.raciAssignment.createMany({ data: checked.map((r) => ({ workflowId: id, userId: r.userId, function: r.function, role: r.role })) });
+  await tx.raciAssignment.createMany({
+    data: checked.map((r) => ({ workflowId: id, userId: r.userId, function: r.function, role: r.role })),
+  });
   await tx.workflow.update({ where: { id }, data: { version } });
   return getWorkflow({ tx, user, id });
 }

@@ -30,13 +30,19 @@ describe("updateWorkflow", () => {
     expect(view).toMatchObject({ name: "New name", runbook: "Call the on-call", version: 2 });
     const events = await auditEventsFor(wf.id);
     expect(events.map((e) => [e.action, e.data])).toEqual([
-      ["workflow.updated", { changes: { name: { before: "Old name", after: "New name" }, runbook: { before: "", after: "Call the on-call" } }, version: 2 }],
+      [
+        "workflow.updated",
+        { changes: { name: { before: "Old name", after: "New name" }, runbook: { before: "", after: "Call the on-call" } }, version: 2 },
+      ],
     ]);
   });
 
   it("sets the approval timeout and audits it with before and after", async () => {
     const wf = await givenWorkflow({ owner });
-    await expect(update(owner, wf.id, { approvalTimeoutMinutes: 10_080, expectedVersion: 1 })).resolves.toMatchObject({ approvalTimeoutMinutes: 10_080, version: 2 });
+    await expect(update(owner, wf.id, { approvalTimeoutMinutes: 10_080, expectedVersion: 1 })).resolves.toMatchObject({
+      approvalTimeoutMinutes: 10_080,
+      version: 2,
+    });
     const events = await auditEventsFor(wf.id);
     expect(events.map((e) => e.data)).toEqual([{ changes: { approvalTimeoutMinutes: { before: 60, after: 10_080 } }, version: 2 }]);
   });
@@ -79,11 +85,15 @@ describe("updateWorkflow", () => {
   it("lets only an ADMIN hand a workflow to another OWNER", async () => {
     const wf = await givenWorkflow({ owner });
     await expect(update(owner, wf.id, { ownerId: otherOwner.id, expectedVersion: 1 })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(update(admin, wf.id, { ownerId: security.id, expectedVersion: 1 })).rejects.toMatchObject({ fieldProblems: [{ path: "body.ownerId" }] });
+    await expect(update(admin, wf.id, { ownerId: security.id, expectedVersion: 1 })).rejects.toMatchObject({
+      fieldProblems: [{ path: "body.ownerId" }],
+    });
     const view = await update(admin, wf.id, { ownerId: otherOwner.id, expectedVersion: 1 });
     expect(view.owner.id).toBe(otherOwner.id);
     const [event] = await auditEventsFor(wf.id);
-    expect(event?.data).toMatchObject({ changes: { owner: { before: { id: owner.id, email: owner.email }, after: { id: otherOwner.id } } } });
+    expect(event?.data).toMatchObject({
+      changes: { owner: { before: { id: owner.id, email: owner.email }, after: { id: otherOwner.id } } },
+    });
   });
 
   it("hides another owner's workflow (404) and refuses readers who may not edit (403)", async () => {

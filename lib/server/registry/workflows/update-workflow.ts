@@ -17,8 +17,14 @@ async function ownerChange(tx: TTx, user: TSessionUser, current: TEditableWorkfl
       { path: "body.ownerId", message: "Only an administrator may change the owner" },
     ]);
   }
-  const owner = await tx.user.findFirst({ where: { id: ownerId, disabled: false, roles: { has: "OWNER" } }, select: { id: true, email: true } });
-  if (!owner) throw new AppError("validation_failed", "The new owner is not a workflow owner", [{ path: "body.ownerId", message: "Choose an enabled user with the OWNER role" }]);
+  const owner = await tx.user.findFirst({
+    where: { id: ownerId, disabled: false, roles: { has: "OWNER" } },
+    select: { id: true, email: true },
+  });
+  if (!owner)
+    throw new AppError("validation_failed", "The new owner is not a workflow owner", [
+      { path: "body.ownerId", message: "Choose an enabled user with the OWNER role" },
+    ]);
   return { before: { id: current.owner.id, email: current.owner.email }, after: owner };
 }
 
@@ -26,7 +32,13 @@ async function ownerChange(tx: TTx, user: TSessionUser, current: TEditableWorkfl
  * Changes a workflow's name, purpose, runbook, approval timeout, owner (ADMIN only) or environment (drafts only)
  * at the version the editor saw; audited as workflow.updated with before and after, version + 1.
  */
-export async function updateWorkflow(options: { tx: TTx; actor: TAuditActor; user: TSessionUser; id: string; input: TUpdateWorkflowInput }): Promise<TWorkflowDetail> {
+export async function updateWorkflow(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  user: TSessionUser;
+  id: string;
+  input: TUpdateWorkflowInput;
+}): Promise<TWorkflowDetail> {
   const { tx, actor, user, id, input } = options;
   const current = await lockEditableWorkflow({ tx, user, id, expectedVersion: input.expectedVersion });
   const changes: TChanges = {};
@@ -42,7 +54,8 @@ export async function updateWorkflow(options: { tx: TTx; actor: TAuditActor; use
     }
     changes.environment = { before: current.environment, after: input.environment };
   }
-  const owner = input.ownerId !== undefined && input.ownerId !== current.owner.id ? await ownerChange(tx, user, current, input.ownerId) : null;
+  const owner =
+    input.ownerId !== undefined && input.ownerId !== current.owner.id ? await ownerChange(tx, user, current, input.ownerId) : null;
   if (owner) changes.owner = owner;
   if (!Object.keys(changes).length) throw new AppError("bad_request", `Nothing to change: ${current.key} already has these values`);
 

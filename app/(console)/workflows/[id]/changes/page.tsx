@@ -23,7 +23,11 @@ export default async function WorkflowChangesPage({ params }: { params: Promise<
   const viewer = { id: access.user.id, canReview: hasPermission(access.user.roles, "changes:review") };
   return (
     <>
-      <WorkflowSectionHeader workflow={workflow} tab="changes" description="Proposed changes to this workflow's permissions, and what Security decided." />
+      <WorkflowSectionHeader
+        workflow={workflow}
+        tab="changes"
+        description="Proposed changes to this workflow's permissions, and what Security decided."
+      />
       <WorkflowChanges workflowId={id} initial={initial} viewer={viewer} />
     </>
   );

@@ -27,12 +27,34 @@ export default async function EditWorkflowPage({ params }: TProps) {
   });
   const header = (
     <>
-      <PageHeader title={`Edit ${workflow.name}`} description={<code>{workflow.key}</code>} actions={<Link className="button" href={`/workflows/${workflow.id}`}>Back to overview</Link>} />
+      <PageHeader
+        title={`Edit ${workflow.name}`}
+        description={<code>{workflow.key}</code>}
+        actions={
+          <Link className="button" href={`/workflows/${workflow.id}`}>
+            Back to overview
+          </Link>
+        }
+      />
       <WorkflowTabs workflowId={workflow.id} current="overview" />
     </>
   );
-  if (!workflow.canEdit) return <>{header}<Alert tone="error" title="You can't edit this workflow">Only its owner or an administrator may change it.</Alert></>;
-  if (workflow.status === "RETIRED") return <>{header}<Alert tone="info">This workflow is retired: it stays in the registry as a record and no longer changes.</Alert></>;
+  if (!workflow.canEdit)
+    return (
+      <>
+        {header}
+        <Alert tone="error" title="You can't edit this workflow">
+          Only its owner or an administrator may change it.
+        </Alert>
+      </>
+    );
+  if (workflow.status === "RETIRED")
+    return (
+      <>
+        {header}
+        <Alert tone="info">This workflow is retired: it stays in the registry as a record and no longer changes.</Alert>
+      </>
+    );
   const { people } = await listWorkflowChoices();
   const isAdmin = access.user.roles.includes("ADMIN");
   // The current owner stays selectable even when they no longer hold the OWNER role.

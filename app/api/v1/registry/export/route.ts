@@ -5,7 +5,9 @@ import { exportInventory } from "@/lib/server/registry/transfer/export-inventory
 import { inventoryToCsv } from "@/lib/server/registry/transfer/inventory-csv";
 
 const download = (body: string, type: string, name: string) =>
-  new Response(body, { headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" } });
+  new Response(body, {
+    headers: { "content-type": type, "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
+  });
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   defineRoute(exportInventoryOperation, {

@@ -10,5 +10,7 @@ export const { GET, POST, PUT, PATCH, DELETE } = routes(
   defineRoute(updateDataClassOperation, {
     handler: ({ tx, actor, who, params, body }) => updateDataClass({ tx, actor, user: who, id: params.id, input: body }),
   }),
-  defineRoute(deleteDataClassOperation, { handler: ({ tx, actor, who, params }) => deleteDataClass({ tx, actor, user: who, id: params.id }) }),
+  defineRoute(deleteDataClassOperation, {
+    handler: ({ tx, actor, who, params }) => deleteDataClass({ tx, actor, user: who, id: params.id }),
+  }),
 );

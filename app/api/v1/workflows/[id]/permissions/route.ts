@@ -7,7 +7,9 @@ import { readWorkflowPermissions } from "@/lib/server/registry/permissions/read-
 // PUT applies to drafts only; an active or paused workflow's change is proposed with
 // POST /workflows/{id}/changes, so each route records one audit action.
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
-  defineRoute(readWorkflowPermissionsOperation, { handler: ({ params, who }) => readWorkflowPermissions({ user: who, workflowId: params.id }) }),
+  defineRoute(readWorkflowPermissionsOperation, {
+    handler: ({ params, who }) => readWorkflowPermissions({ user: who, workflowId: params.id }),
+  }),
   defineRoute(applyWorkflowPermissionsOperation, {
     handler: ({ params, body, who, tx, actor }) => applyWorkflowPermissions({ tx, actor, user: who, workflowId: params.id, edit: body }),
   }),

@@ -5,6 +5,7 @@ import { setModelStatus } from "@/lib/server/registry/catalog/set-model-status";
 
 export const { GET, POST, PUT, PATCH, DELETE } = routes(
   defineRoute(setModelStatusOperation, {
-    handler: ({ tx, actor, who, params, body }) => setModelStatus({ tx, actor, user: who, id: params.id, status: body.status, reason: body.reason }),
+    handler: ({ tx, actor, who, params, body }) =>
+      setModelStatus({ tx, actor, user: who, id: params.id, status: body.status, reason: body.reason }),
   }),
 );
