@@ -4,7 +4,21 @@
 // The one-way layer rules (app → components → lib/client → lib/contracts; domains never import
 // http or next) stay in eslint.config.mjs.
 
-const DOMAINS = ["users", "registry", "decisions", "approvals", "killswitch", "events", "webhooks", "scorecard", "incidents", "evidence"];
+const DOMAINS = [
+  "users",
+  "registry",
+  "decisions",
+  "approvals",
+  "killswitch",
+  "events",
+  "webhooks",
+  "runs",
+  "scorecard",
+  "dashboard",
+  "incidents",
+  "evidence",
+  "rollups",
+];
 
 // A domain's internals: its read shapes (`*-view`), authorization filters (`*-where`), cursors and
 // row-lock/refusal helpers its own functions share, and the gate's machinery under

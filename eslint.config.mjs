@@ -6,7 +6,19 @@ import nextTs from "eslint-config-next/typescript";
 //   app → components → lib/client → lib/contracts
 //   app → lib/server/http → lib/server/<domain> → lib/server/{authz,audit,db} → lib/contracts
 //   scripts → lib/server/process → lib/server/{http,jobs} → lib/server/<domain>
-const DOMAINS = ["users", "registry", "decisions", "approvals", "killswitch", "events", "scorecard", "webhooks"];
+const DOMAINS = [
+  "users",
+  "registry",
+  "decisions",
+  "approvals",
+  "killswitch",
+  "events",
+  "scorecard",
+  "webhooks",
+  "runs",
+  "dashboard",
+  "rollups",
+];
 // shared: helpers every room may use (canonical JSON and hashing, JSON Schema, SSE); it imports no room above it.
 const INFRA = ["audit", "authz", "db", "dlp", "shared"];
 

@@ -15,6 +15,9 @@ import "./styles/transfer.css";
 import "./styles/approvals.css";
 import "./styles/killswitch.css";
 import "./styles/webhooks.css";
+import "./styles/runs.css";
+import "./styles/dashboard.css";
+import "./styles/scorecard.css";
 
 export const metadata: Metadata = {
   title: { default: "Tollgate", template: "%s · Tollgate" },

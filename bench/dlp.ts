@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { redactSensitiveData } from "@/lib/server/dlp/redact-sensitive-data";
 import { scanForSensitiveData } from "@/lib/server/dlp/scan-for-sensitive-data";
+import { loadBaselineDlp } from "./support/dlp-baseline";
+import { eventBatch } from "./support/run-events";
 
 // Issue "runtime gate", item 2: the DLP scan runs on every decision (target ≥ 5,000 decisions/s on
 // 2 cores, so a few µs per typical argument object) and redaction on every ingested event (a
 // 1,000-event batch in a few ms). Each figure is printed beside JSON.stringify of the same data in
 // the same run, the least any decision or ingestion path already pays for its arguments.
+// Each figure is also printed beside the same call of the DLP module as it was before issue 19's
+// detectors (checked out of git into node_modules/.cache, BENCH_DLP_BASELINE=<commit> to choose).
 // Run: npx tsx --conditions=react-server bench/dlp.ts
 const ROUNDS = 10;
 const ROUND_MS = 200;
@@ -69,31 +73,65 @@ function report(label: string, unit: string, [own, baseline]: [number, number]) 
   );
 }
 
-const batchBytes = JSON.stringify(BATCH).length;
-console.log(`node ${process.version}; best of ${ROUNDS} alternating ${ROUND_MS} ms rounds per side, after warm-up\n`);
+function compare(baseline: string, label: string, unit: string, own: () => unknown, before: () => unknown, plain: () => unknown) {
+  const [now, then] = rates(own, before);
+  const [, stringify] = rates(own, plain);
+  report(label, unit, [now, stringify]);
+  const perOp = (r: number) => (r >= 10_000 ? `${(1e6 / r).toFixed(2)} µs` : `${(1000 / r).toFixed(2)} ms`);
+  console.log(
+    `  ${`baseline: the same call at ${baseline.slice(0, 7)}`.padEnd(44)} ${Math.round(then).toLocaleString("en").padStart(10)} ${unit}/s  ${perOp(then).padStart(9)} each  → now ${(then / now).toFixed(2)}x its time`,
+  );
+}
 
-console.log("scan of a typical argument object (stripe.refund with a note, no findings)");
-const typical = rates(
-  () => scanForSensitiveData({ value: REFUND }),
-  () => JSON.stringify(REFUND),
-);
-report("scanForSensitiveData", "scans", typical);
-console.log(`  at the 5,000 decisions/s target this is ${((5_000 / typical[0]) * 100).toFixed(1)}% of one core`);
+async function main() {
+  const baseline = await loadBaselineDlp();
+  const batchBytes = JSON.stringify(BATCH).length;
+  console.log(`node ${process.version}; best of ${ROUNDS} alternating ${ROUND_MS} ms rounds per side, after warm-up`);
+  console.log(`baseline: lib/server/dlp at ${baseline.commit.slice(0, 7)} (before issue 19), in this process\n`);
 
-console.log("\nscan of the same call whose note carries an e-mail, a phone and a card (3 findings)");
-report(
-  "scanForSensitiveData",
-  "scans",
-  rates(
+  console.log("scan of a typical argument object (stripe.refund with a note, no findings)");
+  compare(
+    baseline.commit,
+    "scanForSensitiveData",
+    "scans",
+    () => scanForSensitiveData({ value: REFUND }),
+    () => baseline.scan({ value: REFUND }),
+    () => JSON.stringify(REFUND),
+  );
+
+  console.log("\nscan of the same call whose note carries an e-mail, a phone and a card (3 findings)");
+  compare(
+    baseline.commit,
+    "scanForSensitiveData",
+    "scans",
     () => scanForSensitiveData({ value: REFUND_WITH_PII }),
+    () => baseline.scan({ value: REFUND_WITH_PII }),
     () => JSON.stringify(REFUND_WITH_PII),
-  ),
-);
+  );
 
-console.log(`\nredaction of a 1,000-event batch (${(batchBytes / 1024).toFixed(0)} KiB of JSON, 50 events with findings)`);
-const batch = rates(
-  () => redactSensitiveData({ value: BATCH }),
-  () => JSON.stringify(BATCH),
-);
-report("redactSensitiveData", "batches", batch);
-console.log(`  at the 20,000 events/s ingestion target this is ${((20 / batch[0]) * 100).toFixed(1)}% of one core`);
+  console.log(`\nredaction of a 1,000-event batch (${(batchBytes / 1024).toFixed(0)} KiB of JSON, 50 events with findings)`);
+  compare(
+    baseline.commit,
+    "redactSensitiveData",
+    "batches",
+    () => redactSensitiveData({ value: BATCH }),
+    () => baseline.redact({ value: BATCH }),
+    () => JSON.stringify(BATCH),
+  );
+
+  // The events bench's own batches (bench/support/run-events.ts): what ingestion redacts per event.
+  const EVENTS = eventBatch(500).map((event) => event.data);
+  console.log(
+    `\nredaction of the events bench's 500-event batch (${(JSON.stringify(EVENTS).length / 1024).toFixed(0)} KiB; 1 in 8 quotes an e-mail, phone or card)`,
+  );
+  compare(
+    baseline.commit,
+    "redactSensitiveData",
+    "batches",
+    () => redactSensitiveData({ value: EVENTS }),
+    () => baseline.redact({ value: EVENTS }),
+    () => JSON.stringify(EVENTS),
+  );
+}
+
+void main();

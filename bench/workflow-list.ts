@@ -10,6 +10,7 @@ import { db } from "@/lib/server/db/client";
 import type { Prisma } from "@/lib/server/db/generated/client";
 import { deriveWorkflowRisk } from "@/lib/server/shared/derive-workflow-risk";
 import { listWorkflows } from "@/lib/server/registry/workflows/list-workflows";
+import type { TSessionUser } from "@/lib/server/authz/principal";
 import { DEMO_DATA_CLASSES, DEMO_MODELS, DEMO_TOOLS } from "@/prisma/demo-data";
 import { createMigratedDatabase, dropDatabase, startTestServer, uniqueDatabaseName } from "@/test/support/postgres";
 
@@ -125,6 +126,36 @@ const SCENARIOS: [string, Record<string, string>, "admin" | "owner"][] = [
   ["an OWNER's own workflows, by key", { sort: "key" }, "owner"],
 ];
 
+/**
+ * Halted chips and the "Halted only" filter: with a workflow, a tool and a provider switch engaged,
+ * every list reads the engaged switches once and the page's partial halts in one query. Released
+ * again afterwards, so the HTTP figures below are measured as before.
+ */
+async function measureHalts(admin: TSessionUser, health: TFigure) {
+  const [workflow, tool] = await Promise.all([db.workflow.findFirstOrThrow({ select: { key: true } }), db.tool.findFirstOrThrow()]);
+  const engaged = { reason: "bench", engagedByType: "system", engagedByLabel: "bench" };
+  await db.killSwitch.createMany({
+    data: [
+      { ...engaged, scope: "WORKFLOW", target: workflow.key },
+      { ...engaged, scope: "TOOL", target: tool.key },
+      { ...engaged, scope: "PROVIDER", target: "anthropic" },
+    ],
+  });
+  const halted = await listWorkflows({ user: admin, query: ZWorkflowListQuery.parse({ halted: "true" }) });
+  console.log(
+    `\n  with 3 switches engaged (workflow ${workflow.key}, tool ${tool.key}, provider anthropic): ${halted.total} workflows halted`,
+  );
+  for (const [label, query] of [
+    ["no filter, newest first, halts shown", {}],
+    ["halted only, newest first", { halted: "true" }],
+    ["not halted, active PROD, by name", { halted: "false", status: "ACTIVE", environment: "PROD", sort: "name" }],
+  ] as const) {
+    const parsed = ZWorkflowListQuery.parse(query);
+    report(label, await measure(() => listWorkflows({ user: admin, query: parsed })), health);
+  }
+  await db.killSwitch.updateMany({ where: { releasedAt: null }, data: { releasedAt: new Date() } });
+}
+
 async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
@@ -195,6 +226,7 @@ async function main(): Promise<void> {
       const parsed = ZWorkflowListQuery.parse(query);
       report(label, await measure(() => listWorkflows({ user: users[who], query: parsed })), health);
     }
+    await measureHalts(users.admin, health);
 
     if (!existsSync(path.join(".next", "BUILD_ID"))) return console.log("\nHTTP: skipped (no `next build` output in .next)");
     app = await startApp(process.env.DATABASE_URL);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-data";
 import { openDatabase } from "@/lib/server/db/open-database";
@@ -15,6 +16,11 @@ const config = env();
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 // The run-time gate and the console share one port (lib/server/process/front-door.ts).
 const SERVE = [...GATE_NODE_FLAGS, "scripts/serve.ts"];
+// The demo history (prisma/seed-history) takes longer than a first start should: it is written
+// once the server answers, at a lower CPU priority than the gate and the console.
+// (--no-deprecation: a pg warning from inside Prisma's adapter is no news to someone starting a demo.)
+const SEED_HISTORY = ["--no-deprecation", ...SOURCE_NODE_FLAGS, "scripts/seed-history.ts", "--quiet-if-done"];
+const SEED_HISTORY_NICENESS = 15;
 
 async function authSecret(): Promise<string> {
   if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
@@ -53,11 +59,17 @@ async function waitUntilAnswering(url: string, child: ChildProcess): Promise<voi
 async function main(): Promise<void> {
   const database = await openDatabase({ log: (line) => console.log(line) });
   let server: ChildProcess | undefined;
+  let history: ChildProcess | undefined;
   let stopping = false;
 
   const shutdown = async (code: number): Promise<never> => {
     if (!stopping) {
       stopping = true;
+      // The seeder stops after the day it is writing, before the database it writes to.
+      if (history && history.exitCode === null) {
+        history.kill("SIGTERM");
+        await exited(history);
+      }
       if (server && server.exitCode === null) {
         server.kill("SIGTERM");
         await exited(server);
@@ -96,6 +108,14 @@ async function main(): Promise<void> {
     console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD})`);
     for (const user of DEMO_USERS) console.log(`  ${user.email.padEnd(28)} ${user.roles.join(", ")}`);
     console.log("\nPress Ctrl-C to stop.");
+    if (config.SEED_HISTORY) {
+      history = run(SEED_HISTORY, { DATABASE_URL: database.url });
+      try {
+        if (history.pid) os.setPriority(history.pid, SEED_HISTORY_NICENESS);
+      } catch {
+        // Still written, just at the same priority as everything else.
+      }
+    }
   } catch (error) {
     console.error(`Tollgate could not start: ${(error as Error).message}`);
     await shutdown(1);

@@ -10,6 +10,8 @@ import type { TDecision, TLocalDecision, TLocalReasonCode } from "./types";
 export type TResolvedCall = Required<Pick<TDecisionRequest, "runId" | "tool" | "arguments" | "dataClasses" | "model">> & {
   approvalId?: string;
   signal?: AbortSignal;
+  /** guard screens the tool's result before returning it. */
+  screenResult?: boolean;
 };
 
 export type TDecideRetry = { attempts: number; backoff: TBackoff };
@@ -44,8 +46,17 @@ export function createDecider(options: { http: TGateHttp; lease: TKillSwitchLeas
   });
 
   async function ask(call: TResolvedCall) {
-    const { signal, ...request } = call;
-    const body = { ...request, decisionId: crypto.randomUUID() } satisfies TDecisionRequest;
+    const { runId, tool, arguments: args, dataClasses, model, approvalId, signal } = call;
+    // Named field by field: a call carries SDK-side options (screenResult) the gate does not take.
+    const body = {
+      runId,
+      tool,
+      arguments: args,
+      dataClasses,
+      model,
+      ...(approvalId ? { approvalId } : {}),
+      decisionId: crypto.randomUUID(),
+    } satisfies TDecisionRequest;
     for (let attempt = 0; ; attempt++) {
       try {
         // The same decisionId on a retry: the gate answers from the decision it recorded.

@@ -1,5 +1,6 @@
 import { ZModelRef } from "@/lib/contracts/decisions";
 import type { TKillSwitchState } from "@/lib/contracts/killswitch";
+import type { TScreenResponse } from "@/lib/contracts/screen";
 import type { TApprovalTier } from "@/lib/contracts/registry-enums";
 import type { TBackoff } from "./backoff";
 import { createDecider, type TDecideRetry, type TResolvedCall } from "./create-decider";
@@ -7,6 +8,7 @@ import { createEventReporter, type TBatchingOptions } from "./event-reporter";
 import { createGateHttp } from "./gate-http";
 import { guardCall } from "./guard-call";
 import { createKillSwitchLease, type THaltEvent, type TLeaseOptions } from "./kill-switch-lease";
+import { screenContent, type TScreenOptions } from "./screen";
 import type { TCallOptions, TDecision, TLeaseState, TReportEvent } from "./types";
 
 export type TTollgateOptions = {
@@ -32,6 +34,8 @@ export type TTollgateOptions = {
   batching?: Partial<TBatchingOptions>;
   approvals?: Partial<{ pollSeconds: number; retry: TBackoff }>;
   decideRetry?: Partial<TDecideRetry>;
+  /** guard and wrapTools screen every tool result before the model sees it (a call may say otherwise). Default false. */
+  screenToolResults?: boolean;
   /** Background failures (stream errors, dropped or rejected events); default console.warn. */
   onError?: (error: unknown) => void;
 };
@@ -47,6 +51,8 @@ export type TTollgateRun = {
   readonly runId: string;
   decide(tool: string, args: Record<string, unknown>, options?: TCallOptions): Promise<TDecision>;
   guard: TGuardFn;
+  /** What of `content` may go to the model: found data classes, an outcome and the content to send. */
+  screen(content: unknown, options?: TScreenOptions): Promise<TScreenResponse>;
   /** Queues an event for this run; answers its id, or null when the queue was full. */
   report(event: TReportEvent): string | null;
   /** Reports run_ended. */
@@ -121,6 +127,7 @@ export function createTollgate(options: TTollgateOptions): TTollgate {
       dataClasses: call.dataClasses ?? options.dataClasses ?? [],
       model: call.model ?? options.model,
       ...(call.approvalId ? { approvalId: call.approvalId } : {}),
+      screenResult: call.screenResult ?? options.screenToolResults ?? false,
       signal: call.signal ? AbortSignal.any([call.signal, closed.signal]) : closed.signal,
     };
   }
@@ -141,6 +148,8 @@ export function createTollgate(options: TTollgateOptions): TTollgate {
       runId: id,
       decide: (tool, args, call) => decider.decide(resolve(id, tool, args, call)),
       guard: (tool, args, fn, call) => guardCall(guardContext, resolve(id, tool, args, call), fn),
+      screen: (content, { kind = "prompt", model = options.model, runId = id, signal } = {}) =>
+        screenContent({ http, content, kind, model, runId, signal: signal ? AbortSignal.any([signal, closed.signal]) : closed.signal }),
       report: (event) => report(event, id),
       end: ({ outcome = "success", data = {} } = {}) => void report({ type: "run_ended", outcome, data }, id),
     };
@@ -152,6 +161,7 @@ export function createTollgate(options: TTollgateOptions): TTollgate {
     runId: defaultRun.runId,
     decide: defaultRun.decide,
     guard: defaultRun.guard,
+    screen: defaultRun.screen,
     report: defaultRun.report,
     startRun({ runId = crypto.randomUUID(), data = {} } = {}) {
       report({ type: "run_started", model: options.model, data }, runId);

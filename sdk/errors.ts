@@ -1,4 +1,5 @@
 import type { TProblem } from "@/lib/contracts/errors";
+import type { TScreenResponse } from "@/lib/contracts/screen";
 import type { TDecision, TTollgateReason } from "./types";
 
 /** The gate (or the SDK, failing closed) refused the call; the tool did not run. */
@@ -43,5 +44,21 @@ export class TollgateUnreachableError extends Error {
     readonly retryAfterMs?: number,
   ) {
     super(message);
+  }
+}
+
+/** The tool ran, but screening says none of its result may go to the model (e.g. card data it may not carry). */
+export class TollgateScreenedError extends Error {
+  override name = "TollgateScreenedError";
+  constructor(
+    readonly tool: string,
+    readonly screening: TScreenResponse,
+  ) {
+    // What a model sees through wrapTools: why the result is withheld, never the result.
+    super(`Tollgate withheld the result of ${tool}: ${screening.reasons.map((reason) => reason.message).join("; ")}`);
+  }
+
+  get code(): string {
+    return this.screening.reasons[0]?.code ?? "screened";
   }
 }

@@ -3,6 +3,7 @@ import type { TBackoff } from "./backoff";
 import type { TDecider, TResolvedCall } from "./create-decider";
 import { TollgateDeniedError } from "./errors";
 import type { TGateHttp } from "./gate-http";
+import { screenToolResult } from "./screen";
 import { summarizeForEvent } from "./summarize-for-event";
 import type { TDecision, TReportEvent } from "./types";
 import { waitForApproval } from "./wait-for-approval";
@@ -43,7 +44,8 @@ async function decideWithApproval(context: TGuardContext, call: TResolvedCall, d
 /**
  * decide → (wait for approval → decide again) → run → report. `fn` runs only on an allow; any
  * other answer throws TollgateDeniedError. Reports a tool_call event (latency: time at the gate,
- * approvals included) and, when the tool ran, a tool_result event (latency: the tool's own).
+ * approvals included) and, when the tool ran, a tool_result event (latency: the tool's own). With
+ * `screenResult`, the result is screened before it is returned (see screenToolResult).
  */
 export async function guardCall<T>(context: TGuardContext, call: TResolvedCall, fn: () => T | Promise<T>): Promise<Awaited<T>> {
   const startedAt = performance.now();
@@ -79,16 +81,18 @@ export async function guardCall<T>(context: TGuardContext, call: TResolvedCall, 
   const ranAt = performance.now();
   const latency = () => Math.round(performance.now() - ranAt);
   try {
-    const result = await fn();
+    const raw = await fn();
     context.report({
       ...event,
       type: "tool_result",
       decisionId,
       outcome: "success",
       latencyMs: latency(),
-      data: { result: summarizeForEvent(result) },
+      data: { result: summarizeForEvent(raw) },
     });
-    return result;
+    if (!call.screenResult) return raw;
+    const { http } = context;
+    return await screenToolResult({ http, tool: call.tool, result: raw, model: call.model, runId: call.runId, signal: call.signal });
   } catch (error) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     context.report({ ...event, type: "tool_result", decisionId, outcome: "failure", latencyMs: latency(), data: { error: message } });

@@ -1,5 +1,6 @@
 export { createTollgate, type TGuardFn, type TTollgate, type TTollgateOptions, type TTollgateRun } from "./create-tollgate";
-export { TollgateDeniedError, TollgateRequestError, TollgateUnreachableError } from "./errors";
+export { TollgateDeniedError, TollgateRequestError, TollgateScreenedError, TollgateUnreachableError } from "./errors";
+export type { TScreenOptions } from "./screen";
 export type { THaltEvent } from "./kill-switch-lease";
 export type {
   TCallOptions,

@@ -44,6 +44,8 @@ export type TCallOptions = {
   approvalId?: string;
   /** Stops waiting on an approval (the call is then denied). */
   signal?: AbortSignal;
+  /** guard: screen the tool's result (`POST /api/v1/screen`) before returning it; defaults to the client's `screenToolResults`. */
+  screenResult?: boolean;
 };
 
 /** An event to report; `id`, `occurredAt`, `runId` and `model` are filled in when left out. */

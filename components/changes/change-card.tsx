@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Timestamp } from "@/components/ui/timestamp";
 import type { TChangeRequestView } from "@/lib/contracts/changes";
+import { ZSloChangeProposal } from "@/lib/contracts/scorecard";
 import { ChangeStatusBadge } from "./change-status-badge";
 import { DiffLines } from "./diff-lines";
 import { formatAge } from "./format-age";
@@ -18,6 +19,12 @@ export function subjectLabel(change: TChangeRequestView): string {
   if (change.workflow) return `${change.workflow.name} (${change.workflow.key})`;
   if (change.policy) return `Policy ${change.policy.name} (${change.policy.key})`;
   return "A removed subject";
+}
+
+/** What kind of change it is: a workflow's permissions or SLO targets, or a policy. */
+export function changeKindLabel(change: TChangeRequestView): string {
+  if (change.subject === "POLICY") return "Policy change";
+  return ZSloChangeProposal.safeParse(change.proposed).success ? "SLO change" : "Permissions change";
 }
 
 /** One change request: what it changes, who asked and when, the decision, and what this viewer may do. */
@@ -44,9 +51,8 @@ export function ChangeCard({
         <ChangeStatusBadge status={change.status} />
       </header>
       <p className="muted small">
-        {change.subject === "WORKFLOW" ? "Permissions change" : "Policy change"} requested by {change.requestedBy.name} (
-        {change.requestedBy.email}), <span title={change.createdAt}>{formatAge(change.createdAt, asOf)} ago</span>, against version{" "}
-        {change.baseVersion}.
+        {changeKindLabel(change)} requested by {change.requestedBy.name} ({change.requestedBy.email}),{" "}
+        <span title={change.createdAt}>{formatAge(change.createdAt, asOf)} ago</span>, against version {change.baseVersion}.
       </p>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {change.stale ? (

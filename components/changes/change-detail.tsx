@@ -8,6 +8,7 @@ import { useChangeRequest } from "@/lib/client/changes/use-change-request";
 import type { TChangeRequestDetail } from "@/lib/contracts/changes";
 import { ZPolicyProposal } from "@/lib/contracts/policies";
 import { ZPermissionSet } from "@/lib/contracts/registry";
+import { ZSloChangeProposal } from "@/lib/contracts/scorecard";
 import { ChangeCard, type TChangeViewer } from "./change-card";
 
 const VERBS: Record<string, string> = {
@@ -17,11 +18,27 @@ const VERBS: Record<string, string> = {
   "change_request.withdrawn": "Withdrawn",
 };
 
+const percent = (x: number) => `${Number((x * 100).toFixed(2))}%`;
+
 function Proposed({ proposed }: { proposed: unknown }) {
   const set = ZPermissionSet.safeParse(proposed);
   if (set.success) return <PermissionsSummary permissions={set.data} />;
   const policy = ZPolicyProposal.safeParse(proposed);
   if (policy.success) return <pre className="json">{policy.data.text}</pre>;
+  const slo = ZSloChangeProposal.safeParse(proposed);
+  if (slo.success) {
+    const { successRate, toolErrorRate, latencyP95Ms } = slo.data.targets;
+    return (
+      <dl className="facts">
+        <dt>Success rate target</dt>
+        <dd>{percent(successRate)}</dd>
+        <dt>Tool error rate target</dt>
+        <dd>{percent(toolErrorRate)}</dd>
+        <dt>p95 latency target</dt>
+        <dd>{latencyP95Ms.toLocaleString("en")} ms</dd>
+      </dl>
+    );
+  }
   return <pre className="json">{JSON.stringify(proposed, null, 2)}</pre>;
 }
 

@@ -35,7 +35,15 @@ function Select({
 
 /** A plain GET form: the filters live in the address, so a filtered list can be bookmarked and shared. */
 export function WorkflowFilters({ query, owners }: TProps) {
-  const active = Boolean(query.search || query.status || query.environment || query.ownerId || query.maxSensitivity || query.maxTier);
+  const active = Boolean(
+    query.search ||
+    query.status ||
+    query.environment ||
+    query.ownerId ||
+    query.maxSensitivity ||
+    query.maxTier ||
+    query.halted !== undefined,
+  );
   return (
     <form className="workflow-filters" method="get" action="/workflows" aria-label="Filter workflows">
       <div className="field workflow-filters-search">
@@ -73,6 +81,12 @@ export function WorkflowFilters({ query, owners }: TProps) {
         value={query.maxTier}
         options={ZApprovalTier.options.map((t) => [t, t])}
       />
+      <div className="field workflow-filters-check">
+        <label className="choice" htmlFor="wf-halted">
+          <input id="wf-halted" name="halted" type="checkbox" value="true" defaultChecked={query.halted === true} />
+          Halted only
+        </label>
+      </div>
       {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.order ? <input type="hidden" name="order" value={query.order} /> : null}
       {query.pageSize ? <input type="hidden" name="pageSize" value={query.pageSize} /> : null}

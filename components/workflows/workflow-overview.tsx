@@ -5,18 +5,18 @@ import { RefreshError } from "@/components/ui/refresh-error";
 import { Timestamp } from "@/components/ui/timestamp";
 import { useWorkflow } from "@/lib/client/workflows/use-workflow";
 import { useWorkflowReadiness } from "@/lib/client/workflows/use-workflow-readiness";
-import type { TWorkflowDetail, TWorkflowReadiness } from "@/lib/contracts/workflows";
+import type { TWorkflowDetail, TWorkflowHalt, TWorkflowReadiness } from "@/lib/contracts/workflows";
 import { approvalExpiryText, ENVIRONMENT_LABELS } from "./labels";
 import { PermissionSummary } from "./permission-summary";
 import { RaciTable } from "./raci-table";
 import { ReadinessPanel } from "./readiness-panel";
 import { StatusActions } from "./status-actions";
-import { SensitivityBadge, StatusBadge, TierBadge } from "./workflow-badges";
+import { HaltBadge, SensitivityBadge, StatusBadge, TierBadge } from "./workflow-badges";
 
-type TProps = { initialWorkflow: TWorkflowDetail; initialReadiness: TWorkflowReadiness };
+type TProps = { initialWorkflow: TWorkflowDetail; initialReadiness: TWorkflowReadiness; halt?: TWorkflowHalt | null };
 
 /** The Overview tab; edit controls appear only for those who may edit (ADMIN, or its OWNER). */
-export function WorkflowOverview({ initialWorkflow, initialReadiness }: TProps) {
+export function WorkflowOverview({ initialWorkflow, initialReadiness, halt = null }: TProps) {
   const query = useWorkflow({ id: initialWorkflow.id, initialData: initialWorkflow });
   const readiness = useWorkflowReadiness({ id: initialWorkflow.id, initialData: initialReadiness });
   const workflow = query.data ?? initialWorkflow;
@@ -38,7 +38,10 @@ export function WorkflowOverview({ initialWorkflow, initialReadiness }: TProps) 
         <dl className="facts">
           <dt>Status</dt>
           <dd>
-            <StatusBadge status={workflow.status} />
+            <span className="badges">
+              <StatusBadge status={workflow.status} />
+              <HaltBadge halt={halt} />
+            </span>
           </dd>
           <dt>Key</dt>
           <dd>

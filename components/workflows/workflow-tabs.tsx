@@ -1,9 +1,12 @@
 import Link from "next/link";
 
-export type TWorkflowTab = "overview" | "permissions" | "tokens" | "changes";
+export type TWorkflowTab = "overview" | "scorecard" | "runs" | "decisions" | "permissions" | "tokens" | "changes";
 
 const TABS: { tab: TWorkflowTab; label: string; path: string }[] = [
   { tab: "overview", label: "Overview", path: "" },
+  { tab: "scorecard", label: "Scorecard", path: "/scorecard" },
+  { tab: "runs", label: "Runs", path: "/runs" },
+  { tab: "decisions", label: "Decisions", path: "/decisions" },
   { tab: "permissions", label: "Permissions", path: "/permissions" },
   { tab: "tokens", label: "Service tokens", path: "/tokens" },
   { tab: "changes", label: "Changes", path: "/changes" },

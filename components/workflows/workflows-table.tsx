@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { Timestamp } from "@/components/ui/timestamp";
-import type { TWorkflowListQuery, TWorkflowSummary } from "@/lib/contracts/workflows";
+import type { TWorkflowListItem, TWorkflowListQuery } from "@/lib/contracts/workflows";
 import { ENVIRONMENT_LABELS } from "./labels";
 import { listHref } from "./list-href";
-import { SensitivityBadge, StatusBadge, TierBadge } from "./workflow-badges";
+import { HaltBadge, SensitivityBadge, StatusBadge, TierBadge } from "./workflow-badges";
 
 type TSort = NonNullable<TWorkflowListQuery["sort"]>;
 
@@ -22,7 +22,7 @@ function SortHeader({ query, sort, label }: { query: TWorkflowListQuery; sort: T
   );
 }
 
-export function WorkflowsTable({ workflows, query }: { workflows: readonly TWorkflowSummary[]; query: TWorkflowListQuery }) {
+export function WorkflowsTable({ workflows, query }: { workflows: readonly TWorkflowListItem[]; query: TWorkflowListQuery }) {
   return (
     <DataTable
       className="workflows-table"
@@ -50,7 +50,10 @@ export function WorkflowsTable({ workflows, query }: { workflows: readonly TWork
             <code>{w.key}</code>
           </td>
           <td>
-            <StatusBadge status={w.status} />
+            <span className="badges">
+              <StatusBadge status={w.status} />
+              <HaltBadge halt={w.halt} />
+            </span>
           </td>
           <td>{ENVIRONMENT_LABELS[w.environment]}</td>
           <td>{w.owner.name}</td>

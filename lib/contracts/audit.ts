@@ -88,6 +88,11 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
     }),
   ),
   event("access.denied", z.object({ permission: z.string(), resource: z.string() })),
+  // A "Verify chain" run and what it found: the scorecard's audit-chain control reads the latest.
+  event(
+    "audit.chain_verified",
+    z.object({ ok: z.boolean(), checked: z.number().int(), lastHash: z.string(), brokenAt: z.string().nullable() }),
+  ),
   event("system.seeded", z.object({ workflows: z.number().int(), users: z.number().int() })),
   // The registry: every change carries what it was and what it became.
   event("workflow.created", z.object({ after: ZRecord })),
@@ -97,6 +102,11 @@ export const ZAuditEvent = z.discriminatedUnion("action", [
   event(
     "workflow.permissions.changed",
     z.object({ changes: z.array(ZPermissionChange), version: z.number().int(), changeRequestId: z.string().nullable() }),
+  ),
+  // SLO targets: `before` null while the defaults applied; set at once on a draft, else through review.
+  event(
+    "workflow.slo.changed",
+    z.object({ before: ZRecord.nullable(), after: ZRecord, version: z.number().int(), changeRequestId: z.string().nullable() }),
   ),
   event("change_request.opened", z.object({ subject: z.enum(["WORKFLOW", "POLICY"]), summary: z.string(), diff: z.unknown() })),
   event("change_request.approved", z.object({ reason: z.string(), breakGlass: z.boolean().optional() })),

@@ -7,12 +7,16 @@ import * as approvalsConsole from "./approvals-console";
 import * as audit from "./audit";
 import * as catalog from "./catalog";
 import * as changes from "./changes";
+import * as dashboard from "./dashboard";
 import * as decisions from "./decisions";
 import * as events from "./events";
 import * as errors from "./errors";
 import * as inventory from "./inventory";
 import * as killswitch from "./killswitch";
 import * as policies from "./policies";
+import * as runs from "./runs";
+import * as scorecard from "./scorecard";
+import * as screen from "./screen";
 import * as tokensAdmin from "./tokens-admin";
 import * as users from "./users";
 import * as webhooks from "./webhooks";
@@ -35,12 +39,16 @@ const CONTRACT_MODULES: Record<string, unknown>[] = [
   audit,
   catalog,
   changes,
+  dashboard,
   decisions,
   errors,
   events,
   inventory,
   killswitch,
   policies,
+  runs,
+  scorecard,
+  screen,
   tokensAdmin,
   users,
   webhooks,

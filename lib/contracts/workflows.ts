@@ -30,6 +30,8 @@ export const ZWorkflowListQuery = z.object({
   maxSensitivity: optional(ZSensitivity),
   /** At least: T2 finds workflows that may call a tool needing T2 or T3 approval. */
   maxTier: optional(ZApprovalTier),
+  /** true: only workflows an engaged kill switch halts, wholly or in part; false: only the others. */
+  halted: optional(z.stringbool({ error: "Use halted=true or halted=false" })),
   sort: optional(z.enum(WORKFLOW_SORTS)),
   /** Defaults to newest first for updatedAt, A→Z otherwise. */
   order: optional(z.enum(["asc", "desc"])),
@@ -55,8 +57,19 @@ export const ZWorkflowSummary = z.object({
 });
 export type TWorkflowSummary = z.infer<typeof ZWorkflowSummary>;
 
+/**
+ * Engaged kill switches that stop this workflow: `whole` when every call is denied (GLOBAL or its
+ * own switch), otherwise some calls (a tool on its allowlist, one of its models or their provider).
+ * `by` names each switch's target, e.g. "tool stripe.refund".
+ */
+export const ZWorkflowHalt = z.object({ whole: z.boolean(), by: z.array(z.string()) });
+export type TWorkflowHalt = z.infer<typeof ZWorkflowHalt>;
+
+export const ZWorkflowListItem = ZWorkflowSummary.extend({ halt: ZWorkflowHalt.nullable() });
+export type TWorkflowListItem = z.infer<typeof ZWorkflowListItem>;
+
 export const ZWorkflowList = z.object({
-  items: z.array(ZWorkflowSummary),
+  items: z.array(ZWorkflowListItem),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

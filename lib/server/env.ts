@@ -32,6 +32,8 @@ const ZEnv = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   // Webhooks to loopback, private, link-local and metadata addresses are refused (SSRF) unless this is true.
   WEBHOOK_ALLOW_PRIVATE_TARGETS: z.stringbool().default(false),
+  // `npm start` on a fresh demo database writes 30 days of demo history in the background; false skips it.
+  SEED_HISTORY: z.stringbool().default(true),
 });
 export type TEnv = z.infer<typeof ZEnv>;
 

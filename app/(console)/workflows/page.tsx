@@ -27,7 +27,15 @@ export default async function WorkflowsPage({ searchParams }: TProps) {
   const seesAll = access.user.roles.some((r) => r !== "OWNER");
   const owners = seesAll ? (await listWorkflowChoices()).people.filter((p) => p.roles.includes("OWNER")) : null;
   const mayCreate = hasPermission(access.user.roles, "workflows:create");
-  const filtered = Boolean(query.search || query.status || query.environment || query.ownerId || query.maxSensitivity || query.maxTier);
+  const filtered = Boolean(
+    query.search ||
+    query.status ||
+    query.environment ||
+    query.ownerId ||
+    query.maxSensitivity ||
+    query.maxTier ||
+    query.halted !== undefined,
+  );
 
   return (
     <>

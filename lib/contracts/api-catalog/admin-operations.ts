@@ -118,10 +118,11 @@ export const verifyAuditChainOperation = defineOperation({
   method: "POST",
   path: "/api/v1/audit/verify",
   tag: "audit",
-  summary: "Walk the whole hash chain and name the first link that does not hold",
+  summary: "Walk the whole hash chain and name the first link that does not hold; the verdict is itself recorded in the chain",
   status: 200,
   response: ZAuditChainVerdict,
   errors: [],
+  audit: "audit.chain_verified",
 });
 
 export const getOpenApiDocumentOperation = defineOperation({

@@ -5,7 +5,9 @@ import { KILLSWITCH_OPERATIONS } from "./killswitch-operations";
 import type { TApiOperation } from "./operation";
 import { REGISTRY_OPERATIONS } from "./registry-operations";
 import { REVIEW_OPERATIONS } from "./review-operations";
+import { RUN_OPERATIONS } from "./run-operations";
 import { RUNTIME_OPERATIONS } from "./runtime-operations";
+import { SCORECARD_OPERATIONS } from "./scorecard-operations";
 import { WORKFLOW_OPERATIONS } from "./workflow-operations";
 import { WEBHOOK_OPERATIONS } from "./webhook-operations";
 
@@ -26,4 +28,6 @@ export const API_OPERATIONS: readonly TApiOperation[] = [
   ...APPROVAL_OPERATIONS,
   ...KILLSWITCH_OPERATIONS,
   ...WEBHOOK_OPERATIONS,
+  ...RUN_OPERATIONS,
+  ...SCORECARD_OPERATIONS,
 ];

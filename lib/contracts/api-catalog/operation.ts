@@ -18,6 +18,8 @@ export const API_TAGS = {
   approvals: "The approval queue people work: pending requests, votes with reasons, break-glass, the decided history",
   killswitch: "Kill switches: engaged by one person with a reason, released by two people from Security",
   webhooks: "Signed webhooks that announce approval events: endpoints, secrets and the delivery log",
+  runs: "What automations did, read in the console: a workflow's decisions and runs, and one run's timeline",
+  scorecard: "Reliability scorecards, SLOs and the risk dashboard, read from time-bucketed roll-ups",
   meta: "This description of the API",
 } as const;
 export type TApiTag = keyof typeof API_TAGS;
@@ -47,8 +49,11 @@ export type TApiOperation = TApiAuth & {
   /** The success body: one JSON schema, or one per media type for a download. Absent for 204. */
   response?: z.ZodType | Record<string, z.ZodType>;
   errors: readonly TDomainErrorStatus[];
-  /** A change names the audit event it records; defineRoute refuses to commit without it. */
-  audit?: TAuditAction;
+  /**
+   * A change names the audit event it records; defineRoute refuses to commit without it. A change
+   * that either applies or goes to review names both, and must record at least one.
+   */
+  audit?: TAuditAction | readonly [TAuditAction, ...TAuditAction[]];
 };
 
 /** Checks an entry against TApiOperation while keeping its exact schemas and path for inference. */

@@ -3,6 +3,7 @@ import { ZApprovalIdParams } from "../approvals-console";
 import { ZDecisionRequest, ZDecisionResponse } from "../decisions";
 import { ZEventBatch, ZEventBatchResponse } from "../events";
 import { ZKillSwitchStreamState } from "../killswitch";
+import { ZScreenRequest, ZScreenResponse } from "../screen";
 import type { TApiOperation } from "./operation";
 
 // The calls automations make around every tool call, served by the front door's node:http
@@ -81,10 +82,26 @@ export const KILL_SWITCH_STREAM_OPERATION = {
   errors: [],
 } as const satisfies TApiOperation;
 
+export const SCREEN_OPERATION = {
+  auth: "token",
+  scope: "DECIDE",
+  id: "screen",
+  method: "POST",
+  path: "/api/v1/screen",
+  tag: "runtime",
+  summary:
+    "Screen what is about to go to a model (a prompt, retrieved context, a tool result; text or JSON): the data classes found, whether the workflow declares them and the model is approved for their sensitivity, and the content that may be sent (credentials and unapproved personal data redacted; unapproved card data denied); recorded in the decision log as tool tollgate.screen",
+  body: ZScreenRequest,
+  status: 200,
+  response: ZScreenResponse,
+  errors: [503],
+} as const satisfies TApiOperation;
+
 export const RUNTIME_OPERATIONS: readonly TApiOperation[] = [
   DECIDE_OPERATION,
   INGEST_EVENTS_OPERATION,
   REQUEST_APPROVAL_OPERATION,
   WAIT_FOR_APPROVAL_OPERATION,
   KILL_SWITCH_STREAM_OPERATION,
+  SCREEN_OPERATION,
 ];

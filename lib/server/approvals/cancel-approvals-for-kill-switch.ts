@@ -29,9 +29,9 @@ export async function cancelApprovalsForKillSwitch(
   tx: TTx,
   actor: TAuditActor,
   killSwitch: { scope: TKillSwitchScope; target: string; reason: string },
+  now: Date = new Date(),
 ): Promise<number> {
   const reason = `Cancelled by the ${killSwitch.scope} kill switch${killSwitch.scope === "GLOBAL" ? "" : ` on ${killSwitch.target}`}: ${killSwitch.reason}`;
-  const now = new Date();
   const cancelled = await tx.$queryRaw<{ id: string }[]>`
     UPDATE approval_requests a
        SET status = 'CANCELLED', decided_at = ${now}, outcome_reason = ${reason}

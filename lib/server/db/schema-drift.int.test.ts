@@ -48,6 +48,39 @@ async function loadDatamodel(schemaFile: string): Promise<DMMF.Datamodel> {
   }
 }
 
+// Prisma's parse leaves out `Unsupported("…")` fields (decisions.ingest_xid is an xid8), so they are
+// read from the schema's text and added to their models, their type written as Postgres names it.
+const UNSUPPORTED_FIELD = /^\s*(\w+)\s+Unsupported\("(\w+)"\)(\?)?(.*)$/;
+
+function withUnsupportedFields(dm: DMMF.Datamodel, schemaText: string): DMMF.Datamodel {
+  const added = new Map<string, DMMF.Field[]>();
+  let model: string | null = null;
+  for (const line of schemaText.split("\n")) {
+    model = /^model (\w+) \{/.exec(line)?.[1] ?? (line.startsWith("}") ? null : model);
+    const field = model ? UNSUPPORTED_FIELD.exec(line) : null;
+    if (!model || !field) continue;
+    const [, name = "", type = "", optional, rest = ""] = field;
+    const generated = /@default\(dbgenerated\("([^"]*)"\)\)/.exec(rest)?.[1];
+    added.set(model, [
+      ...(added.get(model) ?? []),
+      {
+        kind: "scalar",
+        name,
+        dbName: /@map\("([^"]+)"\)/.exec(rest)?.[1] ?? null,
+        type: `Unsupported(${type})`,
+        isRequired: !optional,
+        isList: false,
+        isUnique: false,
+        isId: false,
+        isReadOnly: false,
+        hasDefaultValue: generated !== undefined,
+        ...(generated !== undefined ? { default: { name: "dbgenerated", args: [generated] } } : {}),
+      },
+    ]);
+  }
+  return { ...dm, models: dm.models.map((m) => ({ ...m, fields: [...m.fields, ...(added.get(m.name) ?? [])] })) };
+}
+
 const SCALARS: Record<string, TPgType | undefined> = {
   String: { dataType: "text", udt: "text" },
   Int: { dataType: "integer", udt: "int4" },
@@ -95,8 +128,15 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
 
   const columnType = (model: string, f: DMMF.Field): string => {
     const [native, args = []] = f.nativeType ?? [];
+    const unsupported = /^Unsupported\((\w+)\)$/.exec(f.type)?.[1];
     const mapped =
-      f.kind === "enum" ? { dataType: "USER-DEFINED", udt: enumName(f.type) } : native ? NATIVE[native]?.(args) : SCALARS[f.type];
+      f.kind === "enum"
+        ? { dataType: "USER-DEFINED", udt: enumName(f.type) }
+        : unsupported
+          ? { dataType: unsupported, udt: unsupported }
+          : native
+            ? NATIVE[native]?.(args)
+            : SCALARS[f.type];
     if (!mapped) throw new Error(`${model}.${f.name}: no Postgres mapping for ${native ?? f.type}; extend NATIVE/SCALARS`);
     if (f.isList) return `ARRAY _${mapped.udt}`;
     if (f.kind === "enum") return `USER-DEFINED ${mapped.udt}`;
@@ -107,6 +147,7 @@ function expectedShape(dm: DMMF.Datamodel): TShape {
     const d = f.default;
     if (d === undefined) return null;
     if (typeof d === "boolean" || typeof d === "number") return String(d);
+    if (typeof d === "string" && f.type === "BigInt") return d; // Prisma gives a BigInt default as its digits
     if (typeof d === "string") {
       const value = f.kind === "enum" ? (dm.enums.find((e) => e.name === f.type)?.values.find((v) => v.name === d)?.dbName ?? d) : d;
       const cast = f.kind === "enum" ? quoteIdent(enumName(f.type)) : f.type === "String" && !f.nativeType ? "text" : null;
@@ -168,6 +209,13 @@ type TColumnRow = {
   datetime: number | null;
 };
 
+// Prisma 7 cannot declare partitioning, so a partitioned table (decisions, run_events) is compared
+// as its parent: the columns, keys and indexes schema.prisma declares. Its partitions are left out:
+// Postgres gives each the parent's columns, indexes and foreign keys (and refuses to attach one that
+// differs); that they are partitioned at all is tested in lib/server/rollups/raw-partitions.int.test.ts.
+const NOT_A_PARTITION = (relname: string) =>
+  `${relname} NOT IN (SELECT p.relname FROM pg_class p JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE pn.nspname = 'public' AND p.relispartition)`;
+
 async function databaseShape(client: pg.ClientBase): Promise<TShape> {
   const shape: TShape = new Map();
   const enums = await client.query<{ name: string; labels: string }>(`
@@ -178,7 +226,7 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
 
   const tables = await client.query<{ table: string }>(`
     SELECT table_name::text AS table FROM information_schema.tables
-    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations'`);
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' AND ${NOT_A_PARTITION("table_name")}`);
   for (const t of tables.rows) shape.set(`table ${t.table}`, "");
 
   const columns = await client.query<TColumnRow>(`
@@ -186,7 +234,8 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
       c.is_nullable = 'YES' AS nullable, c.column_default::text AS default, c.character_maximum_length::int AS length,
       c.numeric_precision::int AS precision, c.numeric_scale::int AS scale, c.datetime_precision::int AS datetime
     FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
-    WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> '_prisma_migrations'`);
+    WHERE c.table_schema = 'public' AND t.table_type = 'BASE TABLE' AND c.table_name <> '_prisma_migrations'
+      AND ${NOT_A_PARTITION("c.table_name")}`);
   for (const c of columns.rows) {
     const args = /^(timestamp|time) /.test(c.data_type)
       ? c.datetime
@@ -212,7 +261,7 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
   const indexes = await client.query<{ table: string; columns: string; primary: boolean; unique: boolean }>(`
     SELECT c.relname AS table, ${columnList("i.indrelid", "i.indkey")} AS columns, i.indisprimary AS primary, i.indisunique AS unique
     FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'`);
+    WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND NOT c.relispartition`);
   for (const i of indexes.rows) {
     if (i.primary) shape.set(`primary key ${i.table}`, `(${i.columns})`);
     else shape.set(`${i.unique ? "unique index" : "index"} ${i.table}(${i.columns})`, "");
@@ -231,7 +280,7 @@ async function databaseShape(client: pg.ClientBase): Promise<TShape> {
       ${columnList("k.confrelid", "k.confkey")} AS ref_columns, k.confdeltype AS on_delete, k.confupdtype AS on_update
     FROM pg_constraint k JOIN pg_class s ON s.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
       JOIN pg_namespace n ON n.oid = k.connamespace
-    WHERE k.contype = 'f' AND n.nspname = 'public'`);
+    WHERE k.contype = 'f' AND n.nspname = 'public' AND NOT s.relispartition`);
   for (const k of keys.rows) {
     shape.set(
       `foreign key ${k.table}(${k.columns})`,
@@ -257,7 +306,8 @@ const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 let datamodel: DMMF.Datamodel;
 
 beforeAll(async () => {
-  [datamodel] = await Promise.all([loadDatamodel(SCHEMA), client.connect()]);
+  const [parsed, schemaText] = await Promise.all([loadDatamodel(SCHEMA), readFile(SCHEMA, "utf8"), client.connect()]);
+  datamodel = withUnsupportedFields(parsed, schemaText);
 });
 afterAll(() => client.end());
 
@@ -275,6 +325,9 @@ describe("schema drift", () => {
     expect(expected.get("primary key raci_assignments")).toBe("(workflow_id, user_id, function)");
     expect(expected.get("foreign key service_tokens(workflow_id)")).toBe("-> workflows(id) ON DELETE CASCADE ON UPDATE CASCADE");
     expect(expected.has("unique index approved_models(provider, model, version)")).toBe(true);
+    expect(expected.get("column run_events.ingest_xid")).toBe("xid8 NOT NULL DEFAULT pg_current_xact_id()");
+    expect(expected.has("index run_events(ingest_xid)")).toBe(true);
+    expect(expected.get("primary key run_events")).toBe("(workflow_key, id, occurred_at)");
   });
 
   it("reports changes made in the database but not in the schema", async () => {

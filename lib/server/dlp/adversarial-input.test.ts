@@ -67,6 +67,22 @@ const INPUTS: [string, string][] = [
   ["one huge bearer token", `Bearer ${fill("a1")}`],
   ["GitHub prefixes", fill("ghp_")],
   ["random trigger fragments", fuzz],
+  ["secret names without values", fill("password=")],
+  ["secret names with quotes", fill('"api_key": "')],
+  ["endless values after a name", `token=${fill("a1B2")}`],
+  ["operators alone", fill("=:>")],
+  ["CLI flags", fill(" --password ")],
+  ["mysql flags", `mysql ${fill(" -p'a")}`],
+  ["percent-encoded at signs", fill("a%40")],
+  ["Unicode letters around at signs", fill("ü@é.")],
+  ["hex runs", fill("0123456789abcdef")],
+  ["hex runs with dashes", fill(`${"a".repeat(32)}-`)],
+  ["Telegram-like fragments", fill("123456789:AA")],
+  ["Azure-like fragments", fill("abc1Q~")],
+  ["Slack webhook hosts", fill("hooks.slack.com/")],
+  ["phone candidates in parentheses", fill("(020) ")],
+  ["dates in runs", fill("2024-03-15 ")],
+  ["SSN words and digits", fill("SSN 123 45 ")],
 ];
 
 function bestOfThree(run: () => unknown): number {

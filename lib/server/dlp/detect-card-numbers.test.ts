@@ -33,6 +33,11 @@ describe("card numbers", () => {
     expect(found("card=5555555555554444&amount=1200")).toEqual(["card:5555555555554444"]);
     expect(found("ref 2024 4111 1111 1111 1111 thanks")).toEqual(["card:4111 1111 1111 1111"]);
     expect(found("(4111111111111111)")).toEqual(["card:4111111111111111"]);
+    // CSV rows and other punctuation a card sits against.
+    expect(found("1001,4111111111111111,12/29")).toEqual(["card:4111111111111111"]);
+    expect(found("1001;4242 4242 4242 4242;USD")).toEqual(["card:4242 4242 4242 4242"]);
+    expect(found("pan|5555555555554444|mc")).toEqual(["card:5555555555554444"]);
+    expect(found("card:4111.1111.1111.1111")).toEqual(["card:4111.1111.1111.1111"]);
   });
 
   it("needs the Luhn check: a Visa-shaped 16-digit number that fails it is not a card", () => {

@@ -47,15 +47,17 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const isWordChar = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 // Not glued to a word, a sign or a decimal point: `ORD-4111…`, `+4111…`, `0.3000000000000000444`.
+// Commas, semicolons, pipes and tabs separate CSV fields, so a card may sit right after one.
 function freeOnTheLeft(text: string, start: number): boolean {
   const c = text.charCodeAt(start - 1);
-  if (isWordChar(c) || c === 46 || c === 44 || c === 43) return false;
+  if (isWordChar(c) || c === 43) return false;
+  if (c === 46) return !isDigit(text.charCodeAt(start - 2)) && !isWordChar(text.charCodeAt(start - 2));
   return !(c === 45 && isWordChar(text.charCodeAt(start - 2)));
 }
 
 function freeOnTheRight(text: string, end: number): boolean {
   const c = text.charCodeAt(end);
-  return !isWordChar(c) && !((c === 46 || c === 44) && isDigit(text.charCodeAt(end + 1)));
+  return !isWordChar(c) && !(c === 46 && isDigit(text.charCodeAt(end + 1)));
 }
 
 /** Maximal digit runs as [start, end, start, end, …]. */
@@ -73,7 +75,7 @@ function findDigitRuns(text: string): number[] {
 /**
  * Appends payment card numbers (known IIN and length, valid Luhn) found in `text` to `out`: either
  * one bare run of 13–19 digits, or printed groups (first of 4, then 3–6 digits) joined by one
- * repeated space or hyphen. A bare run longer than 19 digits is something else.
+ * repeated space, hyphen, dot or no-break space. A bare run longer than 19 digits is something else.
  */
 export function detectCardNumbers(options: { text: string; out: TTextMatch[] }): void {
   const { text, out } = options;
@@ -88,8 +90,9 @@ export function detectCardNumbers(options: { text: string; out: TTextMatch[] }):
       continue;
     }
     if (length !== 4 || !freeOnTheLeft(text, start)) continue;
+    // Printed groups: spaces, hyphens, dots or no-break spaces, one kind throughout.
     const separator = text.charCodeAt(start + 4);
-    if (separator !== 32 && separator !== 45) continue;
+    if (separator !== 32 && separator !== 45 && separator !== 46 && separator !== 160) continue;
     let digits = 4;
     let best = -1;
     for (let k = r + 2; k < runs.length; k += 2) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom, TOKEN_FORMATS } from "@/test/fixtures/dlp/synthetic-values";
 import { scanForSensitiveData } from "./scan-for-sensitive-data";
+import { hasBase62CrcChecksum } from "./token-checksums";
 
 const found = (value: string) => scanForSensitiveData({ value }).findings.map((f) => `${f.kind}:${value.slice(f.start, f.end)}`);
 
@@ -9,21 +11,44 @@ const BASE62 = "aB3dE5fG7hJ9kL2mN4pQ6rS8tU0vW1xY3zA5bC7dE9fG2hJ4kL6mN8pQ0rS2tU4v
 const body = (length: number) => BASE62.repeat(Math.ceil(length / BASE62.length)).slice(0, length);
 const b64url = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
 const JWT = `${b64url({ alg: "HS256", typ: "JWT" })}.${b64url({ sub: "1234567890", name: "Ada" })}.${body(43)}`;
+const random = seededRandom(3);
+const token = (format: string) => TOKEN_FORMATS[format]!(random);
 const PEM_BODY = `\n${body(64)}\n${body(64)}\n${body(20)}==\n`;
 
 describe("credentials", () => {
   it.each([
-    ["aws-access-key", fake("AKIA", "IOSFODNN7EXAMPLE")],
+    ["aws-access-key", fake("AKIA", "Q3EGRIUZ5TWK7PLM")],
     ["aws-access-key", fake("ASIA", "Y34FZKBOKMUTVV7A")],
-    ["github-token", fake("ghp_", body(36))],
-    ["github-token", fake("gho_", body(36))],
-    ["github-token", fake("ghs_", body(36))],
+    ["aws-session-token", token("awsSessionToken")],
+    ["github-token", token("github")],
+    ["github-token", token("github")],
     ["github-token", fake("github_pat_", "11ABCDEFG0", body(12), "_", body(59))],
     ["slack-token", fake("xoxb-", "123456789012-1234567890123-", body(24))],
     ["slack-token", fake("xoxp-", "123456789012-123456789012-123456789012-", body(32))],
     ["stripe-key", fake("sk_live_", body(24))],
     ["stripe-key", fake("rk_live_", body(24))],
-    ["stripe-key", fake("sk_test_", "4eC39HqLyjWDarjtT1zdp7dc")],
+    ["stripe-key", fake("sk_test_", body(99))],
+    ["stripe-webhook-secret", token("stripeWebhook")],
+    ["gitlab-token", token("gitlab")],
+    ["npm-token", token("npm")],
+    ["pypi-token", token("pypi")],
+    ["huggingface-token", token("huggingface")],
+    ["azure-client-secret", token("azureClientSecret")],
+    ["slack-token", token("slackApp")],
+    ["slack-webhook", token("slackWebhook")],
+    ["twilio-key", token("twilio")],
+    ["sendgrid-key", token("sendgrid")],
+    ["mailgun-key", token("mailgun")],
+    ["shopify-token", token("shopify")],
+    ["vault-token", token("vault")],
+    ["digitalocean-token", token("digitalocean")],
+    ["telegram-bot-token", token("telegram")],
+    ["sentry-token", token("sentry")],
+    ["google-oauth-secret", token("googleOauthSecret")],
+    ["google-oauth-token", token("googleOauthToken")],
+    ["api-token", token("databricks")],
+    ["api-token", token("atlassian")],
+    ["api-token", token("dockerHub")],
     ["openai-key", fake("sk-", body(48))],
     ["openai-key", fake("sk-proj-", body(40), "-", body(20), "_", body(60))],
     ["anthropic-key", fake("sk-ant-api03-", body(86), "-", body(6), "AA")],
@@ -60,6 +85,69 @@ describe("credentials", () => {
     expect(found("postgres://app:hunter2@db.internal:5432/orders")).toEqual(["url-password:hunter2"]);
     expect(found("redis://:s3cr3t-P4ss@cache:6379/0")).toEqual(["url-password:s3cr3t-P4ss"]);
     expect(found("fetch https://deploy:gh0st!writer@registry.example.com/v2/ failed")).toEqual(["url-password:gh0st!writer"]);
+  });
+
+  it("needs the published checksum: a ghp_ or npm_ token whose CRC-32 fails was never issued", () => {
+    const github = token("github");
+    expect(hasBase62CrcChecksum(github)).toBe(true);
+    const broken = github.slice(0, -1) + (github.endsWith("0") ? "1" : "0");
+    expect(found(broken)).toEqual([]);
+    const npm = token("npm");
+    expect(found(npm.slice(0, 10) + (npm[10] === "a" ? "b" : "a") + npm.slice(11))).toEqual([]);
+  });
+
+  it.each([
+    ["the AWS documentation's key id", fake("AKIA", "IOSFODNN7EXAMPLE")],
+    ["the AWS documentation's secret key", fake("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY", "EXAMPLEKEY")],
+    ["Stripe's documentation key", fake("sk_test_", "4eC39HqLyjWDarjtT1zdp7dc")],
+    ["a masked Stripe key", fake("sk_live_", "xxxxxxxxxxxxxxxxxxxxxxxx")],
+    ["an AWS key id of X's", fake("AKIA", "XXXXXXXXXXXXXXXX")],
+    ["a ghp_ filler", fake("ghp_", "x".repeat(36))],
+    ["a placeholder URL", "postgres://USER:PASSWORD@HOST:5432/DB"],
+    ["an instruction", "OPENAI_API_KEY=<paste your key here>"],
+  ])("treats %s as a placeholder, not a secret", (_label, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it.each([
+    ["an env file", "PGPASSWORD=Tr0ub4dor&3 psql -h db", "password:Tr0ub4dor&3"],
+    ["YAML", "db:\n  password: hunter2!\n", "password:hunter2!"],
+    ["JSON", '{"client_secret": "9fT2kQ8vX1mZ4pL7wR3yB6nC0dH5sJ"}', "secret:9fT2kQ8vX1mZ4pL7wR3yB6nC0dH5sJ"],
+    ["a connection string", "Server=sql;User ID=app;Password=S3cret!pw;Encrypt=true", "password:S3cret!pw"],
+    ["a mysql command", "mysql -u root -p'S3cret!pw' orders", "password:S3cret!pw"],
+    ["Python settings", "SECRET_KEY = 'k3J9xQ2mV8pL5wR1tY7uB4nC6'", "secret:k3J9xQ2mV8pL5wR1tY7uB4nC6"],
+    ["a header", "X-Api-Key: 8f3a9c2e7b1d4f6a0e5c9b2d", "secret:8f3a9c2e7b1d4f6a0e5c9b2d"],
+    ["basic auth", "Authorization: Basic dXNlcjpodW50ZXIy", "basic-auth:dXNlcjpodW50ZXIy"],
+    [
+      "an AWS secret key by name",
+      fake("aws_secret_access_key=", "Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo"),
+      "aws-secret-key:Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdo",
+    ],
+  ])("finds a secret by its name in %s", (_label, text, expected) => {
+    expect(found(text)).toEqual([expected]);
+  });
+
+  it.each([
+    ["a template reference", "password: ${DB_PASSWORD}"],
+    ["a placeholder", "secret: <changeme>"],
+    ["a default word", "password: changeme"],
+    ["prose", "password: must be at least 12 characters"],
+    ["a token type", '"token_type": "Bearer"'],
+    ["a page token", "next_page_token=aB3dE5fG7hJ9kL2mN4pQ6rS8"],
+    ["a secret's name", 'secret_name: "prod/db/credentials"'],
+    ["a reset URL", "password_reset_url: https://app.example.com/reset"],
+    ["a sort key", "sort_key=aB3dE5fG7hJ9kL2mN4pQ6"],
+    ["an env variable's name", "DB_PASSWORD=$PGPASS"],
+  ])("does not take %s for a secret", (_label, text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it("judges a value by its key: a password key's value is a password, a token key's needs randomness", () => {
+    const kinds = (value: unknown) => scanForSensitiveData({ value }).findings.map((f) => f.kind);
+    expect(kinds({ password: "hunter2!" })).toEqual(["password"]);
+    expect(kinds({ apiKey: "aB3dE5fG7hJ9kL2mN4pQ6rS8" })).toEqual(["secret"]);
+    expect(kinds({ apiKey: "${OPENAI_API_KEY}", password: "", token_type: "Bearer", max_tokens: "4096" })).toEqual([]);
+    expect(kinds({ headers: { Authorization: "Basic dXNlcjpodW50ZXIy" } })).toEqual(["basic-auth"]);
   });
 
   it("needs the JOSE header check: three base64url segments without an `alg` header are not a JWT", () => {

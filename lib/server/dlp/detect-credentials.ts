@@ -1,120 +1,125 @@
 import "server-only";
-import type { TCredentialKind, TTextMatch } from "./types";
+import { CREDENTIAL_FORMATS, type TCredentialFormat } from "./credential-formats";
+import { isPlaceholderPassword } from "./judge-secret-value";
+import { isPlaceholderSecret } from "./is-placeholder";
+import type { TTextMatch } from "./types";
 
-type TRule = {
-  kind: TCredentialKind;
-  /** Literal substrings one of which every match contains: a cheap `includes` before the regex. */
-  hints: readonly string[];
-  pattern: RegExp;
-  /** Capture group holding the secret when the match carries context (`Bearer `, `user:`); needs the `d` flag. */
-  group?: number;
-  valid?: (secret: string) => boolean;
-};
+const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const hasDigit = (s: string) => /[0-9]/.test(s);
-const hasLetter = (s: string) => /[A-Za-z]/.test(s);
-// Random keys mix cases and digits; slugs such as `sk-learn-linear-regression` do not.
-const looksRandom = (s: string) => hasDigit(s) && /[a-z]/.test(s) && /[A-Z]/.test(s);
+const BY_HINT = new Map<string, TCredentialFormat[]>();
+for (const format of CREDENTIAL_FORMATS) for (const hint of format.hints) BY_HINT.set(hint, [...(BY_HINT.get(hint) ?? []), format]);
+const BY_TRIGGER = CREDENTIAL_FORMATS.filter((format) => format.trigger !== undefined);
 
-// Tokens from one issuer share one header, so verdicts are memoised (bounded, short headers only).
-const HEADER_VERDICTS = new Map<string, boolean>();
+// Every hint and trigger in one pass: longer hints first, so `sk-ant-` is taken before `sk-`.
+const TRIGGER = new RegExp(
+  [
+    ...[...BY_HINT.keys()].sort((a, b) => b.length - a.length).map(escape),
+    ...new Set(BY_TRIGGER.map((format) => format.trigger)),
+    ":\\/\\/",
+    "-----BEGIN ",
+  ].join("|"),
+  "g",
+);
 
-function hasJoseHeader(token: string): boolean {
-  const header = token.slice(0, token.indexOf("."));
-  const known = HEADER_VERDICTS.get(header);
-  if (known !== undefined) return known;
-  const verdict = header.length <= 2048 && decodesToJoseHeader(header);
-  if (header.length <= 256) {
-    if (HEADER_VERDICTS.size >= 1024) HEADER_VERDICTS.clear();
-    HEADER_VERDICTS.set(header, verdict);
-  }
-  return verdict;
+const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/y;
+const URL_PASSWORD = /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s:/?#@]{0,256}:([^\s/?#@]{1,256})@/dy;
+const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+
+/** A PEM private key from its header to its footer; one cut off before its footer is secret to the end. */
+function matchPrivateKey(text: string, at: number): TTextMatch | null {
+  PEM_BEGIN.lastIndex = at;
+  if (!PEM_BEGIN.test(text)) return null;
+  const footer = text.indexOf("-----END ", PEM_BEGIN.lastIndex);
+  const close = footer < 0 ? -1 : text.indexOf("-----", footer + 9);
+  return { kind: "private-key", start: at, end: close < 0 ? text.length : close + 5 };
 }
 
-function decodesToJoseHeader(header: string): boolean {
-  const json = Buffer.from(header, "base64url").toString("utf8");
-  // Most look-alikes fail here, before JSON.parse can throw: exceptions cost microseconds each.
-  if (!json.startsWith("{") || !json.endsWith("}") || !json.includes('"alg"')) return false;
-  try {
-    const decoded: unknown = JSON.parse(json);
-    return typeof decoded === "object" && decoded !== null && typeof (decoded as { alg?: unknown }).alg === "string";
-  } catch {
-    return false;
-  }
+/** `scheme://user:password@host`: only the password, so the rest of the URL stays readable. */
+function matchUrlPassword(text: string, at: number): TTextMatch | null {
+  let start = at;
+  while (start > 0 && at - start < 32 && SCHEME_CHAR.test(text.charAt(start - 1))) start--;
+  if (start > 0 && SCHEME_CHAR.test(text.charAt(start - 1))) return null;
+  URL_PASSWORD.lastIndex = start;
+  const span = URL_PASSWORD.exec(text)?.indices?.[1];
+  if (!span || isPlaceholderPassword(text.slice(span[0], span[1]))) return null;
+  return { kind: "url-password", start: span[0], end: span[1] };
 }
 
-// Masks and template variables (`****`, `${DB_PASSWORD}`, an earlier redaction) are not passwords.
-const PLACEHOLDER_PASSWORD = /^(?:\*+|x+|\[REDACTED[^\]]*\]|\$\{.*\}|\{\{.*\}\}|<[^>]*>|\$[A-Z_][A-Z0-9_]*|%s)$/i;
-
-// Every token pattern is bounded on both sides by characters the token itself cannot contain, so
-// greedy classes stop at the first outsider and never backtrack across a run.
-const RULES: readonly TRule[] = [
-  { kind: "aws-access-key", hints: ["AKIA", "ASIA"], pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g },
-  {
-    kind: "github-token",
-    hints: ["gh", "github_pat_"],
-    pattern: /(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})(?![A-Za-z0-9_])/g,
-  },
-  { kind: "slack-token", hints: ["xox"], pattern: /(?<![A-Za-z0-9_-])xox[abprs]-[A-Za-z0-9-]{20,}(?![A-Za-z0-9_-])/g, valid: hasDigit },
-  { kind: "stripe-key", hints: ["k_live_", "k_test_"], pattern: /(?<![A-Za-z0-9_])[rs]k_(?:live|test)_[A-Za-z0-9]{16,}(?![A-Za-z0-9_])/g },
-  { kind: "anthropic-key", hints: ["sk-ant-"], pattern: /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{32,}(?![A-Za-z0-9_-])/g },
-  { kind: "openai-key", hints: ["sk-"], pattern: /(?<![A-Za-z0-9_-])sk-(?!ant-)[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, valid: looksRandom },
-  { kind: "google-api-key", hints: ["AIza"], pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g },
-  { kind: "tollgate-token", hints: ["tg_"], pattern: /(?<![A-Za-z0-9_-])tg_[a-z0-9]{10}_[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g },
-  {
-    kind: "jwt",
-    hints: ["eyJ"],
-    pattern: /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*(?![A-Za-z0-9_-])/g,
-    valid: hasJoseHeader,
-  },
-  {
-    kind: "bearer-token",
-    hints: ["earer", "EARER"],
-    pattern: /(?<![A-Za-z0-9])(?:[Bb]earer|BEARER)[ \t]+([A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])/dg,
-    group: 1,
-    valid: (token) => hasDigit(token) && hasLetter(token),
-  },
-  {
-    kind: "url-password",
-    hints: ["://"],
-    pattern: /(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/[^\s:/?#@]{0,256}:([^\s/?#@]{1,256})@/dg,
-    group: 1,
-    valid: (password) => !PLACEHOLDER_PASSWORD.test(password),
-  },
-];
-
-const TRIGGER = /AKIA|ASIA|gh[pousr]_|github_pat_|xox[abprs]-|k_live_|k_test_|sk-|AIza|tg_|eyJ|earer|EARER|:\/\/|-----BEGIN /;
-const PEM_BEGIN = /-----BEGIN (?:[A-Z0-9]+ ){0,3}PRIVATE KEY(?: BLOCK)?-----/g;
-
-function detectPrivateKeys(text: string, out: TTextMatch[]): void {
-  PEM_BEGIN.lastIndex = 0;
-  for (let match = PEM_BEGIN.exec(text); match; match = PEM_BEGIN.exec(text)) {
-    const footer = text.indexOf("-----END ", PEM_BEGIN.lastIndex);
-    const close = footer < 0 ? -1 : text.indexOf("-----", footer + 9);
-    // A header without its footer is a truncated key, still secret: redact to the end.
-    const end = close < 0 ? text.length : close + 5;
-    out.push({ kind: "private-key", start: match.index, end });
-    PEM_BEGIN.lastIndex = end;
+function matchFormat(format: TCredentialFormat, text: string, at: number): TTextMatch | null {
+  const { pattern, group, valid } = format;
+  for (let start = Math.max(0, at - (format.back ?? 0)); start <= at; start++) {
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const span = group === undefined ? ([match.index, match.index + match[0].length] as const) : match.indices?.[group];
+    if (!span) return null;
+    const secret = text.slice(span[0], span[1]);
+    if ((valid && !valid(secret)) || isPlaceholderSecret(secret)) return null;
+    return { kind: format.kind, start: span[0], end: span[1] };
   }
+  return null;
+}
+
+function matchAt(text: string, at: number, hit: string): TTextMatch | null {
+  if (hit === "://") return matchUrlPassword(text, at);
+  if (hit === "-----BEGIN ") return matchPrivateKey(text, at);
+  for (const format of BY_HINT.get(hit) ?? BY_TRIGGER) {
+    const match = matchFormat(format, text, at);
+    if (match?.kind === "bearer-token") return namedFormat(text, match);
+    if (match) return match;
+  }
+  return null;
+}
+
+/** A bearer token in a known format (a JWT, a GitHub token) is reported as that format. */
+function namedFormat(text: string, bearer: TTextMatch): TTextMatch {
+  const inner: TTextMatch[] = [];
+  detectCredentials({ text: text.slice(bearer.start, bearer.end), out: inner });
+  const named = inner[0];
+  return named && named.kind !== "bearer-token"
+    ? { kind: named.kind, start: bearer.start + named.start, end: bearer.start + named.end }
+    : bearer;
+}
+
+// Every format's match holds a run of 20 token characters, its hint at most this far before the run.
+const LONG_RUN = /[A-Za-z0-9._~+/=-]{20,}/g;
+const HINT_REACH = 48;
+
+/** The trigger's hits in text[from, to) (a slice, so the regex never runs past it), matched against the whole text. */
+function scanRange(text: string, from: number, to: number, out: TTextMatch[], last: number): number {
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  TRIGGER.lastIndex = 0;
+  for (let hit = TRIGGER.exec(window); hit; hit = TRIGGER.exec(window)) {
+    const at = from + hit.index;
+    if (at < last) continue;
+    // matchAt may scan a bearer token's text with this same regex: resume from here afterwards.
+    const resume = TRIGGER.lastIndex;
+    const match = matchAt(text, at, hit[0]);
+    TRIGGER.lastIndex = resume;
+    if (!match || match.start < last) continue;
+    out.push(match);
+    last = match.end;
+    if (TRIGGER.lastIndex < match.end - from) TRIGGER.lastIndex = match.end - from;
+  }
+  return last;
 }
 
 /**
- * Appends API keys, tokens, JWTs, private keys and URL passwords found in `text` to `out`. Every
- * key and token format needs a run of 20 token characters (a JWT's header names an `alg` of at least
- * three letters), which lets callers skip this on ordinary prose.
+ * Appends keys and tokens in their issuers' published formats, JWTs, private keys, bearer tokens
+ * and URL passwords found in `text` to `out`. One regex finds every place a format could start;
+ * each format is then tried there alone. Every format but URL passwords and PEM blocks needs a run
+ * of 20 token characters: unless `whole` (the text has a `://` or `-----`), only the stretches
+ * around such runs are searched, so prose around them costs one pass of a simple regex.
  */
-export function detectCredentials(options: { text: string; out: TTextMatch[] }): void {
-  const { text, out } = options;
-  if (!TRIGGER.test(text)) return;
-  if (text.includes("-----BEGIN ")) detectPrivateKeys(text, out);
-  for (const rule of RULES) {
-    if (!rule.hints.some((hint) => text.includes(hint))) continue;
-    const { pattern, group, valid } = rule;
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      const span: readonly [number, number] | undefined = group === undefined ? [match.index, pattern.lastIndex] : match.indices?.[group];
-      if (!span || (valid && !valid(text.slice(span[0], span[1])))) continue;
-      out.push({ kind: rule.kind, start: span[0], end: span[1] });
-    }
+export function detectCredentials(options: { text: string; out: TTextMatch[]; whole?: boolean }): void {
+  const { text, out, whole = true } = options;
+  if (whole) return void scanRange(text, 0, text.length, out, 0);
+  let last = 0;
+  let covered = 0;
+  LONG_RUN.lastIndex = 0;
+  for (let run = LONG_RUN.exec(text); run; run = LONG_RUN.exec(text)) {
+    const end = run.index + run[0].length;
+    last = scanRange(text, Math.max(covered, run.index - HINT_REACH), end, out, last);
+    covered = end;
   }
 }

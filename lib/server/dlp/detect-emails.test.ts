@@ -11,6 +11,15 @@ describe("e-mail addresses", () => {
     ["mailto:ERIN@EXAMPLE.ORG?subject=refund", "ERIN@EXAMPLE.ORG"],
     ["Contact dave-99@sub.example.travel.", "dave-99@sub.example.travel"],
     ['{"to":"frank%ops@example.de"}', "frank%ops@example.de"],
+    ["Unicode local part: jürgen.müller@beispiel.de", "jürgen.müller@beispiel.de"],
+    ["an IDN domain: ada@bücher.example", "ada@bücher.example"],
+    ["typographic quotes stay outside: “ada@example.com”", "ada@example.com"],
+    ["Cyrillic: иван@пример.рф", "иван@пример.рф"],
+    ["percent-encoded: /invite?email=ada%40example.com&x=1", "ada%40example.com"],
+    [
+      "fully encoded: ?to=ada%2Bbilling%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84",
+      "ada%2Bbilling%40%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%80.%D1%80%D1%84",
+    ],
   ])("finds the address in %s", (text, address) => {
     expect(found(text)).toEqual([`email:${address}`]);
   });
@@ -29,6 +38,7 @@ describe("e-mail addresses", () => {
     ["an SSH URL", "ssh://git@github.com/org/repo.git"],
     ["an obfuscated address", "alice at example dot com"],
     ["a numeric top-level domain", "user@10.0.0.1"],
+    ["an encoded fragment", "%20%40%20"],
   ])("ignores %s", (_label, text) => {
     expect(found(text)).toEqual([]);
   });

@@ -1,49 +1,6 @@
 import "server-only";
+import { BBAN_FORMATS } from "./iban-formats";
 import type { TTextMatch } from "./types";
-
-// BBAN structure per country from the SWIFT IBAN registry: n digits, a letters, c alphanumerics.
-const BBAN_FORMATS: Record<string, string> = {
-  AD: "8n12c",
-  AE: "19n",
-  AT: "16n",
-  BE: "12n",
-  BG: "4a6n8c",
-  CH: "5n12c",
-  CY: "8n16c",
-  CZ: "20n",
-  DE: "18n",
-  DK: "14n",
-  EE: "16n",
-  ES: "20n",
-  FI: "14n",
-  FR: "10n11c2n",
-  GB: "4a14n",
-  GI: "4a15c",
-  GR: "7n16c",
-  HR: "17n",
-  HU: "24n",
-  IE: "4a14n",
-  IL: "19n",
-  IS: "22n",
-  IT: "1a10n12c",
-  LI: "5n12c",
-  LT: "16n",
-  LU: "3n13c",
-  LV: "4a13c",
-  MC: "10n11c2n",
-  MT: "4a5n18c",
-  NL: "4a10n",
-  NO: "11n",
-  PL: "24n",
-  PT: "21n",
-  RO: "4a16c",
-  SA: "2n18c",
-  SE: "20n",
-  SI: "15n",
-  SK: "20n",
-  SM: "1a10n12c",
-  TR: "5n1n16c",
-};
 
 const upper = (c: number) => (c >= 97 && c <= 122 ? c - 32 : c);
 const countryCode = (first: number, second: number) => upper(first) * 128 + upper(second);

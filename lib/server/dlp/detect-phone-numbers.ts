@@ -1,43 +1,80 @@
 import "server-only";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
+import { findPhoneCandidates, type TPhoneCandidate } from "./find-phone-candidates";
 import type { TTextMatch } from "./types";
 
-// International: `+`, a country code not starting with 0, then digits with spaces, dots, hyphens or
-// one parenthesised group. The bounded class backtracks at most 24 steps to its last digit.
-const INTERNATIONAL = /(?<![\w+])\+[1-9][0-9 ().-]{6,24}[0-9]/g;
+// National formats are read as numbers of these countries, in this order (the issue's seven first).
+const COUNTRIES: readonly CountryCode[] = ["US", "GB", "DE", "FR", "IN", "BR", "JP", "ES", "IT", "NL", "AU", "MX"];
 
-// North American: the area code starts with 2–9 (so `100-200-3000` is not one), separators are
-// consistent, and the number is not glued to an id prefix (`INV-…`) or a longer run. Exchanges are
-// not held to NANP's 2–9 rule: fictional `555-123-4567` numbers fill test data and must still match.
-const NORTH_AMERICAN =
-  /(?<![\w+.-]|\d[ ])(?:1[ .-])?(?:\([2-9][0-9]{2}\) ?[0-9]{3}[- ]|[2-9][0-9]{2}([-.])[0-9]{3}\1)[0-9]{4}(?![\w]|[-.][0-9])/g;
+// Words that say a number nearby is a phone number, in the languages of the countries above.
+const CONTEXT =
+  /phone|tel\b|tel[.:]|tél|mobile|mobil|cell|fax|call|sms|whats ?app|signal|contact|reach|dial|ring|handy|telefon|portable|celular|contato|móvil|movil|cellulare|電話|携帯|tfno|ph[.:]/i;
+const CONTEXT_WINDOW = 48;
+// Words that say the number is something else, right before it.
+const NOT_PHONE =
+  /(?:zip|postal|post ?code|plz|cep|iban|account|acct|order|invoice|ticket|ref|id|no\.?|#|sku|isbn|imei|serial)[\s:=#.-]{0,3}$/i;
 
-function plausibleInternational(candidate: string, text: string, end: number): boolean {
-  // Followed by a separator and more digits: part of a longer numeric sequence.
-  if (/^[ ().-][0-9]/.test(text.slice(end, end + 2))) return false;
-  const digits = candidate.replace(/[^0-9]/g, "").length;
-  if (digits < 8 || digits > 15) return false;
-  const flat = candidate.replace(/ ?\([0-9]{1,4}\) ?/, " ");
-  if (/[()]|[ .-]{2}/.test(flat)) return false;
-  // One dot reads as a decimal amount (`+12345678.90`); dotted phone numbers use several.
-  return candidate.split(".").length !== 2 && /[0-9]{2}$/.test(candidate);
+const groupSizes = (text: string) => text.match(/[0-9]+/g)?.map((group) => group.length) ?? [];
+const sameGroups = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((size, i) => size === b[i]);
+
+/**
+ * Grouped the way the country prints its numbers (libphonenumber's national format), allowing a
+ * leading `1` trunk prefix on North American numbers and groups people join (`020 79460958`).
+ */
+function groupedLikeCountry(candidate: TPhoneCandidate, national: string): boolean {
+  let sizes = groupSizes(candidate.text);
+  if (sizes.length < 2) return false;
+  if (candidate.text.startsWith("1") && sizes[0] === 1) sizes = sizes.slice(1);
+  const expected = groupSizes(national);
+  if (sameGroups(sizes, expected)) return true;
+  // Every boundary the candidate draws is one the national format draws too.
+  let at = 0;
+  const boundaries = new Set(expected.map((size) => (at += size)));
+  at = 0;
+  return sizes.length >= 2 && sizes.slice(0, -1).every((size) => boundaries.has((at += size)));
+}
+
+// Verdicts by candidate text and context: the same numbers recur across a stream of events.
+const VERDICTS = new Map<string, boolean>();
+
+function judge(candidate: TPhoneCandidate, context: boolean): boolean {
+  const memoKey = `${context ? 1 : 0}${candidate.text}`;
+  const known = VERDICTS.get(memoKey);
+  if (known !== undefined) return known;
+  const verdict = isPhoneNumber(candidate, context);
+  if (VERDICTS.size >= 4096) VERDICTS.clear();
+  VERDICTS.set(memoKey, verdict);
+  return verdict;
+}
+
+function isPhoneNumber(candidate: TPhoneCandidate, context: boolean): boolean {
+  const { text, international } = candidate;
+  if (international) return parsePhoneNumberFromString(text.startsWith("00") ? `+${text.slice(2)}` : text)?.isValid() ?? false;
+  // A bare run of digits is a phone number only when something says so.
+  if (!candidate.separated && !context) return false;
+  for (const country of COUNTRIES) {
+    const phone = parsePhoneNumberFromString(text, country);
+    if (!phone?.isValid()) continue;
+    if (context || groupedLikeCountry(candidate, phone.formatNational())) return true;
+  }
+  return false;
 }
 
 /**
- * Appends international (E.164-style) and North American phone numbers found in `text` to `out`.
- * A caller that knows one form cannot occur may switch it off.
+ * Appends phone numbers found in `text` to `out`: international numbers (`+` or `00` and a country
+ * code) valid by libphonenumber's numbering metadata; national numbers valid in one of COUNTRIES
+ * and either grouped as that country prints them or near a word such as "phone" or "Tel." (or
+ * under a key such as `phone`). Dates, decimals, versions, IP addresses and ids glued to letters
+ * are never candidates.
  */
-export function detectPhoneNumbers(options: { text: string; out: TTextMatch[]; international?: boolean; northAmerican?: boolean }): void {
-  const { text, out, international = true, northAmerican = true } = options;
-  if (international) {
-    INTERNATIONAL.lastIndex = 0;
-    for (let match = INTERNATIONAL.exec(text); match; match = INTERNATIONAL.exec(text)) {
-      if (plausibleInternational(match[0], text, INTERNATIONAL.lastIndex))
-        out.push({ kind: "phone", start: match.index, end: INTERNATIONAL.lastIndex });
-    }
-  }
-  if (!northAmerican) return;
-  NORTH_AMERICAN.lastIndex = 0;
-  for (let match = NORTH_AMERICAN.exec(text); match; match = NORTH_AMERICAN.exec(text)) {
-    out.push({ kind: "phone", start: match.index, end: NORTH_AMERICAN.lastIndex });
+export function detectPhoneNumbers(options: { text: string; out: TTextMatch[]; phoneKey?: boolean }): void {
+  const { text, out, phoneKey = false } = options;
+  for (const candidate of findPhoneCandidates({ text })) {
+    if (!phoneKey && NOT_PHONE.test(text.slice(Math.max(0, candidate.start - 16), candidate.start))) continue;
+    const context =
+      phoneKey ||
+      CONTEXT.test(text.slice(Math.max(0, candidate.start - CONTEXT_WINDOW), candidate.start)) ||
+      CONTEXT.test(text.slice(candidate.end, candidate.end + 12));
+    if (judge(candidate, context)) out.push({ kind: "phone", start: candidate.start, end: candidate.end });
   }
 }

@@ -26,6 +26,18 @@ describe("US social security numbers", () => {
     expect(found({ ssn: "000221234" })).toEqual([]);
   });
 
+  it.each(["SSN 536 22 1234", "SSN#536221234", "social security number: 536.22.1234", "Applicant SS# 536 22 1234 verified"])(
+    "finds spaced, dotted and bare forms after a word naming an SSN: %s",
+    (text) => {
+      expect(found(text)).toEqual(["ssn"]);
+    },
+  );
+
+  it("needs the word close by: nine digits elsewhere in a text that mentions an SSN are not one", () => {
+    expect(found(`SSN on file. ${"Ticket ".repeat(8)}536221234`)).toEqual([]);
+    expect(found("ticket 536 22 1234")).toEqual([]);
+  });
+
   it.each([
     ["area 000", "000-12-3456"],
     ["area 666", "666-12-3456"],

@@ -3,7 +3,7 @@ import { findSensitiveSpans } from "./find-sensitive-spans";
 import { isWalkable, readLeafText } from "./read-leaf-text";
 import { redactKey } from "./redact-key";
 import { scanKey } from "./scan-key";
-import { MAX_DEPTH, TAG_OF_KIND, type TDlpFinding, type TDlpPath, type TDlpTag, type TTextMatch } from "./types";
+import { MAX_DEPTH, TAG_OF_KIND, type TDlpFinding, type TDlpPath, type TDlpTag, type TKeyHint, type TTextMatch } from "./types";
 
 export type TDlpScan = {
   findings: TDlpFinding[];
@@ -26,9 +26,9 @@ function record(state: TState, spans: readonly TTextMatch[], inKey: boolean): vo
   }
 }
 
-function visit(state: TState, value: unknown, depth: number, ssnKey: boolean): void {
-  const text = readLeafText({ value, ssnKey });
-  if (text !== null) return record(state, findSensitiveSpans({ text, ssnKey }), false);
+function visit(state: TState, value: unknown, depth: number, hint: TKeyHint): void {
+  const text = readLeafText({ value, hint });
+  if (text !== null) return record(state, findSensitiveSpans({ text, hint }), false);
   if (typeof value !== "object" || value === null || !isWalkable(value) || state.ancestors.includes(value)) return;
   if (depth >= MAX_DEPTH) {
     state.depthExceeded = true;
@@ -38,17 +38,17 @@ function visit(state: TState, value: unknown, depth: number, ssnKey: boolean): v
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       state.path.push(i);
-      visit(state, value[i], depth + 1, ssnKey);
+      visit(state, value[i], depth + 1, hint);
       state.path.pop();
     }
   } else {
     const object = value as Record<string, unknown>;
     for (const key of Object.keys(object)) {
-      const { spans, ssnKey: underSsnKey } = scanKey({ key });
+      const { spans, hint: keyHint } = scanKey({ key });
       // The path names where a finding is, never what it is: a sensitive key appears redacted.
       state.path.push(spans.length ? redactKey({ key }) : key);
       record(state, spans, true);
-      visit(state, object[key], depth + 1, underSsnKey);
+      visit(state, object[key], depth + 1, keyHint);
       state.path.pop();
     }
   }
@@ -71,6 +71,6 @@ export function scanForSensitiveData(options: { value: unknown; maxFindings?: nu
     path: [],
     ancestors: [],
   };
-  visit(state, options.value, 0, false);
+  visit(state, options.value, 0, null);
   return { findings: state.findings, tags: state.tags, omitted: state.omitted, depthExceeded: state.depthExceeded };
 }

@@ -4,24 +4,62 @@ import type { ZDataTag } from "@/lib/contracts/registry-enums";
 
 export type TDlpTag = z.infer<typeof ZDataTag>;
 
-export type TCredentialKind =
-  | "aws-access-key"
-  | "github-token"
-  | "slack-token"
-  | "stripe-key"
-  | "openai-key"
-  | "anthropic-key"
-  | "google-api-key"
-  | "bearer-token"
-  | "jwt"
-  | "private-key"
-  | "url-password"
-  | "tollgate-token";
+/** Secrets named by their issuer's published format (prefix, length, checksum where there is one). */
+export const PROVIDER_CREDENTIAL_KINDS = [
+  "aws-access-key",
+  "aws-secret-key",
+  "aws-session-token",
+  "github-token",
+  "gitlab-token",
+  "npm-token",
+  "pypi-token",
+  "huggingface-token",
+  "azure-storage-key",
+  "azure-sas-signature",
+  "azure-client-secret",
+  "slack-token",
+  "slack-webhook",
+  "twilio-key",
+  "sendgrid-key",
+  "mailgun-key",
+  "shopify-token",
+  "vault-token",
+  "digitalocean-token",
+  "telegram-bot-token",
+  "sentry-token",
+  "stripe-key",
+  "stripe-webhook-secret",
+  "google-api-key",
+  "google-oauth-secret",
+  "google-oauth-token",
+  "openai-key",
+  "anthropic-key",
+  "tollgate-token",
+  "api-token",
+  "jwt",
+  "private-key",
+] as const;
+
+/** Secrets recognised by where they sit: a URL's password, an `Authorization` header, `password=…`. */
+export const CONTEXT_CREDENTIAL_KINDS = ["url-password", "bearer-token", "basic-auth", "password", "secret"] as const;
+
+export type TProviderCredentialKind = (typeof PROVIDER_CREDENTIAL_KINDS)[number];
+export type TCredentialKind = TProviderCredentialKind | (typeof CONTEXT_CREDENTIAL_KINDS)[number];
 
 export type TDlpKind = TCredentialKind | "card" | "iban" | "email" | "phone" | "ssn";
 
 /** A match inside one string: [start, end) in UTF-16 code units, as String.prototype.slice counts. */
 export type TTextMatch = { kind: TDlpKind; start: number; end: number };
+
+/** How a value named as a secret is judged, and the kind it is reported as. */
+export type TSecretKey = { judge: "password" | "secret" | "authorization"; kind: TCredentialKind };
+
+/**
+ * What an object key (or the name before `=`/`:` in text) says about the value under it: `ssn`
+ * makes a bare nine-digit value an SSN, `phone` a bare digit run a phone number, a secret key the
+ * whole value a credential when its shape agrees.
+ */
+export type TKeyHint = "ssn" | "phone" | TSecretKey | null;
 
 export type TDlpPath = (string | number)[];
 
@@ -39,18 +77,10 @@ export type TDlpFinding = TTextMatch & {
 
 // IBANs identify a person's bank account, not a payment card: PII, outside PCI DSS scope.
 export const TAG_OF_KIND: Record<TDlpKind, TDlpTag> = {
-  "aws-access-key": "CREDENTIALS",
-  "github-token": "CREDENTIALS",
-  "slack-token": "CREDENTIALS",
-  "stripe-key": "CREDENTIALS",
-  "openai-key": "CREDENTIALS",
-  "anthropic-key": "CREDENTIALS",
-  "google-api-key": "CREDENTIALS",
-  "bearer-token": "CREDENTIALS",
-  jwt: "CREDENTIALS",
-  "private-key": "CREDENTIALS",
-  "url-password": "CREDENTIALS",
-  "tollgate-token": "CREDENTIALS",
+  ...(Object.fromEntries([...PROVIDER_CREDENTIAL_KINDS, ...CONTEXT_CREDENTIAL_KINDS].map((kind) => [kind, "CREDENTIALS"])) as Record<
+    TCredentialKind,
+    "CREDENTIALS"
+  >),
   card: "PCI",
   iban: "PII",
   email: "PII",

@@ -64,7 +64,7 @@ describe("POST /api/v1/events", () => {
       output: "used key sk-live-51HxxTESTabcdefghijklmnopqrstuvwx",
     };
     await send({ events: [event({ id, data })] });
-    const row = await server.db.runEvent.findUniqueOrThrow({ where: { workflowKey_id: { workflowKey: "support-refunds", id } } });
+    const row = await server.db.runEvent.findFirstOrThrow({ where: { workflowKey: "support-refunds", id } });
     const text = JSON.stringify(row.data);
     expect(text).not.toContain("jane.doe@example.com");
     expect(text).not.toContain("4111 1111 1111 1111");
@@ -79,9 +79,7 @@ describe("POST /api/v1/events", () => {
     expect(answer).toMatchObject({ stored: 1, rejected: 2 });
     expect(answer.results[1]?.problems?.[0]).toMatchObject({ path: "events.1.id" });
     expect(answer.results[2]?.problems?.[0]).toMatchObject({ path: "events.2.type" });
-    expect(
-      await server.db.runEvent.findUnique({ where: { workflowKey_id: { workflowKey: "support-refunds", id: good.id } } }),
-    ).not.toBeNull();
+    expect(await server.db.runEvent.findFirst({ where: { workflowKey: "support-refunds", id: good.id } })).not.toBeNull();
   });
 
   it("scopes ids to the workflow: another workflow's id is stored, not answered duplicate", async () => {
@@ -120,9 +118,7 @@ describe("POST /api/v1/events", () => {
       },
     ]);
     expect(await stored()).toBe(before + 1);
-    const row = await server.db.runEvent.findUniqueOrThrow({
-      where: { workflowKey_id: { workflowKey: "support-refunds", id: original.id } },
-    });
+    const row = await server.db.runEvent.findFirstOrThrow({ where: { workflowKey: "support-refunds", id: original.id } });
     expect(row.data).toEqual({ prompt: "refund ZD-1" });
   });
 

@@ -31,11 +31,19 @@ const INSERT_EVENTS = `
   WITH input AS (
     SELECT * FROM json_to_recordset($1::json) AS e(id uuid, workflow_key text, run_id uuid, workflow_id uuid, type text, occurred_at timestamptz,
       tool text, model text, decision_id uuid, outcome text, latency_ms int, data jsonb, redactions int, content_hash text)
+  ), before AS MATERIALIZED (
+    -- An event stored earlier under the same id, in any month: the key (workflow_key, id, occurred_at)
+    -- leads with the id, so each partition answers from its index. (Not seen: a batch storing the
+    -- same id with another occurredAt that has not committed yet; both are then stored.)
+    SELECT DISTINCT ON (i.workflow_key, i.id) i.workflow_key, i.id, b.content_hash
+    FROM input i JOIN run_events b ON b.workflow_key = i.workflow_key AND b.id = i.id
   ), stored AS (
     INSERT INTO run_events (id, workflow_key, run_id, workflow_id, type, occurred_at, tool, model, decision_id, outcome, latency_ms, data, redactions, content_hash)
     SELECT e.id, e.workflow_key, e.run_id, e.workflow_id, e.type, e.occurred_at, e.tool, e.model, e.decision_id, e.outcome, e.latency_ms, e.data, e.redactions, e.content_hash
     FROM input e
-    ON CONFLICT (workflow_key, id) DO NOTHING
+    WHERE NOT EXISTS (SELECT 1 FROM before x WHERE x.workflow_key = e.workflow_key AND x.id = e.id)
+    -- Partitioned by occurred_at, the key includes it: this catches the same event again at once.
+    ON CONFLICT (workflow_key, id, occurred_at) DO NOTHING
     RETURNING id, workflow_key, run_id, type, occurred_at, outcome
   ), counted AS (
     UPDATE runs r SET
@@ -56,7 +64,7 @@ const INSERT_EVENTS = `
   SELECT i.workflow_key, i.id, s.id IS NOT NULL AS stored, before.content_hash AS earlier_hash
   FROM input i
   LEFT JOIN stored s ON s.workflow_key = i.workflow_key AND s.id = i.id
-  LEFT JOIN run_events before ON before.workflow_key = i.workflow_key AND before.id = i.id`;
+  LEFT JOIN before ON before.workflow_key = i.workflow_key AND before.id = i.id`;
 
 /**
  * Stores one batch: every item validated on its own (a bad item is rejected, the rest are kept),

@@ -162,4 +162,23 @@ describe("defineRoute audit", () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { targetId: id } });
     expect(event).toMatchObject({ action: "user.unlocked", requestId: "req-abc-12345", actorType: "anonymous" });
   });
+
+  it("commits a change that records either of the events its entry names, and refuses one that records neither", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const either = (action: "user.unlocked" | "user.disabled.changed" | null) =>
+      defineRoute(defineOperation({ ...entry, audit: ["user.unlocked", "user.disabled.changed"] }), {
+        handler: async ({ tx, actor }) => {
+          const user = await tx.user.create({ data: { email: `${action ?? "none"}@example.com`, name: "Either", roles: ["AUDITOR"] } });
+          if (action === "user.disabled.changed")
+            await recordAuditEvent(tx, actor, { action, target: { type: "user", id: user.id }, data: { before: false, after: true } });
+          if (action === "user.unlocked") await recordAuditEvent(tx, actor, { action, target: { type: "user", id: user.id }, data: {} });
+          return { id: user.id };
+        },
+      });
+    const post = () => new Request("http://localhost/x", { method: "POST" });
+    expect((await either("user.disabled.changed")(post(), context())).status).toBe(200);
+    expect((await either("user.unlocked")(post(), context())).status).toBe(200);
+    expect((await either(null)(post(), context())).status).toBe(500);
+    expect(await db.user.count({ where: { email: "none@example.com" } })).toBe(0);
+  });
 });

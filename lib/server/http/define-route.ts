@@ -70,13 +70,15 @@ export function defineRoute<O extends TConsoleOperation, R>(operation: O, spec: 
       const actor = actorOf(user ? { kind: "user", user } : null, requestId);
       // The entry's schemas produced these, so they are the types the handler is declared with.
       const base = { params, query, body, who: user, actor, requestId, request } as Omit<TContext<O>, "tx">;
-      const audit = operation.audit;
-      const result = audit
+      const audit = operation.audit === undefined ? [] : [operation.audit].flat();
+      const result = audit.length
         ? await runAudited(
             db,
             async (tx) => {
               const value = await spec.handler({ ...base, tx });
-              if (!auditedActions(tx).has(audit)) throw new Error(`route ${url.pathname} did not record its audit event ${audit}`);
+              const recorded = auditedActions(tx);
+              if (!audit.some((a) => recorded.has(a)))
+                throw new Error(`route ${url.pathname} did not record its audit event ${audit.join(" or ")}`);
               return value;
             },
             spec.transactionTimeoutMs ? { timeout: spec.transactionTimeoutMs } : undefined,

@@ -20,6 +20,7 @@ export async function confirmKillSwitchRelease(options: {
   user: TSessionUser;
   id: string;
   reason?: string;
+  now?: Date;
 }): Promise<TKillSwitchView> {
   const { tx, actor, user, id } = options;
   requireReleasePermission(user, "confirm a release");
@@ -31,7 +32,7 @@ export async function confirmKillSwitchRelease(options: {
   if (ks.releaseRequestedById === user.id) {
     throw forbidden("You requested this release, so a different Security person must confirm it (two-person rule)");
   }
-  await tx.killSwitch.update({ where: { id }, data: { releasedById: user.id, releasedAt: new Date() } });
+  await tx.killSwitch.update({ where: { id }, data: { releasedById: user.id, releasedAt: options.now ?? new Date() } });
   await recordAuditEvent(tx, actor, {
     action: "killswitch.released",
     target: { type: "kill_switch", id },

@@ -13,9 +13,10 @@ export async function engageKillSwitchForUser(options: {
   actor: TAuditActor;
   user: TSessionUser;
   input: TEngageKillSwitchInput;
+  now?: Date;
 }): Promise<TKillSwitchView> {
-  const { tx, actor, user, input } = options;
+  const { tx, actor, user, input, now } = options;
   await authorizeKillSwitchEngage({ tx, user, input });
-  const { id } = await engageKillSwitch({ tx, actor, input });
+  const { id } = await engageKillSwitch({ tx, actor, input, now });
   return readKillSwitchView({ tx, user, id });
 }

@@ -23,7 +23,13 @@ function engagerOf(actor: TAuditActor): { engagedById: string | null; engagedByT
  * it — a person (authorized first by `authorizeKillSwitchEngage`), a service token, or Tollgate
  * itself (a breaker) — and is recorded on the switch and in the audit log alike.
  */
-export async function engageKillSwitch(options: { tx: TTx; actor: TAuditActor; input: TEngageKillSwitchInput }): Promise<{ id: string }> {
+export async function engageKillSwitch(options: {
+  tx: TTx;
+  actor: TAuditActor;
+  input: TEngageKillSwitchInput;
+  /** When it was engaged; the seeded demo history passes a past time. */
+  now?: Date;
+}): Promise<{ id: string }> {
   const { tx, actor, input } = options;
   const { scope, reason } = input;
   const engager = engagerOf(actor);
@@ -41,8 +47,9 @@ export async function engageKillSwitch(options: { tx: TTx; actor: TAuditActor; i
       `Already engaged: ${describeKillSwitch(engaged)} (kill switch ${engaged.id}, ${since}). It stays engaged until Security releases it.`,
     );
   }
-  const { id } = await tx.killSwitch.create({ data: { scope, target, reason, ...engager }, select: { id: true } });
+  const engagedAt = options.now ?? new Date();
+  const { id } = await tx.killSwitch.create({ data: { scope, target, reason, engagedAt, ...engager }, select: { id: true } });
   await recordAuditEvent(tx, actor, { action: "killswitch.engaged", target: { type: "kill_switch", id }, data: { scope, target, reason } });
-  await cancelApprovalsForKillSwitch(tx, actor, { scope, target, reason });
+  await cancelApprovalsForKillSwitch(tx, actor, { scope, target, reason }, engagedAt);
   return { id };
 }

@@ -17,6 +17,7 @@ export async function requestKillSwitchRelease(options: {
   user: TSessionUser;
   id: string;
   reason: string;
+  now?: Date;
 }): Promise<TKillSwitchView> {
   const { tx, actor, user, id, reason } = options;
   requireReleasePermission(user, "request a release");
@@ -29,7 +30,7 @@ export async function requestKillSwitchRelease(options: {
   }
   await tx.killSwitch.update({
     where: { id },
-    data: { releaseRequestedById: user.id, releaseRequestedAt: new Date(), releaseReason: reason },
+    data: { releaseRequestedById: user.id, releaseRequestedAt: options.now ?? new Date(), releaseReason: reason },
   });
   await recordAuditEvent(tx, actor, {
     action: "killswitch.release_requested",

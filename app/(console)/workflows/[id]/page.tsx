@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { AccessDenied } from "@/components/console/access-denied";
 import { HaltedBanner } from "@/components/killswitch/halted-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { StatusBadge } from "@/components/workflows/workflow-badges";
+import { HaltBadge, StatusBadge } from "@/components/workflows/workflow-badges";
 import { WorkflowOverview } from "@/components/workflows/workflow-overview";
 import { WorkflowTabs } from "@/components/workflows/workflow-tabs";
 import { ZWorkflowIdParams } from "@/lib/contracts/workflows";
@@ -12,6 +12,7 @@ import { requirePageUser } from "@/lib/server/http/require-page-user";
 import { listWorkflowHalts } from "@/lib/server/killswitch/list-workflow-halts";
 import { assessReadiness } from "@/lib/server/registry/workflows/assess-readiness";
 import { getWorkflow } from "@/lib/server/registry/workflows/get-workflow";
+import { readWorkflowHalt } from "@/lib/server/registry/workflows/list-workflows-halts";
 
 export const metadata: Metadata = { title: "Workflow" };
 
@@ -28,19 +29,20 @@ export default async function WorkflowPage({ params }: TProps) {
   });
   const readiness = await assessReadiness({ workflowId: workflow.id });
   const halts = await listWorkflowHalts({ user: access.user, workflowKey: workflow.key });
+  const halt = await readWorkflowHalt({ workflow });
   return (
     <>
       <PageHeader
         title={workflow.name}
         description={
           <>
-            <code>{workflow.key}</code> <StatusBadge status={workflow.status} />
+            <code>{workflow.key}</code> <StatusBadge status={workflow.status} /> <HaltBadge halt={halt} />
           </>
         }
       />
       <HaltedBanner halts={halts} workflow={workflow} />
       <WorkflowTabs workflowId={workflow.id} current="overview" />
-      <WorkflowOverview initialWorkflow={workflow} initialReadiness={readiness} />
+      <WorkflowOverview initialWorkflow={workflow} initialReadiness={readiness} halt={halt} />
     </>
   );
 }

@@ -18,7 +18,8 @@ export async function answerRecordedDecision(options: {
   again: TDecisionBinding;
 }): Promise<TDecisionResponse> {
   const { db, decisionId, workflowKey, again } = options;
-  const row = await db.decision.findUnique({ where: { id: decisionId } });
+  // The id is unique through the gate's insert, not a key (decisions is partitioned): the first row is the record.
+  const row = await db.decision.findFirst({ where: { id: decisionId }, orderBy: { decidedAt: "asc" } });
   if (!row)
     throw new AppError(
       "conflict",

@@ -8,14 +8,13 @@ import type { TDb, TTx } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
 import type { TCompiledWorkflowSnapshot } from "../types";
 import { answerRecordedDecision } from "./answer-recorded-decision";
-import { decisionRow, type TDecisionRow } from "./decision-row";
+import { decisionRow, INSERT_DECISION_ROWS, type TDecisionRow } from "./decision-row";
 
 /** Thrown inside the transaction, so whatever it opened or spent is rolled back. */
 class DecisionIdRecorded extends Error {}
 
 async function insertDecision(tx: TTx, row: TDecisionRow): Promise<void> {
-  const inserted =
-    await tx.$executeRaw`INSERT INTO decisions SELECT * FROM json_populate_recordset(NULL::decisions, ${JSON.stringify([row])}::json) ON CONFLICT (id) DO NOTHING`;
+  const inserted = await tx.$executeRawUnsafe(INSERT_DECISION_ROWS, JSON.stringify([row]));
   if (inserted === 0) throw new DecisionIdRecorded();
 }
 

@@ -157,7 +157,7 @@ describe("the decision log (group commit)", () => {
     await second.flush();
     await second.flush();
 
-    expect(await db.decision.findUniqueOrThrow({ where: { id: original.id } })).toMatchObject({ tool: "kb.search" });
+    expect(await db.decision.findFirstOrThrow({ where: { id: original.id } })).toMatchObject({ tool: "kb.search" });
     // The same call decided twice is one decision; the different call is kept, once, as a failure.
     const failures = await db.decisionRecordFailure.findMany({ where: { decisionId: original.id } });
     expect(failures).toHaveLength(1);

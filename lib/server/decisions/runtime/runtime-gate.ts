@@ -29,6 +29,12 @@ const cannotRecord = () =>
   });
 const NOT_RECORDING = "The gate cannot record decisions right now, so it denies every call; retry with the same decisionId";
 
+/** Where the gate takes rate-limit tokens; by default leased from Postgres (LeasedRateLimiter). */
+export type TGateRateLimiter = {
+  take(options: { key: string; perMinute: number; now: number }): Promise<TRateTake>;
+  close(): void;
+};
+
 /**
  * The run-time gate of one app instance: tokens, compiled snapshots and the engaged kill switches
  * in memory, kept current by NOTIFY; rate limits leased from Postgres; every decision recorded
@@ -38,7 +44,7 @@ export class RuntimeGate {
   readonly tokens = new ServiceTokenCache();
   readonly snapshots: RegistrySnapshots;
   readonly killSwitches: KillSwitchBoard;
-  readonly rateLimiter: LeasedRateLimiter;
+  readonly rateLimiter: TGateRateLimiter;
   readonly decisionLog: DecisionLog;
   readonly presence: GatePresence;
   // Answers by decision id, as the bytes sent, with what each id is bound to: a retried request
@@ -51,10 +57,11 @@ export class RuntimeGate {
   private constructor(
     private readonly db: TDb,
     pool: pg.Pool,
+    rateLimiter?: TGateRateLimiter,
   ) {
     this.snapshots = new RegistrySnapshots(db);
     this.killSwitches = new KillSwitchBoard(db);
-    this.rateLimiter = new LeasedRateLimiter(pool);
+    this.rateLimiter = rateLimiter ?? new LeasedRateLimiter(pool);
     this.decisionLog = new DecisionLog(pool);
     this.presence = new GatePresence(
       pool,
@@ -63,8 +70,12 @@ export class RuntimeGate {
     );
   }
 
-  static async start(options: { db: TDb; pool: pg.Pool; hub: NotificationHub }): Promise<RuntimeGate> {
-    const gate = new RuntimeGate(options.db, options.pool);
+  /**
+   * `rateLimiter` replaces the leased one where calls are decided at moments that jump back and
+   * forth in time (the demo history replays a month): leases assume time only moves forward.
+   */
+  static async start(options: { db: TDb; pool: pg.Pool; hub: NotificationHub; rateLimiter?: TGateRateLimiter }): Promise<RuntimeGate> {
+    const gate = new RuntimeGate(options.db, options.pool, options.rateLimiter);
     const { hub } = options;
     gate.unsubscribe.push(
       // Acknowledged only once in force here, so an engage that waits for every gate's

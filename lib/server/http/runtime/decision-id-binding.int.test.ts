@@ -139,7 +139,7 @@ describe("a decisionId is bound to the call it was decided for", () => {
       expect(await decideAfterRestart(read("ZD-other"), decisionId)).toMatchObject({ outcome: "allow", tool: "zendesk.ticket.read" });
       await gate.decisionLog.flush();
       expect(await server.db.decisionRecordFailure.count({ where: { decisionId } })).toBe(1);
-      expect(await server.db.decision.findUniqueOrThrow({ where: { id: decisionId } })).toMatchObject({ tool: "zendesk.ticket.read" });
+      expect(await server.db.decision.findFirstOrThrow({ where: { id: decisionId } })).toMatchObject({ tool: "zendesk.ticket.read" });
     });
   });
 });

@@ -52,7 +52,7 @@ describe("the gate's record", () => {
     const after = randomUUID();
     expect((await decide(read(after))).status).toBe(200);
     await gate.decisionLog.flush();
-    expect(await server.db.decision.findUnique({ where: { id: after } })).not.toBeNull();
+    expect(await server.db.decision.findFirst({ where: { id: after } })).not.toBeNull();
     expect(gate.decisionLog.accepts()).toBe(true);
     expect((await checkHealth()).decisionRecording).toMatchObject({ status: "ok", refusedLastHour: 1 });
   });
@@ -95,7 +95,7 @@ describe("the gate's record", () => {
       expect(health.reasons.join(" ")).toMatch(
         /^1 gate cannot record decisions and deny every call \(\d+ decisions unrecorded\): Postgres refuses to record decisions for \d+ s/,
       );
-      expect(await server.db.decision.findUnique({ where: { id: held } })).toBeNull();
+      expect(await server.db.decision.findFirst({ where: { id: held } })).toBeNull();
     } finally {
       await pool.$executeRawUnsafe("DROP TRIGGER refuse_decisions ON decisions");
       await pool.$executeRawUnsafe("DROP FUNCTION refuse_decisions()");
@@ -107,6 +107,6 @@ describe("the gate's record", () => {
     await until(async () => (await checkHealth()).status === "ok", { what: "health to recover", timeoutMs: 5_000 });
     // Nothing held in memory was lost meanwhile.
     await server.door.gate.decisionLog.flush();
-    expect(await server.db.decision.findUnique({ where: { id: held } })).toMatchObject({ tool: "zendesk.ticket.read" });
+    expect(await server.db.decision.findFirst({ where: { id: held } })).toMatchObject({ tool: "zendesk.ticket.read" });
   });
 });

@@ -10,9 +10,17 @@ import { readJson, requestIdOfNode, sendError } from "./node-io";
 import { postApproval } from "./post-approval";
 import { postDecision } from "./post-decision";
 import { postEvents } from "./post-events";
+import { postScreen } from "./post-screen";
 import type { TRuntimeRoute } from "./runtime-route";
 
-export const RUNTIME_ROUTES: readonly TRuntimeRoute[] = [postDecision, postEvents, postApproval, getApproval, getKillSwitchStream];
+export const RUNTIME_ROUTES: readonly TRuntimeRoute[] = [
+  postDecision,
+  postEvents,
+  postApproval,
+  getApproval,
+  getKillSwitchStream,
+  postScreen,
+];
 
 type TCompiled = { pattern: RegExp; names: string[]; routes: TRuntimeRoute[] };
 

@@ -1,5 +1,7 @@
 import "server-only";
+import { isUtf8 } from "node:buffer";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { AppError } from "../../errors";
 import { checkJsonHeaders, parseJsonText, tooLarge } from "../parse-input";
 import { PROBLEM_CONTENT_TYPE, problemBody, problemOf } from "../problem";
 import { acceptRequestId } from "../request-id";
@@ -68,7 +70,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
       req.resume();
       throw tooLarge(maxBytes);
     }
-    return parseJsonText(((req.read() as Buffer | null) ?? Buffer.alloc(0)).toString("utf8"), options);
+    return parseJsonText(utf8Text((req.read() as Buffer | null) ?? Buffer.alloc(0)), options);
   }
   const chunks = await new Promise<Buffer[]>((resolve, reject) => {
     const parts: Buffer[] = [];
@@ -85,5 +87,11 @@ export async function readJson(req: IncomingMessage, maxBytes: number, options: 
     req.once("end", () => resolve(parts));
     req.once("error", reject);
   });
-  return parseJsonText(Buffer.concat(chunks).toString("utf8"), options);
+  return parseJsonText(utf8Text(Buffer.concat(chunks)), options);
+}
+
+/** JSON is UTF-8 (RFC 8259): bytes that are not would otherwise become U+FFFD, silently changing what was sent. */
+function utf8Text(bytes: Buffer): string {
+  if (!isUtf8(bytes)) throw new AppError("bad_request", "The request body is not valid UTF-8; send JSON encoded as UTF-8");
+  return bytes.toString("utf8");
 }

@@ -47,7 +47,7 @@ describe("POST /api/v1/decisions", () => {
     const body = (await res.json()) as { outcome: string; registryVersion: string; reasons: { code: string }[] };
     expect(body).toMatchObject({ outcome: "allow", tier: "T0", workflowKey: "support-refunds" });
     expect(body.registryVersion).toMatch(/^r\d+\.v\d+$/);
-    const row = await until(() => server.db.decision.findUnique({ where: { id: decisionId } }), { what: "the recorded decision" });
+    const row = await until(() => server.db.decision.findFirst({ where: { id: decisionId } }), { what: "the recorded decision" });
     expect(row).toMatchObject({ outcome: "ALLOW", tool: "zendesk.ticket.read", runId: "run-1", registryVersion: body.registryVersion });
   });
 
@@ -69,7 +69,7 @@ describe("POST /api/v1/decisions", () => {
     const body = (await res.json()) as { outcome: string; approvalId: string; approvalsRequired: number; argumentsHash: string };
     expect(body).toMatchObject({ outcome: "require_approval", tier: "T3", approvalsRequired: 2 });
     // No waiting: a T2/T3 decision is committed before it is answered.
-    const row = await server.db.decision.findUnique({ where: { id: decisionId } });
+    const row = await server.db.decision.findFirst({ where: { id: decisionId } });
     expect(row).toMatchObject({ outcome: "REQUIRE_APPROVAL", approvalId: body.approvalId });
     const approval = await server.db.approvalRequest.findUniqueOrThrow({ where: { id: body.approvalId } });
     expect(approval).toMatchObject({ status: "PENDING", argumentsHash: body.argumentsHash, approvalsRequired: 2, tool: "stripe.refund" });
@@ -83,7 +83,7 @@ describe("POST /api/v1/decisions", () => {
     };
     expect(body.outcome).toBe("deny");
     expect(body.reasons[0]).toMatchObject({ rule: 3, code: "tool_not_allowed" });
-    await until(() => server.db.decision.findUnique({ where: { id: decisionId } }), { what: "the recorded deny" });
+    await until(() => server.db.decision.findFirst({ where: { id: decisionId } }), { what: "the recorded deny" });
   });
 
   it("denies once a kill switch covering the workflow is engaged, and allows again after release", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TAuditActor } from "@/lib/contracts/audit";
 import { ZPermissionSet } from "@/lib/contracts/registry";
+import { ZSloChangeProposal } from "@/lib/contracts/scorecard";
 import type { TTx } from "../../db/client";
 import type { ChangeRequest } from "../../db/generated/client";
 import { AppError, conflict } from "../../errors";
@@ -9,6 +10,7 @@ import { diffPermissionSets } from "../permission-set/diff-permission-sets";
 import { readPermissionSet } from "../permission-set/read-permission-set";
 import { commitPermissionSet } from "../permissions/commit-permission-set";
 import { lockWorkflow } from "../permissions/lock-workflow";
+import { writeWorkflowSlo } from "../workflows/write-workflow-slo";
 
 const ASK_AGAIN = "Reject this request and ask the requester for a new one.";
 
@@ -26,7 +28,7 @@ async function recheck(tx: TTx, proposed: unknown): Promise<TResolvedPermissionS
   }
 }
 
-/** Applies an approved WORKFLOW change request, only onto the very version it was proposed against. */
+/** Applies an approved WORKFLOW change request (permissions or SLO targets), only onto the very version it was proposed against. */
 export async function applyWorkflowChange(options: { tx: TTx; actor: TAuditActor; changeRequest: ChangeRequest }): Promise<void> {
   const { tx, actor, changeRequest } = options;
   const workflowId = changeRequest.workflowId;
@@ -38,6 +40,13 @@ export async function applyWorkflowChange(options: { tx: TTx; actor: TAuditActor
     throw conflict(
       `${workflow.key} changed since this request was made: it is at version ${workflow.version}, the request was based on version ${changeRequest.baseVersion}. ${ASK_AGAIN}`,
     );
+  }
+  // An SLO change (lib/server/scorecard) rides on the same review: it sets targets, not permissions.
+  const slo = ZSloChangeProposal.safeParse(changeRequest.proposed);
+  if (slo.success) {
+    const { targets } = slo.data;
+    const { id: changeRequestId, requestedById: updatedById } = changeRequest;
+    return writeWorkflowSlo({ tx, actor, workflowId, version: workflow.version + 1, targets, updatedById, changeRequestId });
   }
   const resolved = await recheck(tx, changeRequest.proposed);
   const changes = diffPermissionSets(await readPermissionSet({ tx, workflowId }), resolved.set);

@@ -3,6 +3,7 @@ import { ZRaciFunction } from "@/lib/contracts/registry-enums";
 import { modelRef } from "@/lib/contracts/registry";
 import type { TReadinessItem, TWorkflowReadiness } from "@/lib/contracts/workflows";
 import { db, type TTx } from "../../db/client";
+import type { Prisma } from "../../db/generated/client";
 import { deriveWorkflowRisk, sensitivityAtMost } from "../../shared/derive-workflow-risk";
 import { RACI_FUNCTION_LABELS } from "./check-raci";
 import { hasArgumentContract } from "./workflow-view";
@@ -12,21 +13,31 @@ import { hasArgumentContract } from "./workflow-view";
  * data, models approved for that data, a contract for every tool, and a usable service token.
  */
 export async function assessReadiness(options: { workflowId: string; tx?: TTx; now?: Date }): Promise<TWorkflowReadiness> {
-  const now = options.now ?? new Date();
   const workflow = await (options.tx ?? db).workflow.findUniqueOrThrow({
     where: { id: options.workflowId },
-    select: {
-      raci: { select: { function: true, role: true } },
-      dataClasses: { select: { dataClass: { select: { sensitivity: true } } } },
-      models: { select: { model: { select: { provider: true, model: true, version: true, status: true, maxSensitivity: true } } } },
-      tools: { select: { tool: { select: { key: true, argumentSchema: true } } } },
-      environment: true,
-      serviceTokens: {
-        where: { expiresAt: { gt: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
-        select: { environment: true },
-      },
-    },
+    select: readinessSelect(options.now ?? new Date()),
   });
+  return readinessOf(workflow);
+}
+
+/** What readiness reads of a workflow, so a batch (the scorecard's dashboard) can read many at once. */
+export const readinessSelect = (now: Date) =>
+  ({
+    raci: { select: { function: true, role: true } },
+    dataClasses: { select: { dataClass: { select: { sensitivity: true } } } },
+    models: { select: { model: { select: { provider: true, model: true, version: true, status: true, maxSensitivity: true } } } },
+    tools: { select: { tool: { select: { key: true, argumentSchema: true } } } },
+    environment: true,
+    serviceTokens: {
+      where: { expiresAt: { gt: now }, OR: [{ revokedAt: null }, { revokedAt: { gt: now } }] },
+      select: { environment: true },
+    },
+  }) satisfies Prisma.WorkflowSelect;
+
+export type TReadinessRow = Prisma.WorkflowGetPayload<{ select: ReturnType<typeof readinessSelect> }>;
+
+/** The readiness verdict of a workflow read with readinessSelect. */
+export function readinessOf(workflow: TReadinessRow): TWorkflowReadiness {
   const missing: TReadinessItem[] = [];
   const accountable = workflow.raci.filter((r) => r.role === "ACCOUNTABLE").length;
   if (accountable !== 1) {

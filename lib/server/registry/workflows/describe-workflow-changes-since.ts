@@ -4,7 +4,13 @@ import type { TTx } from "../../db/client";
 
 const MAX_LISTED = 5;
 // Every action that produces a new workflow version records exactly one of these events.
-const VERSIONING_ACTIONS = ["workflow.updated", "workflow.raci.changed", "workflow.permissions.changed", "workflow.status.changed"];
+const VERSIONING_ACTIONS = [
+  "workflow.updated",
+  "workflow.raci.changed",
+  "workflow.permissions.changed",
+  "workflow.status.changed",
+  "workflow.slo.changed",
+];
 
 const show = (value: unknown) => {
   if (value && typeof value === "object" && "email" in value) return String(value.email);
@@ -24,6 +30,8 @@ function phrase(event: TAuditEvent): string {
       return event.data.changes.map((c) => c.text).join(", ") || "permissions changed";
     case "workflow.status.changed":
       return `status ${event.data.before} → ${event.data.after}`;
+    case "workflow.slo.changed":
+      return `SLO targets ${show(event.data.before ?? "defaults")} → ${show(event.data.after)}`;
     default:
       return event.action;
   }

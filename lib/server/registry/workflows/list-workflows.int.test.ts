@@ -3,7 +3,7 @@ import { ZWorkflowListQuery } from "@/lib/contracts/workflows";
 import type { TSessionUser } from "../../authz/principal";
 import { db } from "../../db/client";
 import { listWorkflows } from "./list-workflows";
-import { givenUser, givenWorkflow } from "@/test/fixtures/registry-workflows";
+import { givenCatalog, givenPermissions, givenUser, givenWorkflow } from "@/test/fixtures/registry-workflows";
 
 let owner: TSessionUser;
 let other: TSessionUser;
@@ -80,5 +80,47 @@ describe("listWorkflows", () => {
   it("refuses a query it does not understand", () => {
     expect(ZWorkflowListQuery.safeParse({ maxTier: "T9" }).success).toBe(false);
     expect(ZWorkflowListQuery.safeParse({ pageSize: "1000" }).success).toBe(false);
+  });
+});
+
+describe("listWorkflows and kill switches", () => {
+  const engage = (scope: "GLOBAL" | "WORKFLOW" | "TOOL" | "MODEL" | "PROVIDER", target: string) =>
+    db.killSwitch.create({ data: { scope, target, reason: "test halt", engagedByType: "system", engagedByLabel: "test" } });
+  const idOf = async (key: string) => (await db.workflow.findUniqueOrThrow({ where: { key } })).id;
+  const haltOf = async (key: string) => (await list(auditor, { search: key })).items.find((w) => w.key === key)?.halt;
+
+  it("marks each halted workflow, wholly or in part, and filters on it", async () => {
+    await givenCatalog();
+    await givenPermissions(await idOf("gamma-notify"), { tools: ["stripe.refund"] });
+    await givenPermissions(await idOf("delta-cleanup"), { models: ["acme/large/2"] });
+    const switches = [await engage("WORKFLOW", "alpha-refunds"), await engage("TOOL", "stripe.refund"), await engage("PROVIDER", "acme")];
+    try {
+      expect(await haltOf("alpha-refunds")).toEqual({ whole: true, by: ["workflow alpha-refunds"] });
+      expect(await haltOf("gamma-notify")).toEqual({ whole: false, by: ["tool stripe.refund"] });
+      expect(await haltOf("delta-cleanup")).toEqual({ whole: false, by: ["provider acme"] });
+      expect(await haltOf("beta-triage")).toBeNull();
+      expect((await keys(auditor, { halted: "true" })).sort()).toEqual(["alpha-refunds", "delta-cleanup", "gamma-notify"]);
+      expect(await keys(auditor, { halted: "false" })).toEqual(["beta-triage"]);
+      // The filter narrows what the caller may see; it never widens it.
+      expect(await keys(owner, { halted: "true" })).toEqual(["alpha-refunds"]);
+      expect(await list(auditor, { halted: "true", status: "ACTIVE" })).toMatchObject({ total: 2 });
+    } finally {
+      await db.killSwitch.updateMany({ where: { id: { in: switches.map((s) => s.id) } }, data: { releasedAt: new Date() } });
+    }
+    expect(await keys(auditor, { halted: "true" })).toEqual([]);
+    expect(await haltOf("alpha-refunds")).toBeNull();
+  });
+
+  it("halts every workflow under a GLOBAL switch, and a model switch only where the model is approved", async () => {
+    const switches = [await engage("GLOBAL", "*"), await engage("MODEL", "acme/large/2")];
+    try {
+      expect(await list(auditor, { halted: "true" })).toMatchObject({ total: 4 });
+      expect(await keys(auditor, { halted: "false" })).toEqual([]);
+      expect(await haltOf("delta-cleanup")).toEqual({ whole: true, by: ["every workflow (global)", "model acme/large/2"] });
+      expect(await haltOf("beta-triage")).toEqual({ whole: true, by: ["every workflow (global)"] });
+    } finally {
+      await db.killSwitch.updateMany({ where: { id: { in: switches.map((s) => s.id) } }, data: { releasedAt: new Date() } });
+    }
+    expect(ZWorkflowListQuery.safeParse({ halted: "maybe" }).success).toBe(false);
   });
 });

@@ -5,11 +5,12 @@ import type { TSessionUser } from "../../authz/principal";
 import { workflowReadWhere } from "../../authz/workflow-scope";
 import { db, type TTx } from "../../db/client";
 import type { Prisma } from "../../db/generated/client";
+import { haltFilterWhere, listWorkflowsHalts, readEngagedSwitches, type TEngagedSwitch } from "./list-workflows-halts";
 import { WORKFLOW_SUMMARY_SELECT, toWorkflowSummary } from "./workflow-view";
 
 const atLeast = <T extends string>(order: readonly T[], floor: T): T[] => order.slice(order.indexOf(floor));
 
-function whereOf(query: TWorkflowListQuery): Prisma.WorkflowWhereInput[] {
+function whereOf(query: TWorkflowListQuery, engaged: readonly TEngagedSwitch[]): Prisma.WorkflowWhereInput[] {
   const where: Prisma.WorkflowWhereInput[] = [];
   if (query.search) {
     where.push({
@@ -21,6 +22,7 @@ function whereOf(query: TWorkflowListQuery): Prisma.WorkflowWhereInput[] {
   if (query.ownerId) where.push({ ownerId: query.ownerId });
   if (query.maxSensitivity) where.push({ maxSensitivity: { in: atLeast(ZSensitivity.options, query.maxSensitivity) } });
   if (query.maxTier) where.push({ maxTier: { in: atLeast(ZApprovalTier.options, query.maxTier) } });
+  if (query.halted !== undefined) where.push(haltFilterWhere(engaged, query.halted));
   return where;
 }
 
@@ -34,7 +36,9 @@ export async function listWorkflows(options: { user: TSessionUser; query: TWorkf
   const sort = query.sort ?? "updatedAt";
   const order = query.order ?? (sort === "updatedAt" ? "desc" : "asc");
   const pageSize = query.pageSize ?? WORKFLOW_PAGE_SIZE;
-  const where: Prisma.WorkflowWhereInput = { AND: [workflowReadWhere(user), ...whereOf(query)] };
+  // Engaged switches are few: one small read serves the filter and every row's halt chip.
+  const engaged = await readEngagedSwitches(tx);
+  const where: Prisma.WorkflowWhereInput = { AND: [workflowReadWhere(user), ...whereOf(query, engaged)] };
   const fetchPage = (page: number) =>
     tx.workflow.findMany({
       where,
@@ -50,5 +54,7 @@ export async function listWorkflows(options: { user: TSessionUser; query: TWorkf
   // Past the end lands on the last page rather than on an empty one.
   const page = Math.min(asked, pageCount);
   const rows = page === asked ? askedRows : await fetchPage(page);
-  return { items: rows.map(toWorkflowSummary), total, page, pageSize, pageCount };
+  const halts = await listWorkflowsHalts({ tx, workflows: rows, engaged });
+  const items = rows.map((row) => ({ ...toWorkflowSummary(row), halt: halts.get(row.id) ?? null }));
+  return { items, total, page, pageSize, pageCount };
 }
