@@ -13,6 +13,7 @@ const ID_OF_PARENT: Record<string, keyof TIds> = {
   models: "model",
   policies: "policy",
   changes: "change",
+  runs: "run",
   workflows: "workflow",
 };
 

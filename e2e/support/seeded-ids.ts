@@ -46,7 +46,7 @@ export async function createTokenByApi(
  */
 export async function seededIds(
   request: APIRequestContext,
-): Promise<Record<"workflow" | "model" | "policy" | "change" | "approval" | "user" | "dataClass" | "tool", string>> {
+): Promise<Record<"workflow" | "model" | "policy" | "change" | "approval" | "run" | "user" | "dataClass" | "tool", string>> {
   const workflow = await find(request, "/api/v1/workflows?search=support-refunds", (w) => w.key === "support-refunds");
   const model = await find(request, "/api/v1/catalog/models");
   const dataClass = await find(request, "/api/v1/catalog/data-classes");
@@ -60,13 +60,16 @@ export async function seededIds(
     202,
     "create policy",
   )) as { policy: { id: string }; changeRequest: { id: string } };
-  const approval = await openApproval(request, workflow.id);
+  // The refund's run: a run that only asked the gate still has a timeline page.
+  const run = `e2e-${randomUUID()}`;
+  const approval = await openApproval(request, workflow.id, run);
   return {
     workflow: workflow.id,
     model: model.id,
     policy: created.policy.id,
     change: created.changeRequest.id,
     approval,
+    run,
     user: user.id,
     dataClass: dataClass.id,
     tool: tool.id,
@@ -74,13 +77,13 @@ export async function seededIds(
 }
 
 /** A refund over the cap's approval threshold, which opens an approval request and waits. */
-async function openApproval(request: APIRequestContext, workflowId: string): Promise<string> {
+async function openApproval(request: APIRequestContext, workflowId: string, runId: string): Promise<string> {
   const { secret } = await createTokenByApi(request, workflowId, ["DECIDE"]);
   const decision = (await ok(
     await request.post("/api/v1/decisions", {
       headers: { authorization: `Bearer ${secret}` },
       data: {
-        runId: `e2e-${randomUUID()}`,
+        runId,
         tool: "stripe.refund",
         arguments: { chargeId: "ch_e2e_headers", amount: 12_000, currency: "USD" },
         dataClasses: ["payment-cards"],
