@@ -1,33 +1,30 @@
 import Link from "next/link";
 import { DEFAULT_RUN_WINDOW, RUN_STATUSES, ZRunWindow, type TWorkflowRunsQueryInput } from "@/lib/contracts/runs";
 import { RUN_STATUS_LABELS, WINDOW_LABELS } from "./labels";
+import { SelectFilter } from "./select-filter";
 
 /** A plain GET form: the filters live in the address. */
 export function RunFilters({ workflowId, query }: { workflowId: string; query: TWorkflowRunsQueryInput }) {
   const action = `/workflows/${encodeURIComponent(workflowId)}/runs`;
   return (
     <form className="run-filters" method="get" action={action} aria-label="Filter runs">
-      <div className="field">
-        <label htmlFor="run-status">Status</label>
-        <select id="run-status" name="status" defaultValue={query.status ?? ""}>
-          <option value="">Any</option>
-          {RUN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {RUN_STATUS_LABELS[s].text}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="run-window">Started</label>
-        <select id="run-window" name="window" defaultValue={query.window ?? DEFAULT_RUN_WINDOW}>
-          {ZRunWindow.options.map((w) => (
-            <option key={w} value={w}>
-              {WINDOW_LABELS[w]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter
+        id="run-status"
+        name="status"
+        label="Status"
+        value={query.status ?? ""}
+        options={RUN_STATUSES}
+        labelOf={(status) => RUN_STATUS_LABELS[status].text}
+        any
+      />
+      <SelectFilter
+        id="run-window"
+        name="window"
+        label="Started"
+        value={query.window ?? DEFAULT_RUN_WINDOW}
+        options={ZRunWindow.options}
+        labelOf={(w) => WINDOW_LABELS[w]}
+      />
       <div className="form-actions">
         <button className="button" type="submit">
           Apply
